@@ -1,0 +1,144 @@
+"""The `reader` command: the window by default, sub-commands for headless work.
+
+    reader [PATH]                 open the window (on PATH, or the last/sample article)
+    reader annotate FILE --json   print the article's entities as JSON
+    reader config [KEY [VALUE]]   show or change a setting (e.g. `pipeline`)
+
+Errors reach the user as one line, `reader: PATH: reason`, and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.core.article import ArticleError
+from reader.core.nlp import PipelineError
+from reader.core.store import StoreError
+
+COMMANDS = ("annotate", "config")
+SETTINGS = {"pipeline": "spaCy pipeline used for entities (a package name or a folder)"}
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: $READER_DB or the user data folder)"
+    )
+    parser.add_argument(
+        "--pipeline", metavar="NAME", help="spaCy pipeline for this run (overrides the setting)"
+    )
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read saved articles with their groups, people and places highlighted.",
+        epilog="Sub-commands: `reader annotate FILE --json`, `reader config [KEY [VALUE]]`.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("path", nargs="?", help="article to open (.txt, .md, .html)")
+    _common(parser)
+    return parser
+
+
+def _annotate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader annotate", description="Print the entities of an article."
+    )
+    parser.add_argument("file", help="article file (.txt, .md, .html)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    _common(parser)
+    return parser
+
+
+def _config_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader config",
+        description="Show or change settings: "
+        + "; ".join(f"{k}: {v}" for k, v in SETTINGS.items()),
+    )
+    parser.add_argument("key", nargs="?", choices=sorted(SETTINGS))
+    parser.add_argument("value", nargs="?", help="new value ('' resets to the default)")
+    parser.add_argument("--db", metavar="PATH", help="database file")
+    return parser
+
+
+def _db_path(arg: str | None) -> Path:
+    from reader.core.store import default_db_path
+
+    return Path(arg).expanduser() if arg else default_db_path()
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"reader: {message}", file=sys.stderr)
+    return code
+
+
+def annotate(args: argparse.Namespace) -> int:
+    """`reader annotate`: same pipeline, knowledge and cache as the window."""
+    from reader.core.library import Library
+
+    library = Library(_db_path(args.db), pipeline=args.pipeline)
+    try:
+        article_id, article = library.open_article(args.file)
+        mentions = library.annotate(article, article_id)
+    finally:
+        library.close()
+    if args.json:
+        doc = {
+            "path": str(Path(args.file).resolve()),
+            "title": article.title,
+            "text_sha256": article.sha256,
+            "spans": [
+                {"start": m.start, "end": m.end, "text": m.text, "kind": m.kind.value}
+                for m in mentions
+            ],
+        }
+        json.dump(doc, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(article.title)
+        for m in mentions:
+            print(f"{m.start:>7} {m.end:>7}  {m.kind.value:<6}  {m.text}")
+    return 0
+
+
+def config(args: argparse.Namespace) -> int:
+    """`reader config`: settings live in the database so every front end sees them."""
+    from reader.core.library import Library
+
+    library = Library(_db_path(args.db))
+    try:
+        if args.key is None:
+            for key in SETTINGS:
+                print(f"{key} = {library.store.get_setting(key) or ''}")
+            print(f"(effective pipeline: {library.pipeline_name})")
+        elif args.value is None:
+            print(library.store.get_setting(args.key) or "")
+        else:
+            library.store.set_setting(args.key, args.value or None)
+    finally:
+        library.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "annotate":
+            return annotate(_annotate_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "config":
+            return config(_config_parser().parse_args(argv[1:]))
+        args = _gui_parser().parse_args(argv)
+        from reader.ui.app import run
+
+        return run(path=args.path, db_path=_db_path(args.db), pipeline=args.pipeline)
+    except (ArticleError, StoreError, PipelineError) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130

