@@ -80,6 +80,12 @@ class Library:
         """Recently opened articles, newest first."""
         return self.store.recent_articles(limit)
 
+    def is_cached(self, article: Article) -> bool:
+        """Whether the model already ran on this text with the current pipeline."""
+        pipeline = self.pipeline
+        found = self.store.cached_spans(article.sha256, pipeline.name, pipeline.version)
+        return found is not None
+
     def model_spans(self, article: Article) -> tuple[list[ModelSpan], bool]:
         """The model's spans for this text, from the cache when possible (and whether it was)."""
         pipeline = self.pipeline

@@ -1,0 +1,1 @@
+"""The Qt front end: thin widgets that call reader.core.library, never SQL or spaCy."""

@@ -1,0 +1,62 @@
+"""Start the window: QApplication, icon, style sheet, first article.
+
+Nothing here imports spaCy: the window is on screen and the text readable
+before the model worker even starts loading it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import APP_ID, APP_NAME, __version__
+from reader.core.store import StoreError
+from reader.resources import resource
+
+
+def make_app() -> QApplication:
+    """The QApplication with Reader's name, icon and style sheet."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource("icons", "reader.svg"))))
+    style = resource("styles", "reader.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text("utf-8"))
+    return app
+
+
+def run(path: str | None, db_path: Path, pipeline: str | None = None) -> int:
+    """Open the window on `path`, or on the last article read, or on the sample."""
+    logging.basicConfig(level=logging.WARNING, format="reader: %(message)s")
+    app = make_app()
+    from reader.ui.main_window import MainWindow
+
+    try:
+        window = MainWindow(db_path, pipeline=pipeline)
+    except StoreError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "Cannot open the library", str(exc))
+        return 1
+    failed: list[str] = []
+    window.error_shown.connect(failed.append)
+    window.show()
+    if os.environ.get("READER_BENCH"):
+        print(f"READER_BENCH window-shown {time.time():.6f}", file=sys.stderr, flush=True)
+    if path:
+        window.open_path(path)
+    else:
+        window.open_initial()
+    code = app.exec()
+    for message in failed:
+        print(f"reader: {message}", file=sys.stderr)
+    return code or (1 if failed and path else 0)

@@ -1,0 +1,360 @@
+"""The reading view: exactly Article.text, styled for reading, with entity highlights.
+
+Highlights are `ExtraSelection`s laid over the document, so the text itself is
+never rewritten and toggling a kind is cheap. Offsets arrive as Python string
+indices and are converted to Qt's UTF-16 positions here (`Utf16Map`), the one
+place that knows the difference.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.core.article import Article
+from reader.core.entities import Mention
+from reader.core.kinds import ORDER, Kind
+
+READING_FONTS = ["Source Serif 4", "Noto Serif", "Literata", "Georgia", "DejaVu Serif", "serif"]
+MEASURE_CHARS = 72  # comfortable line length
+
+
+class Utf16Map:
+    """Convert between Python str indices and QString (UTF-16) positions."""
+
+    def __init__(self, text: str) -> None:
+        astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = astral
+        self._qt_astral = [a + k for k, a in enumerate(astral)]
+
+    def to_qt(self, index: int) -> int:
+        """Qt position of Python index `index`."""
+        return index + bisect.bisect_left(self._astral, index)
+
+    def from_qt(self, position: int) -> int:
+        """Python index of the character at (or containing) Qt position `position`."""
+        # Astral characters starting before `position` each took one extra unit;
+        # a position inside a surrogate pair maps to that character.
+        return position - bisect.bisect_left(self._qt_astral, position)
+
+
+class Palette:
+    """Highlight colours per kind, chosen for light or dark backgrounds.
+
+    Okabe–Ito hues (safe for colour-blind readers) as underlines, pale or deep
+    tints of the same hues as backgrounds, and a different underline style per
+    kind so the kinds differ by more than colour.
+    """
+
+    LIGHT: Mapping[Kind, tuple[str, str]] = {
+        Kind.GROUP: ("#d8e8f6", "#0072b2"),
+        Kind.PERSON: ("#fbe3d2", "#d55e00"),
+        Kind.PLACE: ("#d5f0e4", "#009e73"),
+    }
+    DARK: Mapping[Kind, tuple[str, str]] = {
+        Kind.GROUP: ("#173a55", "#56b4e9"),
+        Kind.PERSON: ("#55301a", "#f0905a"),
+        Kind.PLACE: ("#143f33", "#3cc99a"),
+    }
+    UNDERLINE: Mapping[Kind, QTextCharFormat.UnderlineStyle] = {
+        Kind.GROUP: QTextCharFormat.UnderlineStyle.SingleUnderline,
+        Kind.PERSON: QTextCharFormat.UnderlineStyle.DashUnderline,
+        Kind.PLACE: QTextCharFormat.UnderlineStyle.DotLine,
+    }
+
+    def __init__(self, dark: bool) -> None:
+        self.dark = dark
+        self._colours = self.DARK if dark else self.LIGHT
+
+    def background(self, kind: Kind) -> QColor:
+        """Tint behind a mention."""
+        return QColor(self._colours[kind][0])
+
+    def accent(self, kind: Kind) -> QColor:
+        """Saturated colour for underlines, legend dots and the selected mention."""
+        return QColor(self._colours[kind][1])
+
+    def char_format(self, kind: Kind) -> QTextCharFormat:
+        """How a mention of this kind is drawn."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(self.background(kind))
+        fmt.setUnderlineStyle(self.UNDERLINE[kind])
+        fmt.setUnderlineColor(self.accent(kind))
+        return fmt
+
+    def current_format(self, kind: Kind) -> QTextCharFormat:
+        """How the mention shown in the panel is drawn: solid accent, high contrast."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(self.accent(kind))
+        fmt.setForeground(QColor("#000000" if self.dark else "#ffffff"))
+        return fmt
+
+
+def is_dark(widget: QWidget) -> bool:
+    """Whether the widget's palette is a dark theme."""
+    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class ArticleView(QTextBrowser):
+    """Shows one article and its highlights; reports clicks on mentions.
+
+    Signals:
+        mention_activated(Mention): the user clicked a highlight.
+    """
+
+    mention_activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setAcceptDrops(False)  # the main window takes dropped files
+        self.viewport().setAcceptDrops(False)
+        self.setMouseTracking(True)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._article: Article | None = None
+        self._map = Utf16Map("")
+        self._mentions: list[Mention] = []
+        self._starts: list[int] = []
+        self._hidden: set[Kind] = set()
+        self._current: Mention | None = None
+        self._previews: dict[int, str] = {}
+        self._point_size = 13.0
+        self._palette = Palette(is_dark(self))
+        self._apply_base_font()
+
+    # --- content ------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown."""
+        return self._article
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """The mentions currently known for the article, sorted by offset."""
+        return list(self._mentions)
+
+    def set_article(self, article: Article) -> None:
+        """Show an article's text at once; highlights come later with set_mentions."""
+        self._article = article
+        self._map = Utf16Map(article.text)
+        self._mentions, self._starts, self._current = [], [], None
+        self.setPlainText(article.text)
+        self._format_blocks()
+        self._update_margins()
+        self._refresh_selections()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_mentions(self, mentions: Sequence[Mention]) -> None:
+        """Lay the article's highlights over the text."""
+        self._mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self._mentions]
+        if self._current is not None:
+            self._current = next(
+                (
+                    m
+                    for m in self._mentions
+                    if m.start == self._current.start and m.end == self._current.end
+                ),
+                None,
+            )
+        self._refresh_selections()
+
+    def set_note_previews(self, previews: Mapping[int, str]) -> None:
+        """First line of each entity's note, shown when hovering its mentions."""
+        self._previews = dict(previews)
+
+    def set_kind_visible(self, kind: Kind, visible: bool) -> None:
+        """Show or hide the highlights of one kind."""
+        if visible:
+            self._hidden.discard(kind)
+        else:
+            self._hidden.add(kind)
+        self._refresh_selections()
+
+    def kind_visible(self, kind: Kind) -> bool:
+        """Whether highlights of this kind are shown."""
+        return kind not in self._hidden
+
+    def show_mention(self, mention: Mention) -> None:
+        """Scroll to a mention and mark it as the current one."""
+        self._current = mention
+        cursor = self.textCursor()
+        cursor.setPosition(self._map.to_qt(mention.start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._refresh_selections()
+
+    def zoom(self, steps: int) -> None:
+        """Make the text larger (steps > 0) or smaller, keeping the layout."""
+        self._point_size = max(8.0, min(32.0, self._point_size + steps))
+        self._apply_base_font()
+        if self._article is not None:
+            self._format_blocks()
+            self._update_margins()
+
+    def mention_at(self, point: QPoint) -> Mention | None:
+        """The mention under a viewport point, if any."""
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return None
+        qt_pos = cursor.position()
+        index = self._map.from_qt(qt_pos)
+        # The cursor lands between characters: the click was on the character
+        # before it when the point is left of the cursor.
+        char = index - 1 if point.x() < rect.x() else index
+        i = bisect.bisect_right(self._starts, char) - 1
+        if i >= 0:
+            m = self._mentions[i]
+            if m.start <= char < m.end and m.kind not in self._hidden:
+                return m
+        return None
+
+    # --- painting -------------------------------------------------------------------
+
+    def _apply_base_font(self) -> None:
+        font = QFont()
+        font.setFamilies(READING_FONTS)
+        font.setPointSizeF(self._point_size)
+        self.document().setDefaultFont(font)
+
+    def _format_blocks(self) -> None:
+        """Give the plain text a reading layout: line height, title, headings, quotes."""
+        article = self._article
+        if article is None:
+            return
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        body = QTextBlockFormat()
+        body.setLineHeight(150.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setBlockFormat(body)
+        for block in article.blocks:
+            start, end = self._map.to_qt(block.start), self._map.to_qt(block.end)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            char = QTextCharFormat()
+            fmt = QTextBlockFormat(body)
+            if block.role == "title":
+                char.setFontPointSize(self._point_size * 1.75)
+                char.setFontWeight(QFont.Weight.Bold)
+                fmt.setLineHeight(120.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                fmt.setBottomMargin(self._point_size * 0.5)
+            elif block.role == "dateline":
+                char.setFontPointSize(self._point_size * 0.85)
+                char.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            elif block.role == "heading":
+                scale = {1: 1.5, 2: 1.3, 3: 1.15}.get(block.level, 1.05)
+                char.setFontPointSize(self._point_size * scale)
+                char.setFontWeight(QFont.Weight.Bold)
+                fmt.setTopMargin(self._point_size * 0.6)
+            elif block.role == "quote":
+                char.setFontItalic(True)
+                fmt.setLeftMargin(self._point_size * 2)
+            elif block.role == "item":
+                fmt.setLeftMargin(self._point_size * 1.5)
+            elif block.role == "code":
+                char.setFontFamilies(["DejaVu Sans Mono", "monospace"])
+                char.setFontPointSize(self._point_size * 0.85)
+            cursor.setBlockFormat(fmt)
+            cursor.mergeCharFormat(char)
+        cursor.endEditBlock()
+
+    def _update_margins(self) -> None:
+        """Centre a column of about MEASURE_CHARS characters, like a printed page."""
+        width = self.viewport().width()
+        char_width = max(7.0, self._point_size * 0.55 * self.logicalDpiX() / 72.0)
+        column = min(width - 48, int(char_width * MEASURE_CHARS))
+        side = max(24, (width - column) // 2)
+        frame = self.document().rootFrame()
+        fmt: QTextFrameFormat = frame.frameFormat()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(36)
+        fmt.setBottomMargin(48)
+        frame.setFrameFormat(fmt)
+
+    def _refresh_selections(self) -> None:
+        selections = []
+        formats = {kind: self._palette.char_format(kind) for kind in ORDER}
+        for m in self._mentions:
+            if m.kind in self._hidden:
+                continue
+            selections.append(self._selection(m, formats[m.kind]))
+        if self._current is not None and self._current.kind not in self._hidden:
+            selections.append(
+                self._selection(self._current, self._palette.current_format(self._current.kind))
+            )
+        self.setExtraSelections(selections)
+
+    def _selection(self, mention: Mention, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(mention.start))
+        cursor.setPosition(self._map.to_qt(mention.end), QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    # --- events ---------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Keep the reading column centred."""
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Follow the system switching between light and dark themes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._palette = Palette(is_dark(self))
+            self._refresh_selections()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """Pointing hand and a tooltip (kind, first line of the note) over a mention."""
+        super().mouseMoveEvent(event)
+        mention = self.mention_at(event.position().toPoint())
+        if mention is None:
+            self.viewport().unsetCursor()
+            QToolTip.hideText()
+            return
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_for(mention), self)
+
+    def tooltip_for(self, mention: Mention) -> str:
+        """Rich-text tooltip: the name, its kind, and the first line of its note."""
+        lines = [f"<b>{html.escape(mention.key)}</b> — {mention.kind.label.lower()}"]
+        preview = self._previews.get(mention.entity_id) if mention.entity_id else None
+        lines.append(html.escape(preview) if preview else "<i>No note yet — click to add one</i>")
+        return "<br>".join(lines)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A click (not a drag-selection) on a highlight opens it in the panel."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        mention = self.mention_at(event.position().toPoint())
+        if mention is not None:
+            self._current = mention
+            self._refresh_selections()
+            self.mention_activated.emit(mention)

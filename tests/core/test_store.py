@@ -1,0 +1,297 @@
+"""The SQLite store: migrations, durability, integrity, cache, notes and search."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from reader.core import store as store_mod
+from reader.core.article import Article, Block
+from reader.core.entities import Mention
+from reader.core.kinds import Kind
+from reader.core.nlp import ModelSpan
+from reader.core.store import Store, StoreError
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    s = Store(db_path)
+    yield s
+    s.close()
+
+
+def make_article(text: str, title: str = "A title", path: str = "/saved/a.txt") -> Article:
+    return Article(path, title, text, "txt", (Block(0, len(title), "title", 1),), {"date": "x"})
+
+
+def mention(
+    start: int, text: str, kind: Kind = Kind.GROUP, entity_id: int | None = None
+) -> Mention:
+    return Mention(start, start + len(text), text, kind, text, entity_id)
+
+
+def backups(db_path: Path) -> list[Path]:
+    return sorted(db_path.parent.glob(db_path.name + ".backup-*"))
+
+
+# --- schema and migrations --------------------------------------------------------------------
+
+
+def test_fresh_file_gets_the_schema(store: Store, db_path: Path) -> None:
+    assert db_path.is_file()
+    assert store.schema_version == ["0001_initial"]
+    tables = set(store.db.table_names())
+    assert {"articles", "entities", "aliases", "notes", "mentions", "model_cache"} <= tables
+    assert backups(db_path) == []  # nothing to back up in a new file
+
+
+def test_reopening_applies_nothing_new(db_path: Path) -> None:
+    Store(db_path).close()
+    conn = sqlite3.connect(db_path)
+    try:
+        applied_before = conn.execute("SELECT name, applied_at FROM _sqlite_migrations").fetchall()
+    finally:
+        conn.close()
+
+    again = Store(db_path)
+    try:
+        assert again.schema_version == ["0001_initial"]
+        applied_after = again.db.execute(
+            "SELECT name, applied_at FROM _sqlite_migrations"
+        ).fetchall()
+    finally:
+        again.close()
+    assert applied_after == applied_before
+    assert backups(db_path) == []
+
+
+def test_wal_and_foreign_keys(store: Store) -> None:
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_deleting_an_entity_cascades_to_notes_and_aliases(store: Store) -> None:
+    keep = store.create_entity("Sahel Watch", Kind.GROUP, ["SW"])
+    gone = store.create_entity("Velmora Accord", Kind.GROUP, ["VA", "the Accord"])
+    store.add_note(gone, "Signed in 2019.")
+    store.add_note(keep, "Monitors the border.")
+    article_id = store.save_article(make_article("Velmora Accord met Sahel Watch."))
+    store.replace_mentions(
+        article_id, [mention(0, "Velmora Accord", entity_id=gone), mention(19, "Sahel Watch")]
+    )
+
+    with store.db.atomic():
+        store.db.execute("DELETE FROM entities WHERE id = ?", [gone])
+
+    assert store.entity(gone) is None
+    assert store.notes(gone) == []
+    assert store.db.execute(
+        "SELECT count(*) FROM aliases WHERE entity_id = ?", [gone]
+    ).fetchone() == (0,)
+    # The mention stays (it is still a highlight), just no longer linked.
+    linked = store.db.execute(
+        "SELECT entity_id FROM mentions WHERE article_id = ? AND start = 0", [article_id]
+    ).fetchone()
+    assert linked == (None,)
+    # Other entities are untouched.
+    assert [n.body for n in store.notes(keep)] == ["Monitors the border."]
+    assert store.find_entity(["SW"], Kind.GROUP) == keep
+
+
+def _with_extra_migration() -> Migrations:
+    """The app's migrations plus one more, as a future release would ship them."""
+    future = Migrations("reader")
+    future(name="0001_initial")(store_mod._m0001_initial)
+
+    @future(name="0002_notes_pinned")
+    def _pinned(db: sqlite_utils.Database) -> None:
+        db.execute("ALTER TABLE notes ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
+
+    return future
+
+
+def test_backup_is_written_before_a_pending_migration(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = Store(db_path)
+    entity = old.create_entity("Velmora Accord", Kind.GROUP)
+    old.add_note(entity, "My note from last month.")
+    old.close()
+
+    monkeypatch.setattr(store_mod, "migrations", _with_extra_migration())
+    upgraded = Store(db_path)
+    try:
+        assert upgraded.schema_version == ["0001_initial", "0002_notes_pinned"]
+        assert "pinned" in upgraded.db.table("notes").columns_dict
+    finally:
+        upgraded.close()
+
+    [backup] = backups(db_path)
+    with sqlite3.connect(backup) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(notes)")]
+        bodies = [r[0] for r in conn.execute("SELECT body FROM notes")]
+    conn.close()
+    assert names == ["0001_initial"]
+    assert "pinned" not in columns
+    assert bodies == ["My note from last month."]
+
+
+def test_garbage_file_raises_store_error_and_is_left_alone(db_path: Path) -> None:
+    garbage = b"My shopping list: eggs, flour, not a database.\n" * 200
+    db_path.write_bytes(garbage)
+    with pytest.raises(StoreError) as info:
+        Store(db_path)
+    assert str(db_path) in str(info.value)
+    assert db_path.read_bytes() == garbage
+
+
+# --- notes --------------------------------------------------------------------------------------
+
+
+def test_notes_survive_closing_and_reopening(db_path: Path) -> None:
+    first = Store(db_path)
+    entity = first.create_entity("Marisol Vance", Kind.PERSON)
+    kept = first.add_note(entity, "Harbour negotiator.")
+    edited = first.add_note(entity, "Draft")
+    dropped = first.add_note(entity, "Wrong person, ignore.")
+    first.update_note(edited, "Met her in **Valparaiso**.")
+    first.delete_note(dropped)
+    first.close()
+
+    second = Store(db_path)
+    try:
+        notes = second.notes(entity)
+    finally:
+        second.close()
+    assert [(n.id, n.body) for n in notes] == [
+        (kept, "Harbour negotiator."),
+        (edited, "Met her in **Valparaiso**."),
+    ]
+    assert all(n.entity_id == entity for n in notes)
+
+
+def test_full_text_search_over_notes(store: Store) -> None:
+    entity = store.create_entity("Kata'ib Nasr", Kind.GROUP)
+    note = store.add_note(entity, "A militia active near the northern crossings.")
+    other = store.create_entity("Dorvale", Kind.PLACE)
+    store.add_note(other, "River town, flooded in spring.")
+
+    def bodies(query: str) -> list[str]:
+        return [row["body"] for row in store.search_notes(query)]
+
+    assert bodies("crossings") == ["A militia active near the northern crossings."]
+    assert bodies("militias") == ["A militia active near the northern crossings."]  # stemming
+    assert bodies("submarine") == []
+
+    store.update_note(note, "Disbanded after the ceasefire.")
+    assert bodies("crossings") == []
+    assert bodies("ceasefire") == ["Disbanded after the ceasefire."]
+
+    store.delete_note(note)
+    assert bodies("ceasefire") == []
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+def test_settings_get_set_reset(db_path: Path) -> None:
+    s = Store(db_path)
+    assert s.get_setting("pipeline") is None
+    assert s.get_setting("pipeline", "fallback") == "fallback"
+    s.set_setting("pipeline", "first")
+    s.set_setting("pipeline", "second")
+    s.close()
+
+    s = Store(db_path)
+    try:
+        assert s.get_setting("pipeline") == "second"
+        s.set_setting("pipeline", None)
+        assert s.get_setting("pipeline") is None
+        assert s.get_setting("pipeline", "fallback") == "fallback"
+    finally:
+        s.close()
+
+
+# --- model cache --------------------------------------------------------------------------------
+
+
+def test_model_cache_round_trip_by_text_pipeline_and_version(db_path: Path) -> None:
+    spans = [ModelSpan(0, 4, "GPE"), ModelSpan(10, 24, "ORG"), ModelSpan(30, 37, "PERSON")]
+    s = Store(db_path)
+    s.cache_spans("a" * 64, "en_pipe", "1.0+spacy3.8+run1", spans)
+    s.close()
+
+    s = Store(db_path)
+    try:
+        assert s.cached_spans("a" * 64, "en_pipe", "1.0+spacy3.8+run1") == spans
+        assert s.cached_spans("a" * 64, "en_pipe", "1.1+spacy3.8+run1") is None
+        assert s.cached_spans("a" * 64, "other_pipe", "1.0+spacy3.8+run1") is None
+        assert s.cached_spans("b" * 64, "en_pipe", "1.0+spacy3.8+run1") is None
+        # No spans found is a result too, not a miss.
+        s.cache_spans("c" * 64, "en_pipe", "1.0+spacy3.8+run1", [])
+        assert s.cached_spans("c" * 64, "en_pipe", "1.0+spacy3.8+run1") == []
+    finally:
+        s.close()
+
+
+# --- mentions and articles ----------------------------------------------------------------------
+
+
+def test_replace_mentions_is_all_or_nothing(store: Store) -> None:
+    text = "word " * 700
+    article_id = store.save_article(make_article(text))
+    before = [mention(0, "word"), mention(5, "word", Kind.PLACE)]
+    store.replace_mentions(article_id, before)
+
+    # 600 mentions go in several INSERT batches; the last one repeats a start offset,
+    # so the final batch fails after the earlier ones were written.
+    broken = [mention(5 * i, "word") for i in range(599)] + [mention(0, "word")]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.replace_mentions(article_id, broken)
+
+    rows = store.db.execute(
+        "SELECT start, kind FROM mentions WHERE article_id = ? ORDER BY start", [article_id]
+    ).fetchall()
+    assert rows == [(0, "group"), (5, "place")]
+
+
+def test_articles_mentioning_lists_the_other_articles(store: Store) -> None:
+    accord = store.create_entity("Velmora Accord", Kind.GROUP)
+    first = store.save_article(make_article("Velmora Accord. Velmora Accord.", path="/a.txt"))
+    second = store.save_article(make_article("The Velmora Accord met.", path="/b.txt"))
+    third = store.save_article(make_article("Nothing here.", path="/c.txt"))
+    store.replace_mentions(
+        first, [mention(0, "Velmora Accord", entity_id=accord), mention(16, "Velmora Accord")]
+    )
+    store.replace_mentions(second, [mention(4, "Velmora Accord", entity_id=accord)])
+    store.replace_mentions(third, [])
+
+    elsewhere = store.articles_mentioning(accord, exclude_article=second)
+    assert [(row.id, row.path, count) for row, count in elsewhere] == [(first, "/a.txt", 1)]
+    everywhere = {row.id for row, _ in store.articles_mentioning(accord)}
+    assert everywhere == {first, second}
+
+
+def test_saving_the_same_text_twice_is_one_article(db_path: Path) -> None:
+    s = Store(db_path)
+    first = s.save_article(make_article("Same text.", path="/old/place.txt"))
+    second = s.save_article(make_article("Same text.", path="/new/place.txt"))
+    s.close()
+
+    s = Store(db_path)
+    try:
+        assert first == second
+        assert s.count_articles() == 1
+        loaded = s.load_article(first)
+        assert loaded is not None
+        assert loaded.path == "/new/place.txt"
+        assert loaded.text == "Same text."
+        assert loaded.blocks == (Block(0, 7, "title", 1),)
+    finally:
+        s.close()

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.core.nlp import ModelSpan, Pipeline
+from reader.ui.app import make_app
+from reader.ui.main_window import MainWindow
+
+# A stand-in for the statistical model: finds fixed names, so UI tests are fast
+# and exact. Tests marked `model` use the real pipeline instead.
+FAKE_NAMES = {
+    "Northern Alliance Party": "ORG",
+    "NAP": "ORG",
+    "Lena Okafor": "PERSON",
+    "Okafor": "PERSON",
+    "Port Amira": "GPE",
+    "Valdoria": "GPE",
+}
+
+
+def fake_run(self: Pipeline, text: str) -> list[ModelSpan]:
+    spans = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(FAKE_NAMES, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            spans.append(ModelSpan(m.start(), m.end(), FAKE_NAMES[name]))
+    return sorted(spans, key=lambda s: s.start)
+
+
+@pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Pipeline, "run", fake_run)
+    monkeypatch.setattr(Pipeline, "load", lambda self: None)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "profile" / "reader.db"
+    monkeypatch.setenv("READER_DB", str(path))
+    monkeypatch.setenv("READER_NO_DIALOGS", "1")
+    return path
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, db_path: Path) -> Iterator[Callable[[], MainWindow]]:
+    make_app()
+    windows: list[MainWindow] = []
+
+    def factory() -> MainWindow:
+        window = MainWindow(db_path)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield factory
+    for window in windows:
+        window.close()
+
+
+ARTICLE = """Northern Alliance Party wins vote in Valdoria
+
+Monday, 03/02/2026
+
+The Northern Alliance Party (NAP) won the regional vote in Valdoria on Sunday, its leader Lena Okafor said in Port Amira.
+
+Okafor said the NAP would form a government within a week. Crowds gathered in Port Amira to celebrate.
+"""
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "valdoria.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path

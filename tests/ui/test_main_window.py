@@ -1,0 +1,255 @@
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from reader.core.entities import Mention
+from reader.core.kinds import Kind
+from reader.resources import sample_article
+from reader.ui.article_view import ArticleView
+from reader.ui.main_window import MainWindow
+
+Factory = Callable[[], MainWindow]
+TIMEOUT = 60_000  # the real model loads in a worker; generous for slow CI machines
+
+
+def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path | str) -> list[Mention]:
+    with qtbot.wait_signal(window.mentions_changed, timeout=TIMEOUT) as blocker:
+        window.open_path(str(path))
+    mentions: list[Mention] = blocker.args[0]  # type: ignore[index]
+    return mentions
+
+
+def highlighted(view: ArticleView) -> list[tuple[str, str]]:
+    """(selected text, colour) of every highlight drawn over the text."""
+    return [
+        (sel.cursor.selectedText(), sel.format.background().color().name())
+        for sel in view.extraSelections()
+    ]
+
+
+def point_of(view: ArticleView, mention: Mention) -> QPoint:
+    """Viewport point in the middle of a mention's first character."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._map.to_qt(mention.start) + 1)
+    rect = view.cursorRect(cursor)
+    return QPoint(rect.left() - 2, rect.center().y())
+
+
+def click(qtbot: QtBot, view: ArticleView, mention: Mention) -> None:
+    view.show_mention(mention)  # scroll it into view first
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, mention))
+
+
+@pytest.mark.model
+def test_sample_opens_with_highlights_of_all_three_kinds(
+    qtbot: QtBot, make_window: Factory
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, sample_article())
+    text = sample_article().read_text(encoding="utf-8")
+    assert window.view.toPlainText() == text.replace("\n", "\n")
+    assert {m.kind for m in mentions} == set(Kind)
+    drawn = highlighted(window.view)
+    assert len(drawn) == len(mentions)
+    for m, (selected, _) in zip(mentions, drawn, strict=True):
+        assert selected == text[m.start : m.end] == m.text
+    colours = {kind: {c for m, (_, c) in zip(mentions, drawn, strict=True) if m.kind is kind}
+               for kind in Kind}
+    assert all(len(c) == 1 for c in colours.values())
+    assert len(set().union(*colours.values())) == 3, "three distinct colours"
+    for kind in Kind:
+        assert str(window.legend.count(kind)) in window.legend.buttons[kind].text()
+
+
+def test_no_argument_and_empty_profile_opens_the_sample(
+    qtbot: QtBot, make_window: Factory, fake_model: None
+) -> None:
+    window = make_window()
+    with qtbot.wait_signal(window.article_changed, timeout=TIMEOUT):
+        window.open_initial()
+    assert window.article is not None
+    assert Path(window.article.path) == sample_article()
+    assert window.windowTitle().startswith(window.article.title)
+
+
+def test_text_shows_before_highlights(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    with qtbot.wait_signal(window.article_changed, timeout=TIMEOUT):
+        window.open_path(str(article_file))
+    assert window.view.toPlainText().startswith("Northern Alliance Party wins vote")
+    assert window.view.extraSelections() == []
+    qtbot.waitUntil(lambda: len(window.view.extraSelections()) > 0, timeout=TIMEOUT)
+
+
+def test_click_highlight_shows_entity_panel(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    okafor = next(m for m in mentions if m.text == "Okafor")
+    click(qtbot, window.view, okafor)
+    panel = window.panel
+    assert panel.view is not None
+    assert panel.name.text() == "Lena Okafor"
+    assert panel.kind.text() == "Person"
+    assert panel.occurrences.count() == 2  # "Lena Okafor" and "Okafor"
+    # Clicking an occurrence jumps there: the view's cursor moves to it.
+    item = panel.occurrences.item(1)
+    panel.occurrences.itemClicked.emit(item)
+    target: Mention = item.data(Qt.ItemDataRole.UserRole)
+    assert window.view.textCursor().position() == target.start
+
+
+def test_note_is_saved_without_save_button_and_survives_restart(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path,
+    tmp_path: Path,
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "NAP"))
+    assert window.panel.name.text() == "Northern Alliance Party"
+    card = window.panel.cards[0]
+    qtbot.keyClicks(card.editor, "Founded 1998 in **Port Amira**.")
+    qtbot.waitUntil(lambda: not card.dirty, timeout=5000)  # autosave, no button pressed
+    with sqlite3.connect(db_path) as conn:
+        bodies = [r[0] for r in conn.execute("SELECT body FROM notes")]
+    assert bodies == ["Founded 1998 in **Port Amira**."]
+    # The new entity links every mention of the party, so hovering shows the note.
+    qtbot.waitUntil(lambda: all(m.entity_id for m in window.mentions if m.kind is Kind.GROUP))
+    party = next(m for m in window.mentions if m.text == "Northern Alliance Party")
+    assert "Founded 1998" in window.view.tooltip_for(party)
+    window.close()
+
+    # A new window (as after a restart) on another article naming the party.
+    other = tmp_path / "other.md"
+    other.write_text("# Coalition talks\n\nThe NAP met rivals in Valdoria.\n", encoding="utf-8")
+    window2 = make_window()
+    mentions2 = open_and_wait(qtbot, window2, other)
+    click(qtbot, window2.view, next(m for m in mentions2 if m.text == "NAP"))
+    cards = window2.panel.cards
+    assert [c.body for c in cards] == ["Founded 1998 in **Port Amira**."]
+    assert cards[0].rendered.isVisibleTo(window2)  # shown rendered, not in the editor
+    assert window2.panel.elsewhere.count() == 1  # the first article mentions it too
+
+
+def test_note_edit_and_delete(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
+    card = window.panel.cards[0]
+    qtbot.keyClicks(card.editor, "first")
+    card.flush()
+    card.set_editing(False)
+    card.set_editing(True)
+    card.editor.setPlainText("second version")
+    card.flush()
+    with sqlite3.connect(db_path) as conn:
+        assert [r[0] for r in conn.execute("SELECT body FROM notes")] == ["second version"]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    qtbot.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
+
+
+def test_closing_saves_typing_still_pending(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Port Amira"))
+    card = window.panel.cards[0]
+    card.editor.setPlainText("harbour city")  # autosave timer not yet fired
+    window.close()
+    with sqlite3.connect(db_path) as conn:
+        assert [r[0] for r in conn.execute("SELECT body FROM notes")] == ["harbour city"]
+
+
+def test_legend_toggles_a_kind(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    places = sum(m.kind is Kind.PLACE for m in mentions)
+    assert places and "Places  " + str(places) == window.legend.buttons[Kind.PLACE].text()
+    before = len(window.view.extraSelections())
+    window.legend.buttons[Kind.PLACE].click()
+    assert len(window.view.extraSelections()) == before - places
+    window.legend.buttons[Kind.PLACE].click()
+    assert len(window.view.extraSelections()) == before
+
+
+def test_emoji_before_a_name_keeps_highlight_on_the_name(
+    qtbot: QtBot, make_window: Factory, fake_model: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "emoji.txt"
+    path.write_text("Breaking 🔥🔥 news\n\nVoters 🗳️ in Valdoria cheered Lena Okafor.\n", "utf-8")
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, path)
+    assert [m.text for m in mentions] == ["Valdoria", "Lena Okafor"]
+    assert [t for t, _ in highlighted(window.view)] == ["Valdoria", "Lena Okafor"]
+    click(qtbot, window.view, mentions[1])
+    assert window.panel.name.text() == "Lena Okafor"
+
+
+def test_bad_file_gives_one_clear_message(
+    qtbot: QtBot, make_window: Factory, fake_model: None, tmp_path: Path, db_path: Path
+) -> None:
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    window = make_window()
+    with qtbot.wait_signal(window.error_shown, timeout=TIMEOUT) as blocker:
+        window.open_path(str(bad))
+    message = str(blocker.args[0])  # type: ignore[index]
+    assert str(bad) in message and "binary" in message
+    assert window.article is None
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+def test_drop_a_file_opens_it(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article_file))])
+    event = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )
+    # QApplication routes real drops only during a drag session; deliver it directly.
+    with qtbot.wait_signal(window.article_changed, timeout=TIMEOUT):
+        window.dropEvent(event)
+    assert window.article is not None and window.article.path == str(article_file)
+
+
+def test_open_dialog_and_recent_menu(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(article_file), "")
+    )
+    with qtbot.wait_signal(window.article_changed, timeout=TIMEOUT):
+        window.open_action.trigger()
+    window.recent_menu.aboutToShow.emit()
+    titles = [a.text() for a in window.recent_menu.actions()]
+    assert titles == ["Northern Alliance Party wins vote in Valdoria"]
