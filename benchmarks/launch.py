@@ -56,7 +56,10 @@ def annotate_run(article: Path, db: Path) -> float:
     t0 = time.time()
     subprocess.run(
         [*reader_cmd(), "annotate", str(article), "--json"],
-        env=env, check=True, capture_output=True, timeout=300,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     return time.time() - t0
 
@@ -86,8 +89,10 @@ def main() -> int:
             db = Path(tmp) / "bench.db"
             rows.setdefault("annotate --json, cold cache", []).append(annotate_run(article, db))
             rows.setdefault("annotate --json, warm cache", []).append(annotate_run(article, db))
-    print(f"article: {article.name}, {args.runs} runs, {platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(
+        f"article: {article.name}, {args.runs} runs, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     print("| measure (from process start) | median |")
     print("| --- | --- |")
     for name, values in rows.items():

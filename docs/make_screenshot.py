@@ -1,6 +1,8 @@
 """Regenerate docs/screenshot.png: the real window on the sample article.
 
-Run under a display, e.g.:  xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshot.py
+Run under a display, for example:
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshot.py
+
 Uses a throw-away database, clicks a person, and types a note the way a user would.
 """
 
@@ -27,6 +29,7 @@ NOTE = (
 
 
 def main() -> int:
+    """Open the sample, select a person, write a note, save the window as PNG."""
     tmp = tempfile.mkdtemp()
     os.environ["READER_DB"] = str(Path(tmp) / "reader.db")
     app = make_app()

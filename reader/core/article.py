@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 MAX_BYTES = 64 * 1024 * 1024
+MIN_ARTICLE_WORDS = 15  # less than this from a web page is furniture, not an article
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown"})
@@ -110,6 +111,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+
+
+def _looks_utf8(head: bytes) -> bool:
+    """Whether bytes before a cut-off are UTF-8 with non-ASCII in it (so the cut is truncation).
+
+    Without that evidence a bad final byte is more likely Windows-1252 ("café" ending a file).
+    """
+    try:
+        return not head.decode("utf-8").isascii()
+    except UnicodeDecodeError:
+        return False
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -130,7 +144,7 @@ def decode_text(data: bytes, path: str | Path = "<bytes>") -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            if exc.reason == "unexpected end of data" and exc.end >= len(data):
+            if exc.reason == "unexpected end of data" and _looks_utf8(data[: exc.start]):
                 raise ArticleError(
                     path, "the file is truncated (it ends inside a UTF-8 character)"
                 ) from None
@@ -367,7 +381,11 @@ def _load_html(p: Path, data: bytes) -> Article:
         )
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise ArticleError(p, f"the page could not be parsed ({exc.__class__.__name__})") from None
-    if doc is None or not markdown or not markdown.strip():
+    title = str(getattr(doc, "title", "") or "") if doc is not None else ""
+    body_words = len((markdown or "").split()) - len(title.split())
+    if doc is None or body_words < MIN_ARTICLE_WORDS:
+        # trafilatura falls back to any text it finds (a footer, a cookie banner):
+        # a page with only that has no article to read.
         raise ArticleError(p, "no article text found in this web page")
     meta: dict[str, str] = {}
     for key, attr in (
@@ -380,4 +398,4 @@ def _load_html(p: Path, data: bytes) -> Article:
         value = getattr(doc, attr, None)
         if value:
             meta[key] = str(value)
-    return _article_from_markdown(p, markdown, "html", meta, p.stem)
+    return _article_from_markdown(p, markdown or "", "html", meta, p.stem)

@@ -235,19 +235,23 @@ class _Span:
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str] | None:
-    alias = " ".join(alias.split())
+    alias = _LEADING.sub("", " ".join(alias.split()))
     if len(alias) < 2:
         return None
     parts = [re.escape(ch) if ch not in APOSTROPHES else _APOS_CLASS for ch in alias]
     body = "".join(parts).replace(r"\ ", r"\s+")
     # Acronyms and short names must match case exactly ("US" is not "us").
     flags = 0 if (alias.isupper() or len(alias) <= 4) else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){body}(?![\w])", flags)
+    # Not inside another word, but "Hezbollah" in "pro-Hezbollah" counts.
+    before = r"(?:(?<=pro-)|(?<=anti-)|(?<=non-)|(?<=ex-)|(?<![\w-]))"
+    return re.compile(rf"{before}{body}(?![\w])", flags)
 
 
 def _find_all(text: str, pattern: re.Pattern[str]) -> Iterable[tuple[int, int]]:
+    """Matches that look like names: a capital letter somewhere ("brown" is not "Brown")."""
     for m in pattern.finditer(text):
-        yield m.start(), m.end()
+        if any(ch.isupper() for ch in m.group()):
+            yield m.start(), m.end()
 
 
 def _overlaps(a: _Span, spans: Iterable[_Span]) -> bool:
@@ -326,6 +330,7 @@ def _apply_knowledge(
                 candidates.extend((s, e, entity) for s, e in _find_all(text, pattern))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))  # longest first
     for s, e, entity in candidates:
+        s, e = _clean(text, s, e)
         sp = _Span(s, e, entity.kind, "knowledge", entity.id)
         if not _overlaps(sp, found):
             found.append(sp)

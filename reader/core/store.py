@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,6 +100,20 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
     db.table("articles").enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
+@migrations(name="0002_mention_names")
+def _m0002_mention_names(db: sqlite_utils.Database) -> None:
+    """Matching forms of each mention's name, so a new entity can claim old mentions."""
+    db.execute("ALTER TABLE mentions ADD COLUMN norm TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE mentions ADD COLUMN key_norm TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT rowid, text, key FROM mentions").fetchall()
+    db.conn.executemany(
+        "UPDATE mentions SET norm = ?, key_norm = ? WHERE rowid = ?",
+        [(normalize(text), normalize(key), rowid) for rowid, text, key in rows],
+    )
+    db.execute("CREATE INDEX mentions_norm ON mentions(norm)")
+    db.execute("CREATE INDEX mentions_key_norm ON mentions(key_norm)")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -142,12 +157,38 @@ class Store:
             self.db.execute("PRAGMA busy_timeout = 5000")
             if self.path != ":memory:":
                 self.db.enable_wal()
-                self._backup_before_migrating()
-            migrations.apply(self.db)
+            # One writer at a time: a second process or thread opening the same
+            # file waits here instead of applying the same migration twice.
+            if self.path != ":memory:":
+                self._backup_before_migrating()  # outside the lock: backup reads the file
+            with self._write():
+                migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable Reader database ({exc})") from None
         except OSError as exc:
             raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """A write transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+        sqlite-utils' atomic() begins deferred: with a second connection writing
+        (the model worker), upgrading a read to a write then fails at once with
+        "database is locked" instead of waiting. Taking the lock first lets
+        busy_timeout do its job. Nested calls become savepoints.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            raise
+        self.db.conn.execute("COMMIT")
 
     def _t(self, name: str) -> Table:
         return self.db.table(name)
@@ -182,7 +223,7 @@ class Store:
 
     def set_setting(self, key: str, value: str | None) -> None:
         """Store a setting; None removes it."""
-        with self.db.atomic():
+        with self._write():
             if value is None:
                 self.db.execute("DELETE FROM settings WHERE key = ?", [key])
             else:
@@ -203,7 +244,7 @@ class Store:
             "meta": json.dumps(dict(article.meta)),
             "opened_at": now,
         }
-        with self.db.atomic():
+        with self._write():
             existing = self.db.execute(
                 "SELECT id FROM articles WHERE sha256 = ?", [article.sha256]
             ).fetchone()
@@ -257,7 +298,7 @@ class Store:
         self, sha256: str, pipeline: str, version: str, spans: Sequence[ModelSpan]
     ) -> None:
         """Remember the model's output so the same text is never run twice."""
-        with self.db.atomic():
+        with self._write():
             self._t("model_cache").upsert(
                 {
                     "sha256": sha256,
@@ -273,7 +314,7 @@ class Store:
 
     def replace_mentions(self, article_id: int, mentions: Sequence[Mention]) -> None:
         """Store an article's current mentions, replacing the previous set in one go."""
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
             self._t("mentions").insert_all(
                 (
@@ -286,6 +327,8 @@ class Store:
                         "key": m.key,
                         "entity_id": m.entity_id,
                         "source": m.source,
+                        "norm": normalize(m.text),
+                        "key_norm": normalize(m.key),
                     }
                     for m in mentions
                 ),
@@ -348,7 +391,7 @@ class Store:
     def create_entity(self, name: str, kind: Kind, aliases: Sequence[str] = ()) -> int:
         """A new entity named `name`, known also by `aliases`."""
         now = _now()
-        with self.db.atomic():
+        with self._write():
             entity_id = int(
                 self._t("entities")
                 .insert({"name": name, "kind": kind.value, "created_at": now, "updated_at": now})
@@ -364,8 +407,21 @@ class Store:
             for a in aliases
             if normalize(a)
         }
-        with self.db.atomic():
+        with self._write():
             self._t("aliases").insert_all(rows.values(), ignore=True)
+            self._link_mentions(entity_id, list(rows))
+
+    def _link_mentions(self, entity_id: int, norms: Sequence[str]) -> None:
+        """Let an entity claim stored mentions of its names in articles read before it existed."""
+        if not norms:
+            return
+        marks = ",".join("?" * len(norms))
+        self.db.execute(
+            f"UPDATE mentions SET entity_id = ? WHERE entity_id IS NULL "
+            f"AND kind = (SELECT kind FROM entities WHERE id = ?) "
+            f"AND (norm IN ({marks}) OR key_norm IN ({marks}))",
+            [entity_id, entity_id, *norms, *norms],
+        )
 
     # --- notes ------------------------------------------------------------------------
 
@@ -394,7 +450,7 @@ class Store:
     def add_note(self, entity_id: int, body: str) -> int:
         """A new note on an entity."""
         now = _now()
-        with self.db.atomic():
+        with self._write():
             note_id = int(
                 self._t("notes")
                 .insert(
@@ -407,12 +463,12 @@ class Store:
 
     def update_note(self, note_id: int, body: str) -> None:
         """Replace a note's text."""
-        with self.db.atomic():
+        with self._write():
             self._t("notes").update(note_id, {"body": body, "updated_at": _now()})
 
     def delete_note(self, note_id: int) -> None:
         """Remove a note."""
-        with self.db.atomic():
+        with self._write():
             self.db.execute("DELETE FROM notes WHERE id = ?", [note_id])
 
     def search_notes(self, query: str) -> Iterator[dict[str, Any]]:

@@ -363,11 +363,6 @@ _SHELL_PAGE = """<!DOCTYPE html>
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: trafilatura's fallback extraction returns the footer of a page with no "
-    "article, and _load_html accepts any non-empty extraction as the article",
-)
 def test_html_page_with_only_furniture_is_rejected(tmp_path: Path) -> None:
     path = write(tmp_path, "shell.html", _SHELL_PAGE)
     with pytest.raises(ArticleError) as info:
@@ -375,11 +370,6 @@ def test_html_page_with_only_furniture_is_rejected(tmp_path: Path) -> None:
     _assert_clear_error(info.value, path, "no article text")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: decode_text calls any UTF-8 error at end of file 'truncated', so a "
-    "Windows-1252 file whose last byte is an accented letter (0xC0-0xFF) is rejected",
-)
 def test_cp1252_file_ending_in_accented_letter(tmp_path: Path) -> None:
     article = load(write(tmp_path, "end.txt", b"Menu du jour\r\nLe plat: un caf\xe9"))
     assert article.text == "Menu du jour\nLe plat: un café"

@@ -159,11 +159,6 @@ def test_surname_after_full_name_is_the_same_person() -> None:
     assert surname.key == "Marisol Etxeberria Vance"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: one-sense propagation matches names of 5+ letters case-insensitively, "
-    "so the common word 'brown' becomes the person 'Gordon Brown'",
-)
 def test_surname_that_is_a_common_word_is_not_highlighted_in_lower_case() -> None:
     text = "Farmer Gordon Brown said the river ran brown after the storm."
     mentions = run(text, [span(text, "Gordon Brown", "PERSON")])
@@ -208,11 +203,6 @@ def test_short_aliases_match_case_sensitively() -> None:
     assert all(m.entity_id == USA.id and m.kind is Kind.PLACE for m in mentions)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: knowledge matches keep a leading 'the' from the alias "
-    "(_apply_knowledge does not clean boundaries)",
-)
 def test_knowledge_alias_with_the_is_highlighted_without_it() -> None:
     guards = KnownEntity(
         4, "Islamic Revolutionary Guard Corps", Kind.GROUP, ("IRGC", "the Revolutionary Guards")
@@ -222,11 +212,6 @@ def test_knowledge_alias_with_the_is_highlighted_without_it() -> None:
     assert [(m.text, m.entity_id) for m in mentions] == [("Revolutionary Guards", 4)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: alias patterns forbid a hyphen before the name, so a known 'Hezbollah' "
-    "is not found in 'pro-Hezbollah'",
-)
 def test_knowledge_alias_inside_prefixed_word() -> None:
     hezbollah = KnownEntity(3, "Hezbollah", Kind.GROUP, ())
     text = "A pro-Hezbollah daily reported the deal."

@@ -159,11 +159,6 @@ def test_elsewhere_lists_articles_annotated_while_the_entity_existed(
     assert [(row.id, count) for row, count in view.elsewhere] == [(a_id, 1)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: articles_mentioning only sees mentions stored with an entity_id; articles "
-    "annotated before the entity was created keep entity_id NULL and are never listed",
-)
 def test_elsewhere_lists_an_article_read_before_the_entity_existed(
     db_path: Path, model_calls: list[str], tmp_path: Path
 ) -> None:

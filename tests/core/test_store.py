@@ -17,6 +17,8 @@ from reader.core.kinds import Kind
 from reader.core.nlp import ModelSpan
 from reader.core.store import Store, StoreError
 
+APP_MIGRATIONS = ["0001_initial", "0002_mention_names"]
+
 
 @pytest.fixture
 def store(db_path: Path) -> Iterator[Store]:
@@ -44,7 +46,7 @@ def backups(db_path: Path) -> list[Path]:
 
 def test_fresh_file_gets_the_schema(store: Store, db_path: Path) -> None:
     assert db_path.is_file()
-    assert store.schema_version == ["0001_initial"]
+    assert store.schema_version == APP_MIGRATIONS
     tables = set(store.db.table_names())
     assert {"articles", "entities", "aliases", "notes", "mentions", "model_cache"} <= tables
     assert backups(db_path) == []  # nothing to back up in a new file
@@ -60,7 +62,7 @@ def test_reopening_applies_nothing_new(db_path: Path) -> None:
 
     again = Store(db_path)
     try:
-        assert again.schema_version == ["0001_initial"]
+        assert again.schema_version == APP_MIGRATIONS
         applied_after = again.db.execute(
             "SELECT name, applied_at FROM _sqlite_migrations"
         ).fetchall()
@@ -106,9 +108,10 @@ def test_deleting_an_entity_cascades_to_notes_and_aliases(store: Store) -> None:
 def _with_extra_migration() -> Migrations:
     """The app's migrations plus one more, as a future release would ship them."""
     future = Migrations("reader")
-    future(name="0001_initial")(store_mod._m0001_initial)
+    for migration in store_mod.migrations._migrations:
+        future(name=migration.name)(migration.fn)
 
-    @future(name="0002_notes_pinned")
+    @future(name="9999_notes_pinned")
     def _pinned(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE notes ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
 
@@ -126,7 +129,7 @@ def test_backup_is_written_before_a_pending_migration(
     monkeypatch.setattr(store_mod, "migrations", _with_extra_migration())
     upgraded = Store(db_path)
     try:
-        assert upgraded.schema_version == ["0001_initial", "0002_notes_pinned"]
+        assert upgraded.schema_version == [*APP_MIGRATIONS, "9999_notes_pinned"]
         assert "pinned" in upgraded.db.table("notes").columns_dict
     finally:
         upgraded.close()
@@ -137,7 +140,7 @@ def test_backup_is_written_before_a_pending_migration(
         columns = [r[1] for r in conn.execute("PRAGMA table_info(notes)")]
         bodies = [r[0] for r in conn.execute("SELECT body FROM notes")]
     conn.close()
-    assert names == ["0001_initial"]
+    assert names == APP_MIGRATIONS
     assert "pinned" not in columns
     assert bodies == ["My note from last month."]
 
@@ -295,3 +298,35 @@ def test_saving_the_same_text_twice_is_one_article(db_path: Path) -> None:
         assert loaded.blocks == (Block(0, 7, "title", 1),)
     finally:
         s.close()
+
+
+def test_two_connections_writing_at_once_do_not_lose_writes(db_path: Path) -> None:
+    """The window saves notes while the model worker stores mentions: neither may fail."""
+    import threading
+
+    main = Store(db_path)
+    article_id = main.save_article(Article(str(db_path), "T", "Alpha Beta text", "txt"))
+    entity = main.create_entity("Alpha", Kind.GROUP)
+    note = main.add_note(entity, "v0")
+    errors: list[BaseException] = []
+    mentions = [Mention(i, i + 1, "A", Kind.GROUP, "A") for i in range(0, 40, 2)]
+
+    def worker() -> None:
+        other = Store(db_path)
+        try:
+            for _ in range(200):
+                other.replace_mentions(article_id, mentions)
+                other.cache_spans("sha", "p", "v", [ModelSpan(0, 5, "ORG")])
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+        finally:
+            other.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    for i in range(300):
+        main.update_note(note, f"v{i + 1}")
+    thread.join()
+    assert errors == []
+    assert [n.body for n in main.notes(entity)] == ["v300"]
+    main.close()

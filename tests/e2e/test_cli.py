@@ -170,11 +170,6 @@ def test_missing_pipeline_is_one_line_error(cli: Cli) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli.annotate does not handle BrokenPipeError, so `reader annotate F --json "
-    "| head` prints a Python traceback / 'Exception ignored' to stderr",
-)
 def test_closed_stdout_is_not_a_traceback(cli: Cli) -> None:
     proc = cli.popen("annotate", str(SAMPLE), "--json")
     assert proc.stdout is not None

@@ -67,14 +67,14 @@ def make_window(qtbot: QtBot, db_path: Path) -> Iterator[Callable[[], MainWindow
         window.close()
 
 
-ARTICLE = """Northern Alliance Party wins vote in Valdoria
-
-Monday, 03/02/2026
-
-The Northern Alliance Party (NAP) won the regional vote in Valdoria on Sunday, its leader Lena Okafor said in Port Amira.
-
-Okafor said the NAP would form a government within a week. Crowds gathered in Port Amira to celebrate.
-"""
+ARTICLE = (
+    "Northern Alliance Party wins vote in Valdoria\n\n"
+    "Monday, 03/02/2026\n\n"
+    "The Northern Alliance Party (NAP) won the regional vote in Valdoria on Sunday, "
+    "its leader Lena Okafor said in Port Amira.\n\n"
+    "Okafor said the NAP would form a government within a week. "
+    "Crowds gathered in Port Amira to celebrate.\n"
+)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from reader.core.entities import Mention
@@ -22,7 +23,8 @@ TIMEOUT = 60_000  # the real model loads in a worker; generous for slow CI machi
 def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path | str) -> list[Mention]:
     with qtbot.wait_signal(window.mentions_changed, timeout=TIMEOUT) as blocker:
         window.open_path(str(path))
-    mentions: list[Mention] = blocker.args[0]  # type: ignore[index]
+    assert blocker.args is not None
+    mentions: list[Mention] = blocker.args[0]
     return mentions
 
 
@@ -44,7 +46,7 @@ def point_of(view: ArticleView, mention: Mention) -> QPoint:
 
 def click(qtbot: QtBot, view: ArticleView, mention: Mention) -> None:
     view.show_mention(mention)  # scroll it into view first
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, mention))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(view, mention))
 
 
 @pytest.mark.model
@@ -60,8 +62,10 @@ def test_sample_opens_with_highlights_of_all_three_kinds(
     assert len(drawn) == len(mentions)
     for m, (selected, _) in zip(mentions, drawn, strict=True):
         assert selected == text[m.start : m.end] == m.text
-    colours = {kind: {c for m, (_, c) in zip(mentions, drawn, strict=True) if m.kind is kind}
-               for kind in Kind}
+    colours = {
+        kind: {c for m, (_, c) in zip(mentions, drawn, strict=True) if m.kind is kind}
+        for kind in Kind
+    }
     assert all(len(c) == 1 for c in colours.values())
     assert len(set().union(*colours.values())) == 3, "three distinct colours"
     for kind in Kind:
@@ -110,7 +114,11 @@ def test_click_highlight_shows_entity_panel(
 
 
 def test_note_is_saved_without_save_button_and_survives_restart(
-    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path,
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    db_path: Path,
     tmp_path: Path,
 ) -> None:
     window = make_window()
@@ -118,7 +126,7 @@ def test_note_is_saved_without_save_button_and_survives_restart(
     click(qtbot, window.view, next(m for m in mentions if m.text == "NAP"))
     assert window.panel.name.text() == "Northern Alliance Party"
     card = window.panel.cards[0]
-    qtbot.keyClicks(card.editor, "Founded 1998 in **Port Amira**.")
+    QTest.keyClicks(card.editor, "Founded 1998 in **Port Amira**.")
     qtbot.waitUntil(lambda: not card.dirty, timeout=5000)  # autosave, no button pressed
     with sqlite3.connect(db_path) as conn:
         bodies = [r[0] for r in conn.execute("SELECT body FROM notes")]
@@ -142,7 +150,11 @@ def test_note_is_saved_without_save_button_and_survives_restart(
 
 
 def test_note_edit_and_delete(
-    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path,
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    db_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
@@ -151,7 +163,7 @@ def test_note_edit_and_delete(
     mentions = open_and_wait(qtbot, window, article_file)
     click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
     card = window.panel.cards[0]
-    qtbot.keyClicks(card.editor, "first")
+    QTest.keyClicks(card.editor, "first")
     card.flush()
     card.set_editing(False)
     card.set_editing(True)
@@ -159,10 +171,8 @@ def test_note_edit_and_delete(
     card.flush()
     with sqlite3.connect(db_path) as conn:
         assert [r[0] for r in conn.execute("SELECT body FROM notes")] == ["second version"]
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
-    )
-    qtbot.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    QTest.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
 
@@ -186,7 +196,8 @@ def test_legend_toggles_a_kind(
     window = make_window()
     mentions = open_and_wait(qtbot, window, article_file)
     places = sum(m.kind is Kind.PLACE for m in mentions)
-    assert places and "Places  " + str(places) == window.legend.buttons[Kind.PLACE].text()
+    assert places
+    assert "Places  " + str(places) == window.legend.buttons[Kind.PLACE].text()
     before = len(window.view.extraSelections())
     window.legend.buttons[Kind.PLACE].click()
     assert len(window.view.extraSelections()) == before - places
@@ -215,8 +226,10 @@ def test_bad_file_gives_one_clear_message(
     window = make_window()
     with qtbot.wait_signal(window.error_shown, timeout=TIMEOUT) as blocker:
         window.open_path(str(bad))
-    message = str(blocker.args[0])  # type: ignore[index]
-    assert str(bad) in message and "binary" in message
+    assert blocker.args is not None
+    message = str(blocker.args[0])
+    assert str(bad) in message
+    assert "binary" in message
     assert window.article is None
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
@@ -229,25 +242,30 @@ def test_drop_a_file_opens_it(
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article_file))])
     event = QDropEvent(
-        QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     # QApplication routes real drops only during a drag session; deliver it directly.
     with qtbot.wait_signal(window.article_changed, timeout=TIMEOUT):
         window.dropEvent(event)
-    assert window.article is not None and window.article.path == str(article_file)
+    assert window.article is not None
+    assert window.article.path == str(article_file)
 
 
 def test_open_dialog_and_recent_menu(
-    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path,
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     window = make_window()
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", lambda *a, **k: (str(article_file), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(article_file), ""))
     with qtbot.wait_signal(window.article_changed, timeout=TIMEOUT):
         window.open_action.trigger()
     window.recent_menu.aboutToShow.emit()
