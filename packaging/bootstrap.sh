@@ -33,8 +33,9 @@ declare -A LIBS=(
     [libX11-xcb.so.1]=libx11-xcb1
 )
 missing=()
+known_libs="$(ldconfig -p 2>/dev/null || true)"
 for lib in "${!LIBS[@]}"; do
-    if ! ldconfig -p 2>/dev/null | grep -q "$lib"; then
+    if ! grep -qF "$lib" <<<"$known_libs"; then
         missing+=("${LIBS[$lib]}")
     fi
 done

@@ -85,8 +85,7 @@ def annotate(args: argparse.Namespace) -> int:
 
     library = Library(_db_path(args.db), pipeline=args.pipeline)
     try:
-        article_id, article = library.open_article(args.file)
-        mentions = library.annotate(article, article_id)
+        article, mentions = library.annotate_file(args.file)
     finally:
         library.close()
     if args.json:

@@ -105,6 +105,16 @@ class Library:
             self.store.replace_mentions(article_id, mentions)
         return mentions
 
+    def annotate_file(self, path: str | Path) -> tuple[Article, list[Mention]]:
+        """Load, annotate and record a file; nothing is stored unless all of it worked."""
+        loaded = article_mod.load(path)
+        spans, _ = self.model_spans(loaded)
+        mentions = refine(loaded.text, spans, self.store.knowledge())
+        with self.store.transaction():
+            article_id = self.store.save_article(loaded)
+            self.store.replace_mentions(article_id, mentions)
+        return loaded, mentions
+
     # --- entities and notes ---------------------------------------------------------------
 
     def entity_view(

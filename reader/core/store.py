@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -167,6 +167,10 @@ class Store:
             raise StoreError(f"{self.path}: not a usable Reader database ({exc})") from None
         except OSError as exc:
             raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Group several writes so they land together or not at all."""
+        return self._write()
 
     @contextmanager
     def _write(self) -> Iterator[None]:

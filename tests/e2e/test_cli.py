@@ -167,6 +167,7 @@ def test_missing_pipeline_is_one_line_error(cli: Cli) -> None:
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("reader: ")
     assert "xx_no_such_pipeline_sm" in lines[0]
+    assert articles_in(cli.db) == 0  # nothing half-done is left in the library
 
 
 @pytest.mark.model
