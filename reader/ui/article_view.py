@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPalette,
     QResizeEvent,
@@ -347,6 +348,41 @@ class ArticleView(QTextBrowser):
         preview = self._previews.get(mention.entity_id) if mention.entity_id else None
         lines.append(html.escape(preview) if preview else "<i>No note yet — click to add one</i>")
         return "<br>".join(lines)
+
+    def step(self, forward: bool = True) -> Mention | None:
+        """Make the next (or previous) visible highlight current and open it."""
+        visible = [m for m in self._mentions if m.kind not in self._hidden]
+        if not visible:
+            return None
+        if self._current is None:
+            target = visible[0] if forward else visible[-1]
+        else:
+            starts = [m.start for m in visible]
+            if forward:
+                i = bisect.bisect_right(starts, self._current.start)
+                target = visible[i % len(visible)]
+            else:
+                i = bisect.bisect_left(starts, self._current.start) - 1
+                target = visible[i]
+        self.show_mention(target)
+        self.mention_activated.emit(target)
+        return target
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab / Shift+Tab walk through the highlights, as links in a browser."""
+        if self._mentions:
+            self.step(forward)
+            return True
+        return super().focusNextPrevChild(forward)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """N / P also step through highlights (keyboard-only reading)."""
+        if event.key() == Qt.Key.Key_N and not event.modifiers():
+            self.step(True)
+        elif event.key() == Qt.Key.Key_P and not event.modifiers():
+            self.step(False)
+        else:
+            super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         """A click (not a drag-selection) on a highlight opens it in the panel."""

@@ -271,3 +271,18 @@ def test_open_dialog_and_recent_menu(
     window.recent_menu.aboutToShow.emit()
     titles = [a.text() for a in window.recent_menu.actions()]
     assert titles == ["Northern Alliance Party wins vote in Valdoria"]
+
+
+def test_keyboard_walks_through_highlights(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.panel.name.text() == mentions[0].key
+    QTest.keyClick(window.view, Qt.Key.Key_N)
+    assert window.panel.name.text() == mentions[1].key
+    assert window.view.textCursor().position() == mentions[1].start
+    QTest.keyClick(window.view, Qt.Key.Key_P)
+    assert window.view.textCursor().position() == mentions[0].start
