@@ -37,16 +37,18 @@ def gui_run(article: Path, db: Path) -> dict[str, float]:
     env = dict(os.environ, READER_BENCH="1", READER_BENCH_QUIT="1", READER_DB=str(db))
     env.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
     t0 = time.time()
-    proc = subprocess.run(
-        [*reader_cmd(), str(article)], env=env, capture_output=True, text=True, timeout=300
-    )
-    events = {}
-    for line in proc.stderr.splitlines():
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([*reader_cmd(), str(article)], env=env, stderr=err)
+        _, _, usage = os.wait4(proc.pid, 0)  # rusage of this child alone
+        err.seek(0)
+        stderr = err.read()
+    events = {"peak-rss-mb": usage.ru_maxrss / 1024}
+    for line in stderr.splitlines():
         if line.startswith("READER_BENCH "):
             _, name, stamp = line.split()
             events[name] = float(stamp) - t0
     if "highlights-shown" not in events:
-        raise SystemExit(f"reader did not report highlights:\n{proc.stderr}")
+        raise SystemExit(f"reader did not report highlights:\n{stderr}")
     events["exit"] = time.time() - t0
     return events
 
@@ -64,8 +66,8 @@ def annotate_run(article: Path, db: Path) -> float:
     return time.time() - t0
 
 
-def fmt(values: list[float]) -> str:
-    return f"{statistics.median(values):.2f} s" + (
+def fmt(values: list[float], unit: str = "s") -> str:
+    return f"{statistics.median(values):.2f} {unit}" + (
         f" (min {min(values):.2f}, max {max(values):.2f})" if len(values) > 1 else ""
     )
 
@@ -82,7 +84,7 @@ def main() -> int:
             db = Path(tmp) / "bench.db"
             cold = gui_run(article, db)
             warm = gui_run(article, db)
-            for name in ("window-shown", "text-shown", "highlights-shown"):
+            for name in ("window-shown", "text-shown", "highlights-shown", "peak-rss-mb"):
                 rows.setdefault(f"GUI {name}, cold cache", []).append(cold[name])
                 rows.setdefault(f"GUI {name}, warm cache", []).append(warm[name])
         with tempfile.TemporaryDirectory() as tmp:
@@ -93,10 +95,11 @@ def main() -> int:
         f"article: {article.name}, {args.runs} runs, {platform.machine()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}"
     )
-    print("| measure (from process start) | median |")
+    print("| measure (times from process start) | median |")
     print("| --- | --- |")
     for name, values in rows.items():
-        print(f"| {name} | {fmt(values)} |")
+        unit = "MB" if "rss" in name else "s"
+        print(f"| {name} | {fmt(values, unit)} |")
     return 0
 
 

@@ -18,10 +18,11 @@ milliseconds whenever the knowledge base changes — no spaCy involved.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from reader.core.kinds import Kind, kind_for_label
@@ -234,28 +235,64 @@ class _Span:
     hints: list[tuple[Kind, float]] = field(default_factory=list)  # weak cues for the vote
 
 
-def _alias_pattern(alias: str) -> re.Pattern[str] | None:
+def _alias_body(alias: str) -> tuple[str, bool] | None:
+    """Regex body for a name, and whether it must match case exactly."""
     alias = _LEADING.sub("", " ".join(alias.split()))
     if len(alias) < 2:
         return None
     parts = [re.escape(ch) if ch not in APOSTROPHES else _APOS_CLASS for ch in alias]
     body = "".join(parts).replace(r"\ ", r"\s+")
     # Acronyms and short names must match case exactly ("US" is not "us").
-    flags = 0 if (alias.isupper() or len(alias) <= 4) else re.IGNORECASE
-    # Not inside another word, but "Hezbollah" in "pro-Hezbollah" counts.
-    before = r"(?:(?<=pro-)|(?<=anti-)|(?<=non-)|(?<=ex-)|(?<![\w-]))"
-    return re.compile(rf"{before}{body}(?![\w])", flags)
+    return body, alias.isupper() or len(alias) <= 4
 
 
-def _find_all(text: str, pattern: re.Pattern[str]) -> Iterable[tuple[int, int]]:
-    """Matches that look like names: a capital letter somewhere ("brown" is not "Brown")."""
-    for m in pattern.finditer(text):
-        if any(ch.isupper() for ch in m.group()):
-            yield m.start(), m.end()
+# Not inside another word, but "Hezbollah" in "pro-Hezbollah" counts.
+_BEFORE_NAME = r"(?:(?<=pro-)|(?<=anti-)|(?<=non-)|(?<=ex-)|(?<![\w-]))"
 
 
-def _overlaps(a: _Span, spans: Iterable[_Span]) -> bool:
-    return any(a.start < b.end and b.start < a.end for b in spans)
+def _match_names(text: str, names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """Every occurrence of any of `names` as (start, end, normalized name).
+
+    One combined regex per case mode, longest names first, so a 400 kB article
+    with hundreds of names is scanned twice, not once per name. Matches must
+    contain a capital letter, so "brown" is not "Brown".
+    """
+    bodies: dict[bool, set[str]] = {True: set(), False: set()}
+    for name in names:
+        found = _alias_body(name)
+        if found is not None:
+            bodies[found[1]].add(found[0])
+    for exact, group in bodies.items():
+        if not group:
+            continue
+        alternation = "|".join(sorted(group, key=len, reverse=True))
+        pattern = re.compile(
+            rf"{_BEFORE_NAME}(?:{alternation})(?![\w])", 0 if exact else re.IGNORECASE
+        )
+        for m in pattern.finditer(text):
+            if any(ch.isupper() for ch in m.group()):
+                yield m.start(), m.end(), normalize(m.group())
+
+
+class _Occupied:
+    """Non-overlapping spans kept sorted, for O(log n) overlap checks."""
+
+    def __init__(self, spans: Iterable[_Span] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for sp in spans:
+            self.add(sp.start, sp.end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self._ends[i] > start:
+            return True
+        return i + 1 < len(self._starts) and self._starts[i + 1] < end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
 
 
 def refine(
@@ -266,6 +303,7 @@ def refine(
     """Turn the model's spans into the article's mentions (see the module docstring)."""
     spans = _from_model(text, model_spans)
     spans = _join_pieces(text, spans)
+    spans = _add_units(text, spans)
     spans = _apply_knowledge(text, spans, knowledge)
     spans = _one_sense(text, spans)
     clusters = _cluster(text, spans)
@@ -317,24 +355,44 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+# Numbered military units ("the 12th Brigade", "101st Airborne Division"): the
+# model tags the ordinal alone as ORDINAL, which is not shown.
+_UNIT = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)(?: [A-Z][a-z]+){0,2} "
+    r"(?:Brigade|Division|Regiment|Battalion|Corps|Army|Fleet|Squadron|Wing)s?\b"
+)
+
+
+def _add_units(text: str, spans: list[_Span]) -> list[_Span]:
+    units = [_Span(m.start(), m.end(), Kind.GROUP, weight=2.0) for m in _UNIT.finditer(text)]
+    taken = _Occupied(units)
+    kept = [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
+    return sorted(kept + units, key=lambda sp: sp.start)
+
+
 def _apply_knowledge(
     text: str, spans: list[_Span], knowledge: Sequence[KnownEntity]
 ) -> list[_Span]:
     """Every alias of every known entity is a mention, and it wins over the model."""
+    by_norm: dict[str, KnownEntity] = {}
+    for entity in sorted(knowledge, key=lambda e: e.id):
+        for alias in (entity.name, *entity.aliases):
+            by_norm.setdefault(normalize(alias), entity)
+    candidates = sorted(
+        _match_names(text, (a for e in knowledge for a in (e.name, *e.aliases))),
+        key=lambda c: (-(c[1] - c[0]), c[0]),  # longest first
+    )
     found: list[_Span] = []
-    candidates: list[tuple[int, int, KnownEntity]] = []
-    for entity in knowledge:
-        for alias in {entity.name, *entity.aliases}:
-            pattern = _alias_pattern(alias)
-            if pattern is not None:
-                candidates.extend((s, e, entity) for s, e in _find_all(text, pattern))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))  # longest first
-    for s, e, entity in candidates:
+    taken = _Occupied()
+    for s, e, norm in candidates:
+        known = by_norm.get(norm)
+        if known is None:
+            continue
         s, e = _clean(text, s, e)
-        sp = _Span(s, e, entity.kind, "knowledge", entity.id)
-        if not _overlaps(sp, found):
-            found.append(sp)
-    kept = [sp for sp in spans if not _overlaps(sp, found)]
+        if e > s and not taken.overlaps(s, e):
+            taken.add(s, e)
+            found.append(_Span(s, e, known.kind, "knowledge", known.id))
+    kept = [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
     return sorted(kept + found, key=lambda sp: sp.start)
 
 
@@ -378,17 +436,17 @@ def _one_sense(text: str, spans: list[_Span]) -> list[_Span]:
             sp.kind = best.get(normalize(text[sp.start : sp.end]), sp.kind)
         out.append(sp)
     # Untagged occurrences of a name tagged elsewhere in this article.
-    for norm, name in surface.items():
-        if not name[:1].isupper() and not name.startswith(("al-", "el-", "as-", "ad-")):
-            continue
-        pattern = _alias_pattern(name)
-        if pattern is None:
-            continue
-        for s, e in _find_all(text, pattern):
-            e = _clean(text, s, e)[1]
-            sp = _Span(s, e, best[norm], "context")
-            if e > s and not _overlaps(sp, out):
-                out.append(sp)
+    names = [
+        name
+        for name in surface.values()
+        if name[:1].isupper() or name.startswith(("al-", "el-", "as-", "ad-"))
+    ]
+    taken = _Occupied(out)
+    for s, e, norm in sorted(_match_names(text, names), key=lambda c: (-(c[1] - c[0]), c[0])):
+        e = _clean(text, s, e)[1]
+        if norm in best and e > s and not taken.overlaps(s, e):
+            taken.add(s, e)
+            out.append(_Span(s, e, best[norm], "context"))
     return sorted(out, key=lambda sp: sp.start)
 
 

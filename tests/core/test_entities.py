@@ -225,3 +225,12 @@ def _all(text: str, piece: str) -> list[int]:
         starts.append(i)
         i = text.find(piece, i + 1)
     return starts
+
+
+def test_numbered_military_units_are_groups() -> None:
+    text = "Troops of the 3rd Armoured Division and the 101st Brigade crossed the river."
+    mentions = refine(text, [ModelSpan(14, 17, "ORDINAL"), ModelSpan(46, 51, "ORDINAL")])
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("3rd Armoured Division", Kind.GROUP),
+        ("101st Brigade", Kind.GROUP),
+    ]
