@@ -159,10 +159,18 @@ class Store:
                 self.db.enable_wal()
             # One writer at a time: a second process or thread opening the same
             # file waits here instead of applying the same migration twice.
-            if self.path != ":memory:":
-                self._backup_before_migrating()  # outside the lock: backup reads the file
-            with self._write():
-                migrations.apply(self.db)
+            if migrations.pending(self.db):
+                if self.path != ":memory:":
+                    self._backup_before_migrating()  # outside the lock: backup reads the file
+                with self._write():
+                    migrations.apply(self.db)  # pending again under the lock: applied once
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(
+                    f"{self.path}: the library is busy (another Reader is writing to it); "
+                    "try again"
+                ) from None
+            raise StoreError(f"{self.path}: not a usable Reader database ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable Reader database ({exc})") from None
         except OSError as exc:
@@ -188,11 +196,13 @@ class Store:
         self.db.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.db.conn.execute("COMMIT")
         except BaseException:
+            # Also when COMMIT itself fails (disk full, I/O error): never leave a
+            # transaction open that later writes would silently join.
             if self.db.conn.in_transaction:
                 self.db.conn.rollback()
             raise
-        self.db.conn.execute("COMMIT")
 
     def _t(self, name: str) -> Table:
         return self.db.table(name)

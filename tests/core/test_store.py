@@ -330,3 +330,19 @@ def test_two_connections_writing_at_once_do_not_lose_writes(db_path: Path) -> No
     assert errors == []
     assert [n.body for n in main.notes(entity)] == ["v300"]
     main.close()
+
+
+def test_failed_commit_rolls_back_and_later_writes_still_commit(db_path: Path) -> None:
+    store = Store(db_path)
+    entity = store.create_entity("Velmora Accord", Kind.GROUP)
+    # A deferred foreign-key violation makes COMMIT itself fail.
+    store.db.execute("PRAGMA defer_foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError), store.transaction():
+        store.db.execute("INSERT INTO notes (entity_id, body, created_at, updated_at) "
+                         "VALUES (9999, 'orphan', '', '')")
+    assert not store.db.conn.in_transaction
+    store.add_note(entity, "kept")
+    store.close()
+    reopened = Store(db_path)
+    assert [n.body for n in reopened.notes(entity)] == ["kept"]
+    reopened.close()
