@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -147,3 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except MemoryError:
+        return _fail("out of memory")
+    except Exception as exc:  # a bug: still one line for the user, details in the log
+        logging.getLogger("reader").debug("unexpected error", exc_info=True)
+        paths = [a for a in argv if not a.startswith("-") and a not in COMMANDS]
+        where = paths[0] if paths else "reader"
+        return _fail(f"{where}: unexpected error ({exc.__class__.__name__}: {exc})")

@@ -7,6 +7,7 @@ re-derives it. Bad input raises `ArticleError` naming the file and the reason.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 MAX_BYTES = 64 * 1024 * 1024
+MAX_TITLE = 300  # a first line longer than this is a paragraph, not a headline
 MIN_ARTICLE_WORDS = 15  # less than this from a web page is furniture, not an article
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -67,7 +69,7 @@ def text_sha256(text: str) -> str:
 
 def load(path: str | Path) -> Article:
     """Read `path` and return its Article, or raise ArticleError with a clear reason."""
-    p = Path(path)
+    p = Path(path).expanduser()
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         if suffix in {".pdf", ".epub", ".docx", ".doc", ".odt", ".rtf"}:
@@ -79,23 +81,30 @@ def load(path: str | Path) -> Article:
     if not data.strip():
         raise ArticleError(p, "the file is empty")
     if suffix in HTML_SUFFIXES:
-        return _load_html(p, data)
-    text = decode_text(data, p)
-    if not text.strip():
-        raise ArticleError(p, "the file is empty")
-    if suffix in MARKDOWN_SUFFIXES:
-        return _load_markdown(p, text)
-    return _load_plain(p, text)
+        loaded = _load_html(p, data)
+    else:
+        text = decode_text(data, p)
+        if not text.strip():
+            raise ArticleError(p, "the file is empty")
+        loaded = _load_markdown(p, text) if suffix in MARKDOWN_SUFFIXES else _load_plain(p, text)
+    # Stored absolute, so Open Recent works whatever folder Reader was started in.
+    return dataclasses.replace(loaded, path=str(p.resolve()))
 
 
 def _read_bytes(p: Path) -> bytes:
     try:
         if p.is_dir():
             raise ArticleError(p, "is a folder, not a file")
+        if p.exists() and not p.is_file():
+            raise ArticleError(p, "is not a regular file (a device or a pipe)")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise ArticleError(p, f"the file is too large ({size // (1024 * 1024)} MB)")
-        return p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # the size can change between stat and read
+        if len(data) > MAX_BYTES:
+            raise ArticleError(p, "the file is too large")
+        return data
     except FileNotFoundError:
         raise ArticleError(p, "no such file") from None
     except PermissionError:
@@ -144,7 +153,9 @@ def decode_text(data: bytes, path: str | Path = "<bytes>") -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            if exc.reason == "unexpected end of data" and _looks_utf8(data[: exc.start]):
+            if exc.reason == "unexpected end of data" and (
+                len(data) - exc.start >= 2 or _looks_utf8(data[: exc.start])
+            ):
                 raise ArticleError(
                     path, "the file is truncated (it ends inside a UTF-8 character)"
                 ) from None
@@ -205,7 +216,7 @@ def _load_plain(p: Path, text: str) -> Article:
     meta: dict[str, str] = {}
     if lines:
         start, end = _strip_span(text, *lines[0])
-        title = text[start:end]
+        title = text[start:end][:MAX_TITLE]
         blocks.append(Block(start, end, "title", 1))
         if len(lines) > 1:
             start, end = _strip_span(text, *lines[1])

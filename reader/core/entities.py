@@ -101,6 +101,11 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + m.start()
             changed = True
             continue
+        cut = piece.find(" (")
+        if cut > 0 and ")" not in piece[cut:]:
+            end = start + cut  # "Allied Democratic Forces (ADF": the model ran on
+            changed = True
+            continue
         m = _TRAILING_WORD.search(piece)
         if m and m.start() > 0:
             end = start + m.start()
@@ -115,11 +120,22 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Plain nouns whose possessive is part of a name ("People's Liberation Army",
+# "Kurdistan Workers' Party"), unlike a country's ("Iran's Quds Force").
+_NAME_POSSESSIVES = frozenset(
+    """people peoples workers women woman men children martyrs citizens farmers mothers
+    veterans students youth traders nations god saint st""".split()
+)
+
+
 def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Iran's Islamic Revolutionary Guards' Quds Force" into its three names."""
     pieces: list[tuple[int, int]] = []
     cursor = start
     for m in _INNER_POSSESSIVE.finditer(text, start, end):
+        words = text[cursor : m.start()].split()
+        if words and normalize(words[-1]) in _NAME_POSSESSIVES:
+            continue
         pieces.append((cursor, m.start()))
         cursor = m.end()
     pieces.append((cursor, end))
@@ -128,12 +144,18 @@ def _split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 # --- step 2: kind from context -------------------------------------------------------
 
+# A noun right after a name that says the name is an organisation's: "al-Nujaba
+# militia", "Al-Akhbar daily" — even when the model thought it a place.
 _GROUP_HEADS = frozenset(
     """militia militias movement group groups party faction factions brigade brigades
-    army forces organisation organization council ministry agency newspaper daily
-    network union front coalition alliance company corporation bank committee
-    authority government regime rebels insurgents battalion unit units commission
-    court parliament channel broadcaster outlet""".split()
+    organisation organization newspaper daily network front coalition alliance company
+    corporation battalion channel broadcaster outlet""".split()
+)
+# Nouns that follow a country as readily as an organisation ("US forces", "Iraqi
+# government"): they only move a name that is not a place.
+_WEAK_GROUP_HEADS = frozenset(
+    """army forces council ministry agency union bank committee authority government
+    regime rebels insurgents unit units commission court parliament""".split()
 )
 # Words that make a name an organisation whatever the model said ("African Union").
 _STRONG_GROUP_WORDS = frozenset(
@@ -204,7 +226,7 @@ def _context_kind(
     if is_norp:
         return None, False
     after = _word_after(text, end)
-    if after in _GROUP_HEADS:
+    if after in _GROUP_HEADS or (after in _WEAK_GROUP_HEADS and kind is not Kind.PLACE):
         return Kind.GROUP, True
     if after in _PLACE_HEADS:
         return Kind.PLACE, True
@@ -378,8 +400,11 @@ def _apply_knowledge(
     for entity in sorted(knowledge, key=lambda e: e.id):
         for alias in (entity.name, *entity.aliases):
             by_norm.setdefault(normalize(alias), entity)
+    aliases = (
+        a for e in knowledge for a in (e.name, *e.aliases) if normalize(a) not in AMBIGUOUS_WORDS
+    )
     candidates = sorted(
-        _match_names(text, (a for e in knowledge for a in (e.name, *e.aliases))),
+        _match_names(text, aliases),
         key=lambda c: (-(c[1] - c[0]), c[0]),  # longest first
     )
     found: list[_Span] = []
@@ -401,6 +426,43 @@ _TIE_ORDER = {Kind.PLACE: 2, Kind.GROUP: 1, Kind.PERSON: 0}
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
 
 
+# Capitalised words that are far more often not a surname ("in May", "on Friday").
+AMBIGUOUS_WORDS = frozenset(
+    """january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday will mark bill
+    rose grace hope faith joy young new north south east west""".split()
+)
+
+
+def acronym_of(name: str, acronym: str) -> bool:
+    """Whether `acronym` abbreviates `name`: its capitals are the name's initials, in order.
+
+    "Joint Border Security Commission (JBSC)" yes; "KABUL (Reuters)" no.
+    """
+    caps = [c for c in acronym if c.isupper()]
+    if len(caps) < 2:
+        return False
+    initials = [
+        part[0].upper()
+        for word in name.replace("-", " ").split()
+        for part in [word.strip("'’")]
+        if part and part[0].isupper()
+    ]
+    if not initials or initials[0] != caps[0]:
+        return False
+    it = iter(initials)
+    return all(any(c == i for i in it) for c in caps)
+
+
+def surname_of(name: str) -> str | None:
+    """The last word of a multi-word person name, if it can stand for the person."""
+    words = name.split()
+    last = words[-1] if len(words) >= 2 else ""
+    if len(last) < 3 or last.islower() or normalize(last) in AMBIGUOUS_WORDS:
+        return None
+    return last
+
+
 def _one_sense(text: str, spans: list[_Span]) -> list[_Span]:
     """One name, one meaning: the majority kind for every occurrence, untagged ones included.
 
@@ -415,17 +477,20 @@ def _one_sense(text: str, spans: list[_Span]) -> list[_Span]:
         for hint, weight in sp.hints:
             votes[normalize(name)][hint] += weight
         surface.setdefault(normalize(name), name)
+    surname_from: dict[str, int] = {}  # a surname stands for the person after the full name
     for sp in list(spans):
         m = _ACRONYM_DEF.match(text, sp.end)
-        if m:
+        if m and acronym_of(text[sp.start : sp.end], m.group(1)):
             acronym = m.group(1)
             votes[normalize(acronym)][sp.kind] += 50
             surface.setdefault(normalize(acronym), acronym)
-        if sp.kind is Kind.PERSON:
-            words = text[sp.start : sp.end].split()
-            if len(words) >= 2 and len(words[-1]) >= 3 and not words[-1].islower():
-                votes[normalize(words[-1])][Kind.PERSON] += 50
-                surface.setdefault(normalize(words[-1]), words[-1])
+        last = surname_of(text[sp.start : sp.end]) if sp.kind is Kind.PERSON else None
+        if last is not None:
+            votes[normalize(last)][Kind.PERSON] += 50
+            surface.setdefault(normalize(last), last)
+            surname_from[normalize(last)] = min(
+                surname_from.get(normalize(last), sp.start), sp.start
+            )
     best = {
         norm: max(counter, key=lambda k: (counter[k], _TIE_ORDER[k]))
         for norm, counter in votes.items()
@@ -444,6 +509,8 @@ def _one_sense(text: str, spans: list[_Span]) -> list[_Span]:
     taken = _Occupied(out)
     for s, e, norm in sorted(_match_names(text, names), key=lambda c: (-(c[1] - c[0]), c[0])):
         e = _clean(text, s, e)[1]
+        if s < surname_from.get(norm, s) or norm in AMBIGUOUS_WORDS:
+            continue
         if norm in best and e > s and not taken.overlaps(s, e):
             taken.add(s, e)
             out.append(_Span(s, e, best[norm], "context"))
@@ -473,15 +540,20 @@ def _cluster(text: str, spans: list[_Span]) -> dict[str, str]:
         find(norm)
         if len(name) > len(display.get(norm, "")):
             display[norm] = name
+    full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full names using it
+    for sp in spans:
+        last = surname_of(text[sp.start : sp.end]) if sp.kind is Kind.PERSON else None
+        if last is not None:
+            full_names[normalize(last)].add(normalize(text[sp.start : sp.end]))
     for sp in spans:
         name = text[sp.start : sp.end]
         m = _ACRONYM_DEF.match(text, sp.end)
-        if m and normalize(m.group(1)) in parent:
+        if m and normalize(m.group(1)) in parent and acronym_of(name, m.group(1)):
             union(normalize(name), normalize(m.group(1)))
-        if sp.kind is Kind.PERSON:
-            words = name.split()
-            if len(words) >= 2 and normalize(words[-1]) in parent:
-                union(normalize(name), normalize(words[-1]))
+        last = surname_of(name) if sp.kind is Kind.PERSON else None
+        # "Hassan" joins "Ali Hassan" only if no "Omar Hassan" is in the article too.
+        if last is not None and normalize(last) in parent and len(full_names[normalize(last)]) == 1:
+            union(normalize(name), normalize(last))
         if sp.entity_id is not None:
             union(f"#entity{sp.entity_id}", normalize(name))
     groups: dict[str, list[str]] = defaultdict(list)

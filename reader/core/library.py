@@ -15,7 +15,15 @@ from pathlib import Path
 
 from reader.core import article as article_mod
 from reader.core.article import Article
-from reader.core.entities import KnownEntity, Mention, refine
+from reader.core.entities import (
+    AMBIGUOUS_WORDS,
+    KnownEntity,
+    Mention,
+    acronym_of,
+    normalize,
+    refine,
+    surname_of,
+)
 from reader.core.kinds import Kind
 from reader.core.nlp import DEFAULT_PIPELINE, ModelSpan, Pipeline
 from reader.core.store import ArticleRow, Note, Store
@@ -148,7 +156,17 @@ class Library:
         """The entity behind a panel view, created (with its names here as aliases) if new."""
         if view.entity_id is not None:
             return view.entity_id
-        names = [view.key, *(m.text for m in view.occurrences)]
+        # Only names the model or the user's knowledge found: a name spread by the
+        # one-sense rule ("context") may be a wrong guess and must not be learnt.
+        learnt = [
+            m.text
+            for m in view.occurrences
+            if m.source != "context"
+            or m.text == surname_of(view.key)
+            or acronym_of(view.key, m.text)
+        ]
+        names = [view.key, *learnt]
+        names = [n for n in names if normalize(n) not in AMBIGUOUS_WORDS]
         existing = self.store.find_entity(names, view.kind)
         if existing is not None:
             self.store.add_aliases(existing, names)
@@ -166,6 +184,28 @@ class Library:
     def add_note(self, entity_id: int, body: str) -> int:
         """Add a note to an entity."""
         return self.store.add_note(entity_id, body)
+
+    def add_first_note(self, view: EntityView, body: str) -> tuple[int, int]:
+        """Create the entity if needed and add a note, together or not at all."""
+        with self.store.transaction():
+            entity_id = self.ensure_entity(view)
+            return entity_id, self.store.add_note(entity_id, body)
+
+    def write_recovery(self, view: EntityView | None, body: str) -> Path:
+        """Keep text that could not be saved in a file beside the database.
+
+        The last line of defence for the user's notes: when the database
+        refuses a write, the words still land on disk, and we say where.
+        """
+        from datetime import datetime
+
+        folder = Path(self.store.path).parent
+        target = folder / "unsaved-notes.md"
+        stamp = datetime.now().isoformat(timespec="seconds")
+        name = view.name if view is not None else "unknown entity"
+        with target.open("a", encoding="utf-8") as f:
+            f.write(f"\n## {name} ({stamp})\n\n{body}\n")
+        return target
 
     def update_note(self, note_id: int, body: str) -> None:
         """Save a note's new text."""

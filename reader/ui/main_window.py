@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         """Show the clicked mention's entity in the panel."""
         if self.article is None:
             return
+        self.panel.flush()  # pending typing first, so the view read below includes it
         view = self.library.entity_view(mention, self.mentions, self.article_id)
         self.panel.show_entity(view, self.article.text, self.palette_)
         self.dock.show()
@@ -383,8 +384,7 @@ class MainWindow(QMainWindow):
         try:
             if card.note_id is None:
                 created = view.entity_id is None
-                entity_id = self.library.ensure_entity(view)
-                note_id = self.library.add_note(entity_id, body)
+                entity_id, note_id = self.library.add_first_note(view, body)
                 card.mark_saved(note_id, body)
                 if created:
                     self.panel.view = dataclasses.replace(view, entity_id=entity_id)
@@ -392,12 +392,28 @@ class MainWindow(QMainWindow):
             else:
                 self.library.update_note(card.note_id, body)
                 card.mark_saved(card.note_id, body)
-        except Exception as exc:  # disk full, locked database...: keep the text, say so
+        except Exception as exc:  # disk full, locked database...: never lose the words
             log.exception("saving a note failed")
-            card.status.setText("Not saved!")
-            self.statusBar().showMessage(f"Could not save the note: {exc}", 10000)
+            self._rescue(view, card, str(exc))
             return
         self._refresh_previews()
+
+    def _rescue(self, view: EntityView, card: NoteCard, reason: str) -> None:
+        """A save failed: write the text to a recovery file and tell the user where."""
+        try:
+            target = self.library.write_recovery(view, card.body)
+        except OSError as exc:
+            card.status.setText("Not saved!")
+            self.show_error(
+                "Note not saved", f"Could not save the note ({reason}) nor a copy ({exc})."
+            )
+            return
+        card.status.setText("Not saved in the library")
+        card.mark_rescued(card.body)
+        self.statusBar().showMessage(
+            f"Could not save the note ({reason}); a copy is in {target}", 30000
+        )
+        self.error_shown.emit(f"{target}: note kept here because saving failed ({reason})")
 
     @Slot(object)
     def delete_note(self, card: NoteCard) -> None:

@@ -373,3 +373,24 @@ def test_html_page_with_only_furniture_is_rejected(tmp_path: Path) -> None:
 def test_cp1252_file_ending_in_accented_letter(tmp_path: Path) -> None:
     article = load(write(tmp_path, "end.txt", b"Menu du jour\r\nLe plat: un caf\xe9"))
     assert article.text == "Menu du jour\nLe plat: un café"
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ArticleError, match="not a regular file") as info:
+        load(fifo)
+    assert str(fifo) in str(info.value)
+
+
+def test_relative_path_is_stored_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nBody text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load("a.txt").path == str(tmp_path / "a.txt")
+
+
+def test_ascii_file_cut_inside_an_emoji_is_truncated(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes("Title\n\nMogadishu 🔥".encode()[:-2])
+    with pytest.raises(ArticleError, match="truncated"):
+        load(path)

@@ -234,3 +234,61 @@ def test_numbered_military_units_are_groups() -> None:
         ("3rd Armoured Division", Kind.GROUP),
         ("101st Brigade", Kind.GROUP),
     ]
+
+
+def _kinds(text: str, spans: list[ModelSpan]) -> list[tuple[str, Kind, str]]:
+    return [(m.text, m.kind, m.key) for m in refine(text, spans)]
+
+
+def test_surname_that_is_a_month_is_not_spread() -> None:
+    text = "Theresa May spoke. The law passed in May. May said she was pleased."
+    got = _kinds(text, [ModelSpan(0, 11, "PERSON")])
+    assert got == [("Theresa May", Kind.PERSON, "Theresa May")]
+
+
+def test_surname_stands_for_the_person_only_after_the_full_name() -> None:
+    text = "Kariuki arrived. Later Peter Mwangi Kariuki spoke and Kariuki left."
+    got = _kinds(text, [ModelSpan(23, 43, "PERSON")])
+    assert got == [
+        ("Peter Mwangi Kariuki", Kind.PERSON, "Peter Mwangi Kariuki"),
+        ("Kariuki", Kind.PERSON, "Peter Mwangi Kariuki"),
+    ]
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    text = "Ali Hassan met Omar Hassan. Hassan said nothing."
+    got = refine(text, [ModelSpan(0, 10, "PERSON"), ModelSpan(15, 26, "PERSON")])
+    assert [m.key for m in got][:2] == ["Ali Hassan", "Omar Hassan"]
+
+
+def test_dateline_in_parentheses_is_not_an_acronym() -> None:
+    text = "KABUL (Reuters) - Officials in Kabul said Reuters was wrong."
+    got = _kinds(
+        text,
+        [
+            ModelSpan(0, 5, "GPE"),
+            ModelSpan(7, 14, "ORG"),
+            ModelSpan(31, 36, "GPE"),
+            ModelSpan(42, 49, "ORG"),
+        ],
+    )
+    assert ("Reuters", Kind.GROUP, "Reuters") in got
+    assert all(key != "Reuters" for text_, kind, key in got if kind is Kind.PLACE)
+
+
+def test_possessive_inside_an_organisation_name_is_kept() -> None:
+    text = "The People's Liberation Army and the Kurdistan Workers' Party (PKK) met."
+    got = _kinds(text, [ModelSpan(4, 31, "ORG"), ModelSpan(36, 61, "ORG")])
+    assert [t for t, _, _ in got][:2] == ["People's Liberation Army", "Kurdistan Workers' Party"]
+
+
+def test_country_before_forces_stays_a_place() -> None:
+    text = "US forces left. The US said so."
+    got = _kinds(text, [ModelSpan(0, 2, "GPE"), ModelSpan(20, 22, "GPE")])
+    assert [k for _, k, _ in got] == [Kind.PLACE, Kind.PLACE]
+
+
+def test_unclosed_parenthesis_is_cut_from_a_name() -> None:
+    text = "The Allied Democratic Forces (ADF attacked."
+    got = _kinds(text, [ModelSpan(4, 33, "ORG")])
+    assert got[0][0] == "Allied Democratic Forces"

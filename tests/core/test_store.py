@@ -338,8 +338,10 @@ def test_failed_commit_rolls_back_and_later_writes_still_commit(db_path: Path) -
     # A deferred foreign-key violation makes COMMIT itself fail.
     store.db.execute("PRAGMA defer_foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError), store.transaction():
-        store.db.execute("INSERT INTO notes (entity_id, body, created_at, updated_at) "
-                         "VALUES (9999, 'orphan', '', '')")
+        store.db.execute(
+            "INSERT INTO notes (entity_id, body, created_at, updated_at) "
+            "VALUES (9999, 'orphan', '', '')"
+        )
     assert not store.db.conn.in_transaction
     store.add_note(entity, "kept")
     store.close()

@@ -286,3 +286,31 @@ def test_keyboard_walks_through_highlights(
     assert window.view.textCursor().position() == mentions[1].start
     QTest.keyClick(window.view, Qt.Key.Key_P)
     assert window.view.textCursor().position() == mentions[0].start
+
+
+def test_failed_save_keeps_the_text_in_a_recovery_file(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.core.store import Store
+
+    def broken(*args: object) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
+    monkeypatch.setattr(Store, "add_note", broken)
+    card = window.panel.cards[0]
+    card.editor.setPlainText("Capital is Port Amira.")
+    with qtbot.wait_signal(window.error_shown, timeout=5000):
+        card.flush()
+    recovery = db_path.parent / "unsaved-notes.md"
+    assert "Capital is Port Amira." in recovery.read_text("utf-8")
+    assert "Valdoria" in recovery.read_text("utf-8")
+    with sqlite3.connect(db_path) as conn:  # no entity left behind without its note
+        assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
