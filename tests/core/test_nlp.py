@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 from reader.core.nlp import MAX_PIECE, _split_long
 
 
@@ -9,7 +11,7 @@ def test_huge_paragraph_is_cut_into_model_sized_pieces_that_cover_it() -> None:
     assert len(pieces) > 1
     assert all(len(text) <= MAX_PIECE for _, text in pieces)
     assert "".join(text for _, text in pieces) == paragraph
-    for (offset, text), (next_offset, _) in zip(pieces, pieces[1:], strict=False):
+    for (offset, text), (next_offset, _) in itertools.pairwise(pieces):
         assert next_offset == offset + len(text)
         assert text.endswith(".")  # cut at a sentence end, not inside a name
 
