@@ -230,6 +230,7 @@ def _load_plain(p: Path, text: str) -> Article:
 # --- Markdown ----------------------------------------------------------------
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)
+_YAML_LINE = re.compile(r"^(?:[\w-]+:(?:\s.*)?|\s+.*|-\s.*|#.*)$")
 _META_KEYS = {
     "title": "title",
     "author": "author",
@@ -247,8 +248,8 @@ _META_KEYS = {
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split YAML-ish front matter (as web clippers write it) from a Markdown body."""
     m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
+    if not m or not all(_YAML_LINE.match(line) for line in m.group(1).splitlines() if line.strip()):
+        return {}, text  # a leading "---" rule, not front matter
     meta: dict[str, str] = {}
     for line in m.group(1).splitlines():
         key, sep, value = line.partition(":")
@@ -256,6 +257,16 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         if sep and key in _META_KEYS and value.strip():
             meta.setdefault(_META_KEYS[key], value.strip().strip("\"'"))
     return meta, text[m.end() :]
+
+
+def _html_text(fragment: str) -> str:
+    """Readable text of raw HTML inside Markdown (kept, not dropped)."""
+    import lxml.html
+
+    try:
+        return " ".join(lxml.html.fromstring(fragment).text_content().split())
+    except (ValueError, lxml.etree.ParserError):
+        return ""
 
 
 def _inline_text(token: Any) -> str:
@@ -269,6 +280,8 @@ def _inline_text(token: Any) -> str:
             parts.append("\n")
         elif child.type == "image":
             parts.append(_inline_text(child))
+        elif child.type == "html_inline" and not child.content.startswith("<"):
+            parts.append(child.content)
     return "".join(parts)
 
 
@@ -300,8 +313,10 @@ def markdown_to_text(source: str) -> tuple[str, list[Block]]:
     """Turn Markdown into readable plain text plus the blocks that carry its structure."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(source)
+    tokens = MarkdownIt("commonmark").enable("table").parse(source)
     out = _TextBuilder()
+    row: list[str] = []
+    in_cell = False
     in_quote = 0
     list_stack: list[list[int]] = []  # per open list: [ordered?, next number]
     pending_item = ""
@@ -324,6 +339,18 @@ def markdown_to_text(source: str) -> tuple[str, list[Block]]:
             ordered, number = list_stack[-1]
             pending_item = f"{number}. " if ordered else "• "
             list_stack[-1][1] = number + 1
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type in ("th_open", "td_open"):
+            in_cell = True
+        elif tok.type in ("th_close", "td_close"):
+            in_cell = False
+        elif tok.type == "tr_close":
+            out.add("   ·   ".join(cell for cell in row if cell), "row")
+        elif tok.type == "html_block":
+            out.add(_html_text(tok.content))
+        elif tok.type == "inline" and in_cell:
+            row.append(_inline_text(tok).strip())
         elif tok.type == "inline":
             content = _inline_text(tok)
             if heading_level:

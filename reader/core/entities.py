@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from reader.core.kinds import Kind, kind_for_label
 from reader.core.nlp import ModelSpan
@@ -257,15 +258,46 @@ class _Span:
     hints: list[tuple[Kind, float]] = field(default_factory=list)  # weak cues for the vote
 
 
-def _alias_body(alias: str) -> tuple[str, bool] | None:
-    """Regex body for a name, and whether it must match case exactly."""
+def _alias_atoms(alias: str) -> tuple[list[str], bool] | None:
+    """Regex pieces for a name (one per character), and whether case must match."""
     alias = _LEADING.sub("", " ".join(alias.split()))
     if len(alias) < 2:
         return None
-    parts = [re.escape(ch) if ch not in APOSTROPHES else _APOS_CLASS for ch in alias]
-    body = "".join(parts).replace(r"\ ", r"\s+")
     # Acronyms and short names must match case exactly ("US" is not "us").
-    return body, alias.isupper() or len(alias) <= 4
+    exact = alias.isupper() or len(alias) <= 4
+    if not exact:
+        alias = alias.casefold()
+    atoms = [
+        _APOS_CLASS if ch in APOSTROPHES else r"\s+" if ch == " " else re.escape(ch) for ch in alias
+    ]
+    return atoms, exact
+
+
+def _trie_regex(names: Iterable[list[str]]) -> str:
+    """One regex for many names, shaped as a prefix tree.
+
+    A flat alternation of 30,000 names is tried name by name at every position
+    (48 s on a 2 MB article); the tree shares prefixes, so each position costs
+    only the length of the longest match. Longer names win: optional tails are greedy.
+    """
+    trie: dict[str, Any] = {}
+    for atoms in names:
+        node = trie
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [atom + emit(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
 
 
 # Not inside another word, but "Hezbollah" in "pro-Hezbollah" counts.
@@ -275,24 +307,23 @@ _BEFORE_NAME = r"(?:(?<=pro-)|(?<=anti-)|(?<=non-)|(?<=ex-)|(?<![\w-]))"
 def _match_names(text: str, names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
     """Every occurrence of any of `names` as (start, end, normalized name).
 
-    One combined regex per case mode, longest names first, so a 400 kB article
-    with hundreds of names is scanned twice, not once per name. Matches must
-    contain a capital letter, so "brown" is not "Brown".
+    One prefix-tree regex per case mode, so an article is scanned twice however
+    many names the knowledge base holds. Matches must contain a capital letter,
+    so "brown" is not "Brown".
     """
-    bodies: dict[bool, set[str]] = {True: set(), False: set()}
+    groups: dict[bool, list[list[str]]] = {True: [], False: []}
     for name in names:
-        found = _alias_body(name)
+        found = _alias_atoms(name)
         if found is not None:
-            bodies[found[1]].add(found[0])
-    for exact, group in bodies.items():
+            groups[found[1]].append(found[0])
+    for exact, group in groups.items():
         if not group:
             continue
-        alternation = "|".join(sorted(group, key=len, reverse=True))
         pattern = re.compile(
-            rf"{_BEFORE_NAME}(?:{alternation})(?![\w])", 0 if exact else re.IGNORECASE
+            rf"{_BEFORE_NAME}(?:{_trie_regex(group)})(?![\w])", 0 if exact else re.IGNORECASE
         )
         for m in pattern.finditer(text):
-            if any(ch.isupper() for ch in m.group()):
+            if m.end() > m.start() and any(ch.isupper() for ch in m.group()):
                 yield m.start(), m.end(), normalize(m.group())
 
 

@@ -9,7 +9,7 @@ one per thread.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,20 +94,27 @@ class Library:
         found = self.store.cached_spans(article.sha256, pipeline.name, pipeline.version)
         return found is not None
 
-    def model_spans(self, article: Article) -> tuple[list[ModelSpan], bool]:
+    def model_spans(
+        self, article: Article, cancelled: Callable[[], bool] | None = None
+    ) -> tuple[list[ModelSpan], bool]:
         """The model's spans for this text, from the cache when possible (and whether it was)."""
         pipeline = self.pipeline
         version = pipeline.version
         cached = self.store.cached_spans(article.sha256, pipeline.name, version)
         if cached is not None:
             return cached, True
-        spans = pipeline.run(article.text)
+        spans = pipeline.run(article.text, cancelled)
         self.store.cache_spans(article.sha256, pipeline.name, version, spans)
         return spans, False
 
-    def annotate(self, article: Article, article_id: int | None = None) -> list[Mention]:
+    def annotate(
+        self,
+        article: Article,
+        article_id: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Mention]:
         """The article's mentions: model output (cached) refined by the user's knowledge."""
-        spans, _ = self.model_spans(article)
+        spans, _ = self.model_spans(article, cancelled)
         mentions = refine(article.text, spans, self.store.knowledge())
         if article_id is not None:
             self.store.replace_mentions(article_id, mentions)

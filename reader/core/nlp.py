@@ -13,6 +13,7 @@ import contextlib
 import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -37,6 +38,10 @@ _NOT_NEEDED = (
     "spancat",
 )
 _PARAGRAPH = re.compile(r"[^\n]+")
+
+
+class Cancelled(Exception):  # noqa: N818 - reads better than CancelledError at call sites
+    """The caller no longer wants the result (a newer article, or the window closing)."""
 
 
 class PipelineError(Exception):
@@ -138,8 +143,12 @@ class Pipeline:
                         nlp.remove_pipe(embedder)
             self._nlp = nlp
 
-    def run(self, text: str) -> list[ModelSpan]:
-        """Entities in `text`, paragraph by paragraph (no entity crosses a line break)."""
+    def run(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[ModelSpan]:
+        """Entities in `text`, paragraph by paragraph (no entity crosses a line break).
+
+        `cancelled` is polled between paragraphs; when it returns True the run
+        stops with `Cancelled`, so closing the window never waits for a long article.
+        """
         self.load()
         nlp = self._nlp
         pieces = [
@@ -150,8 +159,10 @@ class Pipeline:
         ]
         spans: list[ModelSpan] = []
         with nlp.memory_zone():
-            docs = nlp.pipe((piece for _, piece in pieces), batch_size=64)
+            docs = nlp.pipe((piece for _, piece in pieces), batch_size=16)
             for (offset, _), doc in zip(pieces, docs, strict=True):
+                if cancelled is not None and cancelled():
+                    raise Cancelled
                 spans.extend(
                     ModelSpan(offset + ent.start_char, offset + ent.end_char, ent.label_)
                     for ent in doc.ents

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.core.article import Article, ArticleError
 from reader.core.library import Library
-from reader.core.nlp import PipelineError
+from reader.core.nlp import Cancelled, PipelineError
 from reader.core.store import StoreError
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ class Worker(QObject):
         self._pipeline = pipeline
         self._library: Library | None = None
         self._latest = 0
+        self._stopping = False
         self.thread_ = QThread()
         self.thread_.setObjectName(name)
         self.moveToThread(self.thread_)
@@ -54,7 +55,8 @@ class Worker(QObject):
         self.thread_.start()
 
     def stop(self) -> None:
-        """Finish the current request, then end the thread."""
+        """Cancel the current request, then end the thread."""
+        self._stopping = True
         self.thread_.quit()
         self.thread_.wait()
 
@@ -102,7 +104,11 @@ class Worker(QObject):
                 library.pipeline.load()
             if not cached:
                 self.busy.emit("Finding entities…")
-            mentions = library.annotate(article, article_id)
+            mentions = library.annotate(
+                article, article_id, lambda: self._stopping or request_id < self._latest
+            )
+        except Cancelled:
+            return
         except (PipelineError, StoreError) as exc:
             self.failed.emit(request_id, article.path, str(exc))
             return

@@ -394,3 +394,24 @@ def test_ascii_file_cut_inside_an_emoji_is_truncated(tmp_path: Path) -> None:
     path.write_bytes("Title\n\nMogadishu 🔥".encode()[:-2])
     with pytest.raises(ArticleError, match="truncated"):
         load(path)
+
+
+def test_markdown_keeps_html_blocks_and_tables(tmp_path: Path) -> None:
+    path = tmp_path / "t.md"
+    path.write_text(
+        "# Talks resume\n\n<div>President William Ruto called in.</div>\n\n"
+        "| Party | Seats |\n|---|---|\n| Jubilee | 12 |\n",
+        encoding="utf-8",
+    )
+    text = load(path).text
+    assert "President William Ruto called in." in text
+    assert "Jubilee   ·   12" in text
+    assert "|---" not in text
+
+
+def test_markdown_leading_rule_is_not_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "rule.md"
+    path.write_text("---\n\nKenya and Somalia met today.\n\n---\n\nMore text.\n", "utf-8")
+    text = load(path).text
+    assert "Kenya and Somalia met today." in text
+    assert "More text." in text

@@ -23,7 +23,7 @@ def model_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Replace the spaCy run with a stub tagger; the list records each text it was run on."""
     calls: list[str] = []
 
-    def fake_run(self: Pipeline, text: str) -> list[ModelSpan]:
+    def fake_run(self: Pipeline, text: str, cancelled: object = None) -> list[ModelSpan]:
         calls.append(text)
         spans = [
             ModelSpan(m.start(), m.end(), label)
@@ -67,7 +67,7 @@ def test_annotating_twice_runs_the_model_once(
     runs: list[str] = []
     real_run = Pipeline.run
 
-    def counting_run(self: Pipeline, text: str) -> list[ModelSpan]:
+    def counting_run(self: Pipeline, text: str, cancelled: object = None) -> list[ModelSpan]:
         runs.append(text)
         return real_run(self, text)
 
@@ -229,3 +229,24 @@ def test_missing_pipeline_raises_pipeline_error_naming_it(
             other.annotate(article)
     finally:
         other.close()
+
+
+@pytest.mark.model
+def test_cancelled_run_stops_early_and_caches_nothing(tmp_path: Path) -> None:
+    from reader.core.article import Article
+    from reader.core.nlp import Cancelled
+
+    library = Library(tmp_path / "c.db")
+    text = "Title\n\n" + "\n\n".join(f"Paragraph {i} about Kenya." for i in range(200))
+    article = Article(str(tmp_path / "a.txt"), "Title", text, "txt")
+    polls: list[int] = []
+
+    def cancelled() -> bool:
+        polls.append(1)
+        return len(polls) > 3
+
+    with pytest.raises(Cancelled):
+        library.annotate(article, None, cancelled)
+    assert len(polls) == 4  # stopped at the first poll that said so
+    assert not library.is_cached(article)
+    library.close()

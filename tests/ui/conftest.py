@@ -23,7 +23,7 @@ FAKE_NAMES = {
 }
 
 
-def fake_run(self: Pipeline, text: str) -> list[ModelSpan]:
+def fake_run(self: Pipeline, text: str, cancelled: object = None) -> list[ModelSpan]:
     spans = []
     taken: list[tuple[int, int]] = []
     for name in sorted(FAKE_NAMES, key=len, reverse=True):
