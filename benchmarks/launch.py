@@ -45,7 +45,7 @@ def gui_run(article: Path, db: Path) -> dict[str, float]:
     events = {"peak-rss-mb": usage.ru_maxrss / 1024}
     for line in stderr.splitlines():
         if line.startswith("READER_BENCH "):
-            _, name, stamp = line.split()
+            _, name, stamp = line.split()[:3]
             events[name] = float(stamp) - t0
     if "highlights-shown" not in events:
         raise SystemExit(f"reader did not report highlights:\n{stderr}")

@@ -7,9 +7,7 @@ before the model worker even starts loading it.
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -39,7 +37,7 @@ def run(path: str | None, db_path: Path, pipeline: str | None = None) -> int:
     """Open the window on `path`, or on the last article read, or on the sample."""
     logging.basicConfig(level=logging.WARNING, format="reader: %(message)s")
     app = make_app()
-    from reader.ui.main_window import MainWindow
+    from reader.ui.main_window import MainWindow, bench_event
 
     try:
         window = MainWindow(db_path, pipeline=pipeline)
@@ -50,8 +48,7 @@ def run(path: str | None, db_path: Path, pipeline: str | None = None) -> int:
     failed: list[str] = []
     window.error_shown.connect(failed.append)
     window.show()
-    if os.environ.get("READER_BENCH"):
-        print(f"READER_BENCH window-shown {time.time():.6f}", file=sys.stderr, flush=True)
+    bench_event("window-shown")
     if path:
         window.open_path(path)
     else:

@@ -52,10 +52,14 @@ log = logging.getLogger(__name__)
 STATE_VERSION = 1  # bump when docks change, so old saved layouts are ignored
 
 
-def _bench(event: str) -> None:
-    """Print a timestamp for benchmarks/launch.py (only when READER_BENCH is set)."""
+def bench_event(event: str) -> None:
+    """Print a timestamp for benchmarks/launch.py (only when READER_BENCH is set).
+
+    Also says whether spaCy is loaded yet: the window must not wait for it.
+    """
     if os.environ.get("READER_BENCH"):
-        print(f"READER_BENCH {event} {time.time():.6f}", file=sys.stderr, flush=True)
+        spacy = "spacy-loaded" if "spacy" in sys.modules else "spacy-not-loaded"
+        print(f"READER_BENCH {event} {time.time():.6f} {spacy}", file=sys.stderr, flush=True)
 
 
 class MainWindow(QMainWindow):
@@ -264,7 +268,7 @@ class MainWindow(QMainWindow):
         self._show_meta(article)
         self.legend.set_counts(None)
         self.statusBar().showMessage(f"Opened {article.path}", 4000)
-        _bench("text-shown")
+        bench_event("text-shown")
         self.article_changed.emit(article)
         self.annotate()
 
@@ -323,7 +327,7 @@ class MainWindow(QMainWindow):
         )
         if self.panel.view is not None:
             self._refresh_panel()
-        _bench("highlights-shown")
+        bench_event("highlights-shown")
         self.mentions_changed.emit(mentions)
         if os.environ.get("READER_BENCH_QUIT"):
             self.close()
