@@ -33,7 +33,8 @@ declare -A LIBS=(
     [libX11-xcb.so.1]=libx11-xcb1
 )
 missing=()
-known_libs="$(ldconfig -p 2>/dev/null || true)"
+LDCONFIG="$(command -v ldconfig || echo /sbin/ldconfig)"  # /sbin is not on a user's PATH
+known_libs="$("$LDCONFIG" -p 2>/dev/null || true)"
 for lib in "${!LIBS[@]}"; do
     if ! grep -qF "$lib" <<<"$known_libs"; then
         missing+=("${LIBS[$lib]}")
@@ -43,9 +44,11 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | head -1
     missing+=(fontconfig fonts-dejavu-core)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
-    if command -v apt-get >/dev/null 2>&1; then
-        SUDO=""
-        if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    if [ -z "$known_libs" ]; then
+        echo "bootstrap: cannot list system libraries (no ldconfig); skipping the Qt check" >&2
+    elif command -v apt-get >/dev/null 2>&1 && { [ -z "$SUDO" ] || command -v sudo >/dev/null; }; then
         echo "bootstrap: installing Qt's system libraries: ${missing[*]}"
         $SUDO apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
