@@ -57,7 +57,8 @@ class Legend(QWidget):
             layout.addWidget(button)
             self.buttons[kind] = button
         self.set_palette(palette)
-        self.set_counts(())
+        for kind, button in self.buttons.items():
+            button.setText(kind.plural)  # no article yet: no count to show
 
     def set_palette(self, palette: Palette) -> None:
         """Recolour the dots (light/dark theme change)."""
