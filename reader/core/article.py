@@ -248,8 +248,10 @@ _META_KEYS = {
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split YAML-ish front matter (as web clippers write it) from a Markdown body."""
     m = _FRONT_MATTER.match(text)
-    if not m or not all(_YAML_LINE.match(line) for line in m.group(1).splitlines() if line.strip()):
-        return {}, text  # a leading "---" rule, not front matter
+    lines = [line for line in m.group(1).splitlines() if line.strip()] if m else []
+    keys = {line.partition(":")[0].strip().lower() for line in lines}
+    if not m or not all(_YAML_LINE.match(line) for line in lines) or not keys & set(_META_KEYS):
+        return {}, text  # a leading "---" rule around ordinary text, not front matter
     meta: dict[str, str] = {}
     for line in m.group(1).splitlines():
         key, sep, value = line.partition(":")
@@ -264,9 +266,13 @@ def _html_text(fragment: str) -> str:
     import lxml.html
 
     try:
-        return " ".join(lxml.html.fromstring(fragment).text_content().split())
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
         return ""
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    # Separate elements ("<td>Iraq</td><td>Baghdad</td>" is two words).
+    return " ".join(" ".join(root.itertext()).split())
 
 
 def _inline_text(token: Any) -> str:

@@ -125,7 +125,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 # "Kurdistan Workers' Party"), unlike a country's ("Iran's Quds Force").
 _NAME_POSSESSIVES = frozenset(
     """people peoples workers women woman men children martyrs citizens farmers mothers
-    veterans students youth traders nations god saint st""".split()
+    veterans students youth traders nations god saint st lord lords doctors nurses
+    teachers journalists""".split()
 )
 
 
@@ -258,15 +259,18 @@ class _Span:
     hints: list[tuple[Kind, float]] = field(default_factory=list)  # weak cues for the vote
 
 
+MAX_NAME = 200  # longer "names" are model noise; they would also deepen the regex tree
+
+
 def _alias_atoms(alias: str) -> tuple[list[str], bool] | None:
     """Regex pieces for a name (one per character), and whether case must match."""
     alias = _LEADING.sub("", " ".join(alias.split()))
-    if len(alias) < 2:
+    if not 2 <= len(alias) <= MAX_NAME:
         return None
-    # Acronyms and short names must match case exactly ("US" is not "us").
+    # Acronyms and short names must match case exactly ("US" is not "us"). Others
+    # keep their own letters and rely on IGNORECASE: casefolding would turn
+    # "Strauß" into "strauss", which the text does not contain.
     exact = alias.isupper() or len(alias) <= 4
-    if not exact:
-        alias = alias.casefold()
     atoms = [
         _APOS_CLASS if ch in APOSTROPHES else r"\s+" if ch == " " else re.escape(ch) for ch in alias
     ]
@@ -301,7 +305,9 @@ def _trie_regex(names: Iterable[list[str]]) -> str:
 
 
 # Not inside another word, but "Hezbollah" in "pro-Hezbollah" counts.
-_BEFORE_NAME = r"(?:(?<=pro-)|(?<=anti-)|(?<=non-)|(?<=ex-)|(?<![\w-]))"
+_BEFORE_NAME = (
+    r"(?:(?<=pro-)|(?<=anti-)|(?<=non-)|(?<=ex-)|(?<=post-)|(?<=pre-)|(?<=neo-)|(?<![\w-]))"
+)
 
 
 def _match_names(text: str, names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
@@ -440,14 +446,24 @@ def _apply_knowledge(
     )
     found: list[_Span] = []
     taken = _Occupied()
+    starts = [sp.start for sp in spans]  # model spans: sorted and non-overlapping
     for s, e, norm in candidates:
         known = by_norm.get(norm)
         if known is None:
             continue
         s, e = _clean(text, s, e)
-        if e > s and not taken.overlaps(s, e):
-            taken.add(s, e)
-            found.append(_Span(s, e, known.kind, "knowledge", known.id))
+        if e <= s or taken.overlaps(s, e):
+            continue
+        i = bisect.bisect_right(starts, s) - 1
+        if (
+            i >= 0
+            and spans[i].start <= s
+            and e <= spans[i].end
+            and e - s < spans[i].end - spans[i].start
+        ):
+            continue  # a known "Hassan" must not cut "Omar Hassan" out of the model's span
+        taken.add(s, e)
+        found.append(_Span(s, e, known.kind, "knowledge", known.id))
     kept = [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
     return sorted(kept + found, key=lambda sp: sp.start)
 
@@ -473,16 +489,20 @@ def acronym_of(name: str, acronym: str) -> bool:
     caps = [c for c in acronym if c.isupper()]
     if len(caps) < 2:
         return False
+    # Every word counts, small ones too: "al-Qaeda in the Arabian Peninsula (AQAP)".
     initials = [
         part[0].upper()
         for word in name.replace("-", " ").split()
         for part in [word.strip("'’")]
-        if part and part[0].isupper()
+        if part and part[0].isalpha()
     ]
     if not initials or initials[0] != caps[0]:
         return False
     it = iter(initials)
     return all(any(c == i for i in it) for c in caps)
+
+
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv v".split())
 
 
 def surname_of(name: str) -> str | None:
@@ -491,6 +511,8 @@ def surname_of(name: str) -> str | None:
     last = words[-1] if len(words) >= 2 else ""
     if len(last) < 3 or last.islower() or normalize(last) in AMBIGUOUS_WORDS:
         return None
+    if normalize(last).rstrip(".") in _NAME_SUFFIXES or re.search(r"-[a-z]", last):
+        return None  # "Jr.", "III"; "Kim Jong-un" is not called "Jong-un"
     return last
 
 

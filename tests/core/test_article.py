@@ -415,3 +415,22 @@ def test_markdown_leading_rule_is_not_front_matter(tmp_path: Path) -> None:
     text = load(path).text
     assert "Kenya and Somalia met today." in text
     assert "More text." in text
+
+
+def test_markdown_html_drops_scripts_and_separates_cells(tmp_path: Path) -> None:
+    path = tmp_path / "h.md"
+    path.write_text(
+        "# Report\n\n<table><tr><td>Iraq</td><td>Baghdad</td></tr></table>\n\n"
+        "<div><script>var secret = 1;</script><p>Syria</p><p>Lebanon</p></div>\n",
+        encoding="utf-8",
+    )
+    text = load(path).text
+    assert "Iraq Baghdad" in text
+    assert "Syria Lebanon" in text
+    assert "secret" not in text
+
+
+def test_dashed_block_without_known_keys_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "u.md"
+    path.write_text("---\nUpdate: the ceasefire collapsed in Gaza.\n---\n\nBody.\n", "utf-8")
+    assert "the ceasefire collapsed in Gaza" in load(path).text

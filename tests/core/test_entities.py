@@ -292,3 +292,31 @@ def test_unclosed_parenthesis_is_cut_from_a_name() -> None:
     text = "The Allied Democratic Forces (ADF attacked."
     got = _kinds(text, [ModelSpan(4, 33, "ORG")])
     assert got[0][0] == "Allied Democratic Forces"
+
+
+def test_known_surname_does_not_cut_a_fuller_name() -> None:
+    text = "Ali Hassan met Omar Hassan. Later Hassan left."
+    known = [KnownEntity(1, "Hassan", Kind.PERSON, ("Hassan",))]
+    got = refine(text, [ModelSpan(0, 10, "PERSON"), ModelSpan(15, 26, "PERSON")], known)
+    assert [m.text for m in got] == ["Ali Hassan", "Omar Hassan", "Hassan"]
+    assert [m.entity_id for m in got] == [None, None, 1]
+
+
+def test_known_names_with_special_case_letters_match() -> None:
+    text = "Ekrem İmamoğlu met Franz Josef Strauß in Ankara."
+    known = [
+        KnownEntity(1, "Ekrem İmamoğlu", Kind.PERSON, ()),
+        KnownEntity(2, "Franz Josef Strauß", Kind.PERSON, ()),
+    ]
+    got = refine(text, [], known)
+    assert [(m.text, m.entity_id) for m in got] == [
+        ("Ekrem İmamoğlu", 1),
+        ("Franz Josef Strauß", 2),
+    ]
+
+
+def test_very_long_span_does_not_break_refine() -> None:
+    name = " ".join(["Abdul"] * 120)
+    text = f"{name} spoke."
+    got = refine(text, [ModelSpan(0, len(name), "PERSON")], [KnownEntity(1, name, Kind.PERSON)])
+    assert all(text[m.start : m.end] == m.text for m in got)

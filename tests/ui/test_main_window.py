@@ -314,3 +314,37 @@ def test_failed_save_keeps_the_text_in_a_recovery_file(
     assert "Valdoria" in recovery.read_text("utf-8")
     with sqlite3.connect(db_path) as conn:  # no entity left behind without its note
         assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+
+
+def test_when_nothing_can_be_written_the_note_goes_to_the_clipboard_once(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.core.library import Library
+    from reader.core.store import Store
+
+    def broken(*args: object) -> int:
+        raise sqlite3.OperationalError("disk full")
+
+    def no_disk(*args: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
+    monkeypatch.setattr(Store, "add_note", broken)
+    monkeypatch.setattr(Library, "write_recovery", no_disk)
+    card = window.panel.cards[0]
+    card.editor.setPlainText("Capital is Port Amira.")
+    errors: list[str] = []
+    window.error_shown.connect(errors.append)
+    card.flush()
+    card.flush()  # no second dialog for the same text
+    assert QGuiApplication.clipboard().text() == "Capital is Port Amira."
+    assert len(errors) == 1
+    assert "clipboard" in errors[0]
