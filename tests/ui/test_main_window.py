@@ -14,6 +14,7 @@ from reader.core.entities import Mention
 from reader.core.kinds import Kind
 from reader.resources import sample_article
 from reader.ui.article_view import ArticleView
+from reader.ui.entity_panel import NoteCard
 from reader.ui.main_window import MainWindow
 
 Factory = Callable[[], MainWindow]
@@ -288,6 +289,23 @@ def test_keyboard_walks_through_highlights(
     assert window.view.textCursor().position() == window.view._map.to_qt(mentions[0].start)
 
 
+def typing_into_a_failing_library(
+    qtbot: QtBot, window: MainWindow, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> NoteCard:
+    """Open the article, click "Valdoria", make every note write fail, type a note."""
+    from reader.core.store import Store
+
+    def broken(*args: object) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    mentions = open_and_wait(qtbot, window, article)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
+    monkeypatch.setattr(Store, "add_note", broken)
+    card = window.panel.cards[0]
+    card.editor.setPlainText("Capital is Port Amira.")
+    return card
+
+
 def test_failed_save_keeps_the_text_in_a_recovery_file(
     qtbot: QtBot,
     make_window: Factory,
@@ -296,17 +314,8 @@ def test_failed_save_keeps_the_text_in_a_recovery_file(
     db_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from reader.core.store import Store
-
-    def broken(*args: object) -> int:
-        raise sqlite3.OperationalError("disk I/O error")
-
     window = make_window()
-    mentions = open_and_wait(qtbot, window, article_file)
-    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
-    monkeypatch.setattr(Store, "add_note", broken)
-    card = window.panel.cards[0]
-    card.editor.setPlainText("Capital is Port Amira.")
+    card = typing_into_a_failing_library(qtbot, window, article_file, monkeypatch)
     with qtbot.wait_signal(window.error_shown, timeout=5000):
         card.flush()
     recovery = db_path.parent / "unsaved-notes.md"
@@ -326,21 +335,13 @@ def test_when_nothing_can_be_written_the_note_goes_to_the_clipboard_once(
     from PySide6.QtGui import QGuiApplication
 
     from reader.core.library import Library
-    from reader.core.store import Store
-
-    def broken(*args: object) -> int:
-        raise sqlite3.OperationalError("disk full")
 
     def no_disk(*args: object) -> Path:
         raise OSError(28, "No space left on device")
 
-    window = make_window()
-    mentions = open_and_wait(qtbot, window, article_file)
-    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
-    monkeypatch.setattr(Store, "add_note", broken)
     monkeypatch.setattr(Library, "write_recovery", no_disk)
-    card = window.panel.cards[0]
-    card.editor.setPlainText("Capital is Port Amira.")
+    window = make_window()
+    card = typing_into_a_failing_library(qtbot, window, article_file, monkeypatch)
     errors: list[str] = []
     window.error_shown.connect(errors.append)
     card.flush()
