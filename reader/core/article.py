@@ -253,7 +253,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     if not m or not all(_YAML_LINE.match(line) for line in lines) or not keys & set(_META_KEYS):
         return {}, text  # a leading "---" rule around ordinary text, not front matter
     meta: dict[str, str] = {}
-    for line in m.group(1).splitlines():
+    for line in lines:
         key, sep, value = line.partition(":")
         key = key.strip().lower()
         if sep and key in _META_KEYS and value.strip():

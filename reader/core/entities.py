@@ -23,7 +23,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.kinds import Kind, kind_for_label
@@ -329,8 +329,13 @@ def _match_names(text: str, names: Iterable[str]) -> Iterator[tuple[int, int, st
             rf"{_BEFORE_NAME}(?:{_trie_regex(group)})(?![\w])", 0 if exact else re.IGNORECASE
         )
         for m in pattern.finditer(text):
-            if m.end() > m.start() and any(ch.isupper() for ch in m.group()):
+            if any(ch.isupper() for ch in m.group()):
                 yield m.start(), m.end(), normalize(m.group())
+
+
+def _longest_first(matches: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Longer matches claim their text before the shorter names inside them."""
+    return sorted(matches, key=lambda c: (c[0] - c[1], c[0]))
 
 
 class _Occupied:
@@ -440,10 +445,7 @@ def _apply_knowledge(
     aliases = (
         a for e in knowledge for a in (e.name, *e.aliases) if normalize(a) not in AMBIGUOUS_WORDS
     )
-    candidates = sorted(
-        _match_names(text, aliases),
-        key=lambda c: (-(c[1] - c[0]), c[0]),  # longest first
-    )
+    candidates = _longest_first(_match_names(text, aliases))
     found: list[_Span] = []
     taken = _Occupied()
     starts = [sp.start for sp in spans]  # model spans: sorted and non-overlapping
@@ -541,9 +543,7 @@ def _one_sense(text: str, spans: list[_Span]) -> list[_Span]:
         if last is not None:
             votes[normalize(last)][Kind.PERSON] += 50
             surface.setdefault(normalize(last), last)
-            surname_from[normalize(last)] = min(
-                surname_from.get(normalize(last), sp.start), sp.start
-            )
+            surname_from.setdefault(normalize(last), sp.start)  # spans come sorted
     best = {
         norm: max(counter, key=lambda k: (counter[k], _TIE_ORDER[k]))
         for norm, counter in votes.items()
@@ -560,7 +560,7 @@ def _one_sense(text: str, spans: list[_Span]) -> list[_Span]:
         if name[:1].isupper() or name.startswith(("al-", "el-", "as-", "ad-"))
     ]
     taken = _Occupied(out)
-    for s, e, norm in sorted(_match_names(text, names), key=lambda c: (-(c[1] - c[0]), c[0])):
+    for s, e, norm in _longest_first(_match_names(text, names)):
         e = _clean(text, s, e)[1]
         if s < surname_from.get(norm, s) or norm in AMBIGUOUS_WORDS:
             continue
@@ -649,8 +649,3 @@ def _to_mentions(
         entity_id = sp.entity_id or key_entity.get((key, sp.kind))
         mentions.append(Mention(sp.start, sp.end, name, sp.kind, key, entity_id, sp.source))
     return mentions
-
-
-def with_entity(mention: Mention, entity_id: int | None) -> Mention:
-    """Copy of a mention linked to another entity (mentions are immutable)."""
-    return replace(mention, entity_id=entity_id)

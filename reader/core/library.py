@@ -17,7 +17,6 @@ from reader.core import article as article_mod
 from reader.core.article import Article
 from reader.core.entities import (
     AMBIGUOUS_WORDS,
-    KnownEntity,
     Mention,
     acronym_of,
     normalize,
@@ -179,10 +178,6 @@ class Library:
             self.store.add_aliases(existing, names)
             return existing
         return self.store.create_entity(view.key, view.kind, names)
-
-    def entity(self, entity_id: int) -> KnownEntity | None:
-        """An entity from the knowledge base."""
-        return self.store.entity(entity_id)
 
     def notes(self, entity_id: int) -> list[Note]:
         """An entity's notes, oldest first."""

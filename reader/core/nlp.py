@@ -169,8 +169,6 @@ class Pipeline:
 
             docs = nlp.pipe(feed(), batch_size=4)
             for (offset, _), doc in zip(pieces, docs, strict=True):
-                if cancelled is not None and cancelled():
-                    raise Cancelled
                 spans.extend(
                     ModelSpan(offset + ent.start_char, offset + ent.end_char, ent.label_)
                     for ent in doc.ents

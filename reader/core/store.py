@@ -211,9 +211,11 @@ class Store:
         self.db.close()
 
     def _backup_before_migrating(self) -> None:
-        """Copy the database aside before a schema change touches the user's data."""
-        applied = migrations.applied(self.db)
-        if applied and migrations.pending(self.db):
+        """Copy the database aside before a schema change touches the user's data.
+
+        Called only when migrations are pending; a new, empty file needs no copy.
+        """
+        if migrations.applied(self.db):
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             target = f"{self.path}.backup-{stamp}"
             dest = sqlite3.connect(target)
@@ -265,11 +267,6 @@ class Store:
                 self._t("articles").update(existing[0], row)
                 return int(existing[0])
             return int(self._t("articles").insert({**row, "added_at": now}).last_pk)  # type: ignore[arg-type]
-
-    def article_id(self, sha256: str) -> int | None:
-        """Id of the stored article with this text hash."""
-        row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [sha256]).fetchone()
-        return int(row[0]) if row else None
 
     def load_article(self, article_id: int) -> Article | None:
         """An article as stored (used when its file has moved or gone)."""

@@ -143,16 +143,6 @@ class ArticleView(QTextBrowser):
 
     # --- content ------------------------------------------------------------------
 
-    @property
-    def article(self) -> Article | None:
-        """The article shown."""
-        return self._article
-
-    @property
-    def mentions(self) -> list[Mention]:
-        """The mentions currently known for the article, sorted by offset."""
-        return list(self._mentions)
-
     def set_article(self, article: Article) -> None:
         """Show an article's text at once; highlights come later with set_mentions."""
         self._article = article
@@ -190,10 +180,6 @@ class ArticleView(QTextBrowser):
         else:
             self._hidden.add(kind)
         self._refresh_selections()
-
-    def kind_visible(self, kind: Kind) -> bool:
-        """Whether highlights of this kind are shown."""
-        return kind not in self._hidden
 
     def show_mention(self, mention: Mention) -> None:
         """Scroll to a mention and mark it as the current one."""

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME, __version__
 from reader.core.article import OPEN_FILTER, Article
 from reader.core.entities import Mention
-from reader.core.kinds import Kind
 from reader.core.library import EntityView, Library
 from reader.resources import sample_article
 from reader.ui.article_view import ArticleView, Palette, is_dark
@@ -442,14 +441,6 @@ class MainWindow(QMainWindow):
             self.library.delete_note(card.note_id)
         self.panel.remove_card(card)
         self._refresh_previews()
-
-    def current_entity(self) -> EntityView | None:
-        """The entity shown in the panel."""
-        return self.panel.view
-
-    def set_kind_visible(self, kind: Kind, visible: bool) -> None:
-        """Show or hide a kind (same as clicking its legend button)."""
-        self.legend.buttons[kind].setChecked(visible)
 
     # --- window events -------------------------------------------------------------------
 
