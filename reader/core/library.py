@@ -43,6 +43,17 @@ class EntityView:
     notes: tuple[Note, ...] = ()
     elsewhere: tuple[tuple[ArticleRow, int], ...] = field(default_factory=tuple)
 
+    def covers(self, mention: Mention) -> bool:
+        """Whether `mention` is one of this entity's mentions."""
+        return _same_thing(self.entity_id, self.key, self.kind, mention)
+
+
+def _same_thing(entity_id: int | None, key: str, kind: Kind, mention: Mention) -> bool:
+    """Same linked entity, or (unlinked) the same in-article name and kind."""
+    if entity_id is not None and mention.entity_id == entity_id:
+        return True
+    return mention.key == key and mention.kind is kind
+
 
 class Library:
     """One user's library, opened on one database file."""
@@ -89,21 +100,22 @@ class Library:
 
     def is_cached(self, article: Article) -> bool:
         """Whether the model already ran on this text with the current pipeline."""
+        return self._cached(article) is not None
+
+    def _cached(self, article: Article) -> list[ModelSpan] | None:
         pipeline = self.pipeline
-        found = self.store.cached_spans(article.sha256, pipeline.name, pipeline.version)
-        return found is not None
+        return self.store.cached_spans(article.sha256, pipeline.name, pipeline.version)
 
     def model_spans(
         self, article: Article, cancelled: Callable[[], bool] | None = None
     ) -> tuple[list[ModelSpan], bool]:
         """The model's spans for this text, from the cache when possible (and whether it was)."""
-        pipeline = self.pipeline
-        version = pipeline.version
-        cached = self.store.cached_spans(article.sha256, pipeline.name, version)
+        cached = self._cached(article)
         if cached is not None:
             return cached, True
+        pipeline = self.pipeline
         spans = pipeline.run(article.text, cancelled)
-        self.store.cache_spans(article.sha256, pipeline.name, version, spans)
+        self.store.cache_spans(article.sha256, pipeline.name, pipeline.version, spans)
         return spans, False
 
     def annotate(
@@ -113,8 +125,7 @@ class Library:
         cancelled: Callable[[], bool] | None = None,
     ) -> list[Mention]:
         """The article's mentions: model output (cached) refined by the user's knowledge."""
-        spans, _ = self.model_spans(article, cancelled)
-        mentions = refine(article.text, spans, self.store.knowledge())
+        mentions = self._mentions(article, cancelled)
         if article_id is not None:
             self.store.replace_mentions(article_id, mentions)
         return mentions
@@ -122,12 +133,17 @@ class Library:
     def annotate_file(self, path: str | Path) -> tuple[Article, list[Mention]]:
         """Load, annotate and record a file; nothing is stored unless all of it worked."""
         loaded = article_mod.load(path)
-        spans, _ = self.model_spans(loaded)
-        mentions = refine(loaded.text, spans, self.store.knowledge())
+        mentions = self._mentions(loaded)
         with self.store.transaction():
             article_id = self.store.save_article(loaded)
             self.store.replace_mentions(article_id, mentions)
         return loaded, mentions
+
+    def _mentions(
+        self, article: Article, cancelled: Callable[[], bool] | None = None
+    ) -> list[Mention]:
+        spans, _ = self.model_spans(article, cancelled)
+        return refine(article.text, spans, self.store.knowledge())
 
     # --- entities and notes ---------------------------------------------------------------
 
@@ -136,10 +152,7 @@ class Library:
     ) -> EntityView:
         """What the panel shows for the thing `mention` refers to."""
         same = tuple(
-            m
-            for m in mentions
-            if (mention.entity_id is not None and m.entity_id == mention.entity_id)
-            or (m.key == mention.key and m.kind is mention.kind)
+            m for m in mentions if _same_thing(mention.entity_id, mention.key, mention.kind, m)
         )
         entity_id = mention.entity_id
         if entity_id is None:

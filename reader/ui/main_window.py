@@ -362,15 +362,7 @@ class MainWindow(QMainWindow):
         current = self.panel.view
         if current is None or self.article is None:
             return
-        anchor = next(
-            (
-                m
-                for m in self.mentions
-                if (current.entity_id is not None and m.entity_id == current.entity_id)
-                or (m.key == current.key and m.kind is current.kind)
-            ),
-            None,
-        )
+        anchor = next((m for m in self.mentions if current.covers(m)), None)
         if anchor is None:
             return
         view = self.library.entity_view(anchor, self.mentions, self.article_id)
