@@ -449,12 +449,19 @@ class Store:
     def first_note_line(self, entity_ids: Sequence[int]) -> dict[int, str]:
         """First non-empty line of each entity's first note (for hover tooltips)."""
         out: dict[int, str] = {}
-        for entity_id in entity_ids:
-            for note in self.notes(entity_id):
-                line = next((ln.strip() for ln in note.body.splitlines() if ln.strip()), "")
-                if line:
-                    out[entity_id] = line
-                    break
+        if not entity_ids:
+            return out
+        # One query, not one per entity: this runs on the GUI thread after every annotation.
+        marks = ",".join("?" * len(entity_ids))
+        rows = self.db.execute(
+            f"SELECT entity_id, body FROM notes WHERE entity_id IN ({marks}) "
+            "ORDER BY created_at, id",
+            list(entity_ids),
+        )
+        for entity_id, body in rows:
+            line = next((ln.strip() for ln in body.splitlines() if ln.strip()), "")
+            if line:
+                out.setdefault(int(entity_id), line)
         return out
 
     def add_note(self, entity_id: int, body: str) -> int:
