@@ -169,6 +169,11 @@ class ArticleView(QTextBrowser):
             )
         self._refresh_selections()
 
+    @property
+    def highlight_palette(self) -> Palette:
+        """The highlight colours in use (they follow light/dark theme changes)."""
+        return self._palette
+
     def set_note_previews(self, previews: Mapping[int, str]) -> None:
         """First line of each entity's note, shown when hovering its mentions."""
         self._previews = dict(previews)

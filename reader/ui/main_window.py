@@ -43,7 +43,7 @@ from reader.core.article import OPEN_FILTER, Article
 from reader.core.entities import Mention
 from reader.core.library import EntityView, Library
 from reader.resources import sample_article
-from reader.ui.article_view import ArticleView, Palette, is_dark
+from reader.ui.article_view import ArticleView
 from reader.ui.entity_panel import EntityPanel, NoteCard
 from reader.ui.legend import Legend
 from reader.ui.workers import Worker
@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
             str(Path(db_path).with_name("window.ini")), QSettings.Format.IniFormat
         )
 
-        self.palette_ = Palette(is_dark(self))
         self.view = ArticleView()
         self.meta = QLabel()
         self.meta.setObjectName("articleMeta")
@@ -119,7 +118,7 @@ class MainWindow(QMainWindow):
         self.dock.setMinimumWidth(300)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
-        self.legend = Legend(self.palette_)
+        self.legend = Legend(self.view.highlight_palette)
         self._build_actions()
         self._build_status()
         self._start_workers(db_path, pipeline)
@@ -353,7 +352,7 @@ class MainWindow(QMainWindow):
             return
         self.panel.flush()  # pending typing first, so the view read below includes it
         view = self.library.entity_view(mention, self.mentions, self.article_id)
-        self.panel.show_entity(view, self.article.text, self.palette_)
+        self.panel.show_entity(view, self.article.text, self.view.highlight_palette)
         self.dock.show()
         self.dock.raise_()
 
@@ -366,7 +365,9 @@ class MainWindow(QMainWindow):
         if anchor is None:
             return
         view = self.library.entity_view(anchor, self.mentions, self.article_id)
-        self.panel.show_entity(view, self.article.text, self.palette_, keep_notes=True)
+        self.panel.show_entity(
+            view, self.article.text, self.view.highlight_palette, keep_notes=True
+        )
 
     # --- notes ---------------------------------------------------------------------------
 
