@@ -397,40 +397,34 @@ def test_ascii_file_cut_inside_an_emoji_is_truncated(tmp_path: Path) -> None:
 
 
 def test_markdown_keeps_html_blocks_and_tables(tmp_path: Path) -> None:
-    path = tmp_path / "t.md"
-    path.write_text(
+    source = (
         "# Talks resume\n\n<div>President William Ruto called in.</div>\n\n"
-        "| Party | Seats |\n|---|---|\n| Jubilee | 12 |\n",
-        encoding="utf-8",
+        "| Party | Seats |\n|---|---|\n| Jubilee | 12 |\n"
     )
-    text = load(path).text
+    text = load(write(tmp_path, "t.md", source)).text
     assert "President William Ruto called in." in text
     assert "Jubilee   ·   12" in text
     assert "|---" not in text
 
 
 def test_markdown_leading_rule_is_not_front_matter(tmp_path: Path) -> None:
-    path = tmp_path / "rule.md"
-    path.write_text("---\n\nKenya and Somalia met today.\n\n---\n\nMore text.\n", "utf-8")
-    text = load(path).text
+    source = "---\n\nKenya and Somalia met today.\n\n---\n\nMore text.\n"
+    text = load(write(tmp_path, "rule.md", source)).text
     assert "Kenya and Somalia met today." in text
     assert "More text." in text
 
 
 def test_markdown_html_drops_scripts_and_separates_cells(tmp_path: Path) -> None:
-    path = tmp_path / "h.md"
-    path.write_text(
+    source = (
         "# Report\n\n<table><tr><td>Iraq</td><td>Baghdad</td></tr></table>\n\n"
-        "<div><script>var secret = 1;</script><p>Syria</p><p>Lebanon</p></div>\n",
-        encoding="utf-8",
+        "<div><script>var secret = 1;</script><p>Syria</p><p>Lebanon</p></div>\n"
     )
-    text = load(path).text
+    text = load(write(tmp_path, "h.md", source)).text
     assert "Iraq Baghdad" in text
     assert "Syria Lebanon" in text
     assert "secret" not in text
 
 
 def test_dashed_block_without_known_keys_is_text(tmp_path: Path) -> None:
-    path = tmp_path / "u.md"
-    path.write_text("---\nUpdate: the ceasefire collapsed in Gaza.\n---\n\nBody.\n", "utf-8")
-    assert "the ceasefire collapsed in Gaza" in load(path).text
+    source = "---\nUpdate: the ceasefire collapsed in Gaza.\n---\n\nBody.\n"
+    assert "the ceasefire collapsed in Gaza" in load(write(tmp_path, "u.md", source)).text

@@ -320,3 +320,4 @@ def test_very_long_span_does_not_break_refine() -> None:
     text = f"{name} spoke."
     got = refine(text, [ModelSpan(0, len(name), "PERSON")], [KnownEntity(1, name, Kind.PERSON)])
     assert all(text[m.start : m.end] == m.text for m in got)
+    assert [(m.text, m.kind) for m in got] == [(name, Kind.PERSON)]  # kept, not dropped
