@@ -2,18 +2,19 @@
 
 Usage: python benchmarks/launch.py [ARTICLE] [--runs N]
 
-Starts the real `reader` program (offscreen unless DISPLAY is set) with
-READER_BENCH=1, which makes the window print timestamps when it is shown,
-when the article's text is on screen and when its highlights are; and times
-`reader annotate --json`. "cold" runs use a fresh database (the model runs),
-"warm" runs reuse it (the model output comes from the cache). Prints a
-Markdown table for benchmarks/RESULTS.md. Wall-clock figures: run on an
-otherwise idle machine.
+Starts Reader's real window in a fresh process (benchmarks/launch_probe.py,
+offscreen unless DISPLAY is set), which listens to the window's own signals
+and reports when it is shown, when the article's text is on screen and when
+its highlights are; and times `reader annotate --json`. "cold" runs use a
+fresh database (the model runs), "warm" runs reuse it (the model output
+comes from the cache). Prints a Markdown table for benchmarks/RESULTS.md.
+Wall-clock figures: run on an otherwise idle machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -26,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLE = ROOT.parent / "shared" / "corpus" / "000_bcbf2004b0def25a.txt"
+PROBE = Path(__file__).with_name("launch_probe.py")
 
 
 def reader_cmd() -> list[str]:
@@ -34,19 +36,22 @@ def reader_cmd() -> list[str]:
 
 
 def gui_run(article: Path, db: Path) -> dict[str, float]:
-    env = dict(os.environ, READER_BENCH="1", READER_BENCH_QUIT="1", READER_DB=str(db))
+    """Times from process start to the window's own signals (see launch_probe.py)."""
+    env = dict(os.environ, READER_DB=str(db))
     env.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
     t0 = time.time()
-    with tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([*reader_cmd(), str(article)], env=env, stderr=err)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(
+            [sys.executable, str(PROBE), str(db), str(article)], env=env, stdout=out, stderr=err
+        )
         _, _, usage = os.wait4(proc.pid, 0)  # rusage of this child alone
+        out.seek(0)
         err.seek(0)
-        stderr = err.read()
+        lines, stderr = out.read().splitlines(), err.read()
     events = {"peak-rss-mb": usage.ru_maxrss / 1024}
-    for line in stderr.splitlines():
-        if line.startswith("READER_BENCH "):
-            _, name, stamp = line.split()[:3]
-            events[name] = float(stamp) - t0
+    for line in lines:
+        record = json.loads(line)
+        events[record["event"]] = record["time"] - t0
     if "highlights-shown" not in events:
         raise SystemExit(f"reader did not report highlights:\n{stderr}")
     events["exit"] = time.time() - t0

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from reader.core.entities import Mention
 from reader.core.kinds import Kind
+from reader.core.overlay import Mention
 from reader.resources import sample_article
 from reader.ui.app import make_app
 from reader.ui.main_window import MainWindow
@@ -44,7 +44,7 @@ def main() -> int:
         done["shot"] = True
         person = next(m for m in mentions if m.kind is Kind.PERSON and " " in m.text)
         window.view.show_mention(person)
-        window.show_mention_entity(person)
+        window.entities.show_mention(person)
         card = window.panel.cards[0]
         card.editor.setPlainText(NOTE)
         card.set_editing(False)

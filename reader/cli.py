@@ -17,7 +17,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader import __version__
+from reader import __version__, logs
+from reader.core import formats
 from reader.core.article import ArticleError
 from reader.core.nlp import PipelineError
 from reader.core.store import StoreError
@@ -42,7 +43,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog="Sub-commands: `reader annotate FILE --json`, `reader config [KEY [VALUE]]`.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    parser.add_argument("path", nargs="?", help="article to open (.txt, .md, .html)")
+    parser.add_argument("path", nargs="?", help=f"article to open: {formats.describe()}")
     _common(parser)
     return parser
 
@@ -51,7 +52,7 @@ def _annotate_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader annotate", description="Print the entities of an article."
     )
-    parser.add_argument("file", help="article file (.txt, .md, .html)")
+    parser.add_argument("file", help=f"article file: {formats.describe()}")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     _common(parser)
     return parser
@@ -73,6 +74,16 @@ def _db_path(arg: str | None) -> Path:
     from reader.core.store import default_db_path
 
     return Path(arg).expanduser() if arg else default_db_path()
+
+
+def _db_arg(argv: Sequence[str]) -> str | None:
+    """--db PATH from anywhere on the command line (before parsing: the log goes beside it)."""
+    for i, arg in enumerate(argv):
+        if arg == "--db" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--db="):
+            return arg[5:]
+    return None
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -130,6 +141,7 @@ def config(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    log_file = logs.setup(_db_path(_db_arg(argv)))
     try:
         if argv and argv[0] == "annotate":
             return annotate(_annotate_parser().parse_args(argv[1:]))
@@ -151,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         return _fail("out of memory")
     except Exception as exc:  # a bug: still one line for the user, details in the log
-        logging.getLogger("reader").debug("unexpected error", exc_info=True)
+        logging.getLogger("reader").exception("unexpected error (argv: %r)", argv)
         paths = [a for a in argv if not a.startswith("-") and a not in COMMANDS]
         where = paths[0] if paths else "reader"
-        return _fail(f"{where}: unexpected error ({exc.__class__.__name__}: {exc})")
+        details = f"; details in {log_file}" if log_file else ""
+        return _fail(f"{where}: unexpected error ({exc.__class__.__name__}: {exc}){details}")

@@ -6,4 +6,3 @@ import os
 
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("READER_NO_DIALOGS", "1")

@@ -3,31 +3,53 @@
 Both front ends (the window and the CLI) go through `Library`, so `reader
 annotate` and the window share one pipeline, knowledge base and cache. A
 Library owns one database connection and, lazily, one spaCy pipeline; create
-one per thread.
+one per thread. Every operation that writes returns what it changed (a
+`Changes`, or a `Result` carrying a value too).
+
+Mentions come from one place: `overlay(text, cached model spans, knowledge)`.
+The stored mentions are its cache, stamped with the knowledge version and the
+model they came from. When knowledge changes, the articles whose text holds
+one of the names involved are recomputed from the model cache (no model run);
+every other article is unaffected and stays current.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core import article as article_mod
+from reader.core import rules
 from reader.core.article import Article
-from reader.core.entities import (
-    AMBIGUOUS_WORDS,
-    Mention,
-    acronym_of,
-    normalize,
-    refine,
-    surname_of,
-)
+from reader.core.changes import Changes, Result
 from reader.core.kinds import Kind
+from reader.core.names import acronym_of, normalize, surname_of
 from reader.core.nlp import DEFAULT_PIPELINE, ModelSpan, Pipeline
+from reader.core.overlay import Knowledge, Mention, overlay
 from reader.core.store import ArticleRow, Note, Store
 
 PIPELINE_SETTING = "pipeline"
+
+
+@dataclass(frozen=True)
+class ModelRun:
+    """The model's output for one text, and which model produced it."""
+
+    pipeline: str
+    version: str
+    spans: tuple[ModelSpan, ...]
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """Enough to find or create an entity from what an article calls it."""
+
+    entity_id: int | None
+    name: str
+    kind: Kind
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,23 @@ class EntityView:
         """Whether `mention` is one of this entity's mentions."""
         return _same_thing(self.entity_id, self.key, self.kind, mention)
 
+    def ref(self) -> EntityRef:
+        """The entity to attach a note to, with the names it may learn from this article.
+
+        Only names the model or the user's knowledge found: a name spread by the
+        one-sense rule ("context") may be a wrong guess and must not be learnt,
+        unless the text itself defined it (a surname, an acronym).
+        """
+        learnt = [
+            m.text
+            for m in self.occurrences
+            if m.source != "context"
+            or m.text == surname_of(self.key)
+            or acronym_of(self.key, m.text)
+        ]
+        names = [n for n in [self.key, *learnt] if normalize(n) not in rules.AMBIGUOUS_WORDS]
+        return EntityRef(self.entity_id, self.key, self.kind, tuple(dict.fromkeys(names)))
+
 
 def _same_thing(entity_id: int | None, key: str, kind: Kind, mention: Mention) -> bool:
     """Same linked entity, or (unlinked) the same in-article name and kind."""
@@ -62,6 +101,7 @@ class Library:
         self.store = Store(db_path)
         self._pipeline_override = pipeline
         self._pipeline: Pipeline | None = None
+        self._knowledge: Knowledge | None = None
 
     def close(self) -> None:
         """Close the database connection."""
@@ -87,63 +127,132 @@ class Library:
             self._pipeline = Pipeline(name)
         return self._pipeline
 
+    def _model_key(self) -> str:
+        """Which model output stored mentions come from (a different model: recompute)."""
+        pipeline = self.pipeline
+        return f"{pipeline.name}@{pipeline.version}"
+
+    def knowledge(self) -> Knowledge:
+        """What the user taught Reader, re-read only when its version changed."""
+        version = self.store.knowledge_version()
+        if self._knowledge is None or self._knowledge.version != version:
+            self._knowledge = self.store.knowledge()
+        return self._knowledge
+
     # --- articles ------------------------------------------------------------------
 
-    def open_article(self, path: str | Path) -> tuple[int, Article]:
-        """Load a file (ArticleError on bad input) and record it in the library."""
+    def add_article(self, article: Article) -> Result[int]:
+        """Record a loaded article (or mark a known one as just opened)."""
+        with self.store.transaction():
+            known = self.store.article_id(article.sha256)
+            article_id = self.store.save_article(article)
+        return Result(article_id, Changes(articles=frozenset({article_id}), library=known is None))
+
+    def open_article(self, path: str | Path) -> Result[tuple[int, Article]]:
+        """Load a file (ArticleError on bad input) and record it."""
         loaded = article_mod.load(path)
-        return self.store.save_article(loaded), loaded
+        added = self.add_article(loaded)
+        return Result((added.value, loaded), added.changes)
 
     def recent(self, limit: int = 10) -> list[ArticleRow]:
         """Recently opened articles, newest first."""
         return self.store.recent_articles(limit)
 
-    def is_cached(self, article: Article) -> bool:
-        """Whether the model already ran on this text with the current pipeline."""
-        return self._cached(article) is not None
+    # --- mentions --------------------------------------------------------------------
 
-    def _cached(self, article: Article) -> list[ModelSpan] | None:
+    def cached_run(self, article: Article) -> ModelRun | None:
+        """The model's output for this text from the cache, if the current model ran on it."""
         pipeline = self.pipeline
-        return self.store.cached_spans(article.sha256, pipeline.name, pipeline.version)
+        spans = self.store.cached_spans(article.sha256, pipeline.name, pipeline.version)
+        return None if spans is None else ModelRun(pipeline.name, pipeline.version, tuple(spans))
 
-    def model_spans(
-        self, article: Article, cancelled: Callable[[], bool] | None = None
-    ) -> tuple[list[ModelSpan], bool]:
-        """The model's spans for this text, from the cache when possible (and whether it was)."""
-        cached = self._cached(article)
-        if cached is not None:
-            return cached, True
-        pipeline = self.pipeline
+    def run_model(self, article: Article, cancelled: Callable[[], bool] | None = None) -> ModelRun:
+        """Run the model on an article (slow; writes nothing)."""
+        return self.model_run(self.pipeline, article, cancelled)
+
+    @staticmethod
+    def model_run(
+        pipeline: Pipeline, article: Article, cancelled: Callable[[], bool] | None = None
+    ) -> ModelRun:
+        """Run `pipeline` on an article: for a thread that owns the pipeline but no library."""
         spans = pipeline.run(article.text, cancelled)
-        self.store.cache_spans(article.sha256, pipeline.name, pipeline.version, spans)
-        return spans, False
+        return ModelRun(pipeline.name, pipeline.version, tuple(spans))
 
-    def annotate(
-        self,
-        article: Article,
-        article_id: int | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> list[Mention]:
-        """The article's mentions: model output (cached) refined by the user's knowledge."""
-        mentions = self._mentions(article, cancelled)
-        if article_id is not None:
-            self.store.replace_mentions(article_id, mentions)
+    def current_mentions(self, article_id: int) -> list[Mention] | None:
+        """The article's stored mentions if they are current (a read: no model, no writes)."""
+        return self.store.stored_mentions(
+            article_id, self.store.knowledge_version(), self._model_key()
+        )
+
+    def ensure_mentions(self, article_id: int, article: Article) -> Result[list[Mention] | None]:
+        """The article's mentions, recomputed from the model cache if stale.
+
+        None when the model has not run on this text yet: run it, then
+        `record_model_run`.
+        """
+        current = self.current_mentions(article_id)
+        if current is not None:
+            return Result(current)
+        run = self.cached_run(article)
+        if run is None:
+            return Result(None)
+        return self.record_model_run(article_id, article, run)
+
+    def record_model_run(
+        self, article_id: int, article: Article, run: ModelRun
+    ) -> Result[list[Mention]]:
+        """Cache the model's output and store the article's mentions, together."""
+        with self.store.transaction():
+            self.store.cache_spans(article.sha256, run.pipeline, run.version, run.spans)
+            mentions = self._store_overlay(article_id, article.text, run)
+        return Result(mentions, Changes(articles=frozenset({article_id})))
+
+    def _store_overlay(self, article_id: int, text: str, run: ModelRun) -> list[Mention]:
+        knowledge = self.knowledge()
+        mentions = overlay(text, run.spans, knowledge)
+        self.store.replace_mentions(
+            article_id, mentions, knowledge.version, f"{run.pipeline}@{run.version}"
+        )
         return mentions
 
     def annotate_file(self, path: str | Path) -> tuple[Article, list[Mention]]:
         """Load, annotate and record a file; nothing is stored unless all of it worked."""
         loaded = article_mod.load(path)
-        mentions = self._mentions(loaded)
+        run = self.cached_run(loaded) or self.run_model(loaded)
         with self.store.transaction():
-            article_id = self.store.save_article(loaded)
-            self.store.replace_mentions(article_id, mentions)
+            article_id = self.add_article(loaded).value
+            mentions = self.record_model_run(article_id, loaded, run).value
         return loaded, mentions
 
-    def _mentions(
-        self, article: Article, cancelled: Callable[[], bool] | None = None
-    ) -> list[Mention]:
-        spans, _ = self.model_spans(article, cancelled)
-        return refine(article.text, spans, self.store.knowledge())
+    def refresh_articles(self, article_ids: Iterable[int]) -> Changes:
+        """Recompute stale mentions from the model cache (articles it never ran on are skipped)."""
+        done: set[int] = set()
+        for article_id in article_ids:
+            if self.current_mentions(article_id) is not None:
+                continue
+            stored = self.store.load_article(article_id)
+            run = self.cached_run(stored) if stored is not None else None
+            if stored is None or run is None:
+                continue
+            with self.store.transaction():
+                self._store_overlay(article_id, stored.text, run)
+            done.add(article_id)
+        return Changes(articles=frozenset(done), knowledge=True)
+
+    def _knowledge_changed(
+        self, names: Iterable[str], entity_ids: Collection[int]
+    ) -> set[int] | None:
+        """Inside a write: bump the knowledge version; return the articles to recompute."""
+        affected = self.store.articles_containing(names)
+        if affected is not None:
+            affected |= self.store.articles_linking(entity_ids)
+        self.store.bump_knowledge_version(affected)
+        return affected
+
+    def _after_knowledge_change(self, affected: set[int] | None) -> Changes:
+        if affected is None:  # the change could touch any article
+            affected = set(self.store.all_article_ids())
+        return self.refresh_articles(sorted(affected))
 
     # --- entities and notes ---------------------------------------------------------------
 
@@ -171,42 +280,53 @@ class Library:
             tuple(self.store.articles_mentioning(known.id, exclude_article=article_id)),
         )
 
-    def ensure_entity(self, view: EntityView) -> int:
-        """The entity behind a panel view, created (with its names here as aliases) if new."""
-        if view.entity_id is not None:
-            return view.entity_id
-        # Only names the model or the user's knowledge found: a name spread by the
-        # one-sense rule ("context") may be a wrong guess and must not be learnt.
-        learnt = [
-            m.text
-            for m in view.occurrences
-            if m.source != "context"
-            or m.text == surname_of(view.key)
-            or acronym_of(view.key, m.text)
-        ]
-        names = [view.key, *learnt]
-        names = [n for n in names if normalize(n) not in AMBIGUOUS_WORDS]
-        existing = self.store.find_entity(names, view.kind)
+    def _ensure_entity(self, ref: EntityRef) -> tuple[int, bool]:
+        """The entity behind `ref`, created or taught its names; and whether knowledge changed."""
+        if ref.entity_id is not None:
+            return ref.entity_id, False
+        names = list(ref.names) or [ref.name]
+        existing = self.store.find_entity(names, ref.kind)
         if existing is not None:
             self.store.add_aliases(existing, names)
-            return existing
-        return self.store.create_entity(view.key, view.kind, names)
+            return existing, True
+        return self.store.create_entity(ref.name, ref.kind, names), True
+
+    def add_note(self, ref: EntityRef, body: str) -> Result[tuple[int, int]]:
+        """Add a note; the first note on a name creates its entity, together or not at all.
+
+        The new entity's names then link in every article that uses them.
+        """
+        affected: set[int] | None = set()
+        with self.store.transaction():
+            entity_id, learnt = self._ensure_entity(ref)
+            note_id = self.store.add_note(entity_id, body)
+            if learnt:
+                affected = self._knowledge_changed(ref.names or (ref.name,), [entity_id])
+        changes = Changes(entities=frozenset({entity_id}), notes=frozenset({note_id}))
+        if learnt:
+            changes |= self._after_knowledge_change(affected)
+        return Result((entity_id, note_id), changes)
+
+    def update_note(self, note_id: int, body: str) -> Changes:
+        """Save a note's new text."""
+        entity_id = self.store.update_note(note_id, body)
+        return Changes(entities=frozenset({entity_id}), notes=frozenset({note_id}))
+
+    def delete_note(self, note_id: int) -> Changes:
+        """Delete a note."""
+        entity_id = self.store.delete_note(note_id)
+        entities = frozenset() if entity_id is None else frozenset({entity_id})
+        return Changes(entities=entities, notes=frozenset({note_id}))
 
     def notes(self, entity_id: int) -> list[Note]:
         """An entity's notes, oldest first."""
         return self.store.notes(entity_id)
 
-    def add_note(self, entity_id: int, body: str) -> int:
-        """Add a note to an entity."""
-        return self.store.add_note(entity_id, body)
+    def note_previews(self, entity_ids: Sequence[int]) -> dict[int, str]:
+        """First line of each entity's first note, for tooltips."""
+        return self.store.first_note_line(entity_ids)
 
-    def add_first_note(self, view: EntityView, body: str) -> tuple[int, int]:
-        """Create the entity if needed and add a note, together or not at all."""
-        with self.store.transaction():
-            entity_id = self.ensure_entity(view)
-            return entity_id, self.store.add_note(entity_id, body)
-
-    def write_recovery(self, view: EntityView | None, body: str) -> Path:
+    def write_recovery(self, name: str, body: str) -> Path:
         """Keep text that could not be saved in a file beside the database.
 
         The last line of defence for the user's notes: when the database
@@ -217,19 +337,6 @@ class Library:
         folder = Path(self.store.path).parent
         target = folder / "unsaved-notes.md"
         stamp = datetime.now().isoformat(timespec="seconds")
-        name = view.name if view is not None else "unknown entity"
         with target.open("a", encoding="utf-8") as f:
             f.write(f"\n## {name} ({stamp})\n\n{body}\n")
         return target
-
-    def update_note(self, note_id: int, body: str) -> None:
-        """Save a note's new text."""
-        self.store.update_note(note_id, body)
-
-    def delete_note(self, note_id: int) -> None:
-        """Delete a note."""
-        self.store.delete_note(note_id)
-
-    def note_previews(self, entity_ids: Sequence[int]) -> dict[int, str]:
-        """First line of each entity's first note, for tooltips."""
-        return self.store.first_note_line(entity_ids)

@@ -107,12 +107,15 @@ class Pipeline:
     def __init__(self, name: str = DEFAULT_PIPELINE) -> None:
         self.name = name
         self._nlp: Any = None
+        self._version: str | None = None
         self._lock = threading.Lock()
 
     @property
     def version(self) -> str:
-        """Cache version key (see `pipeline_version`)."""
-        return pipeline_version(self.name)
+        """Cache version key (see `pipeline_version`), read once per Pipeline."""
+        if self._version is None:
+            self._version = pipeline_version(self.name)
+        return self._version
 
     @property
     def loaded(self) -> bool:

@@ -3,15 +3,17 @@
 One file holds everything the user owns: articles, entities and their aliases,
 notes, mentions and the model cache. It is plain SQLite with readable table
 names, so `sqlite-utils tables reader.db` or Datasette make sense of it. Every
-write runs inside `db.atomic()`; each thread opens its own `Store`.
+write runs in a transaction begun with BEGIN IMMEDIATE; each thread opens its
+own `Store`. Stored mentions are a cache of `overlay()`, never a second rule.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,9 +25,10 @@ from sqlite_utils import Migrations
 from sqlite_utils.db import NotFoundError, Table
 
 from reader.core.article import Article, Block
-from reader.core.entities import KnownEntity, Mention, normalize
 from reader.core.kinds import Kind
+from reader.core.names import normalize
 from reader.core.nlp import ModelSpan
+from reader.core.overlay import Knowledge, KnownEntity, Mention
 
 migrations = Migrations("reader")
 
@@ -102,16 +105,45 @@ def _m0001_initial(db: sqlite_utils.Database) -> None:
 
 @migrations(name="0002_mention_names")
 def _m0002_mention_names(db: sqlite_utils.Database) -> None:
-    """Matching forms of each mention's name, so a new entity can claim old mentions."""
+    """Matching forms of each mention's name (filled when mentions are next computed)."""
     db.execute("ALTER TABLE mentions ADD COLUMN norm TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE mentions ADD COLUMN key_norm TEXT NOT NULL DEFAULT ''")
-    rows = db.execute("SELECT rowid, text, key FROM mentions").fetchall()
-    db.conn.executemany(
-        "UPDATE mentions SET norm = ?, key_norm = ? WHERE rowid = ?",
-        [(normalize(text), normalize(key), rowid) for rowid, text, key in rows],
-    )
     db.execute("CREATE INDEX mentions_norm ON mentions(norm)")
     db.execute("CREATE INDEX mentions_key_norm ON mentions(key_norm)")
+
+
+@migrations(name="0003_mention_cache")
+def _m0003_mention_cache(db: sqlite_utils.Database) -> None:
+    """Stored mentions become a cache of `overlay()`, stamped with what they were computed from.
+
+    Plain SQL only: a migration never calls live code, whose behaviour changes
+    between releases. Existing mentions are dropped; they are recomputed from
+    the model cache (no model run) when each article is next needed.
+    """
+    db.executescript(
+        """
+        DROP TABLE mentions;
+        CREATE TABLE mentions (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+            source TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            key_norm TEXT NOT NULL,
+            PRIMARY KEY (article_id, start)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        CREATE INDEX mentions_norm ON mentions(norm);
+        CREATE INDEX mentions_key_norm ON mentions(key_norm);
+        ALTER TABLE articles ADD COLUMN mentions_knowledge INTEGER;
+        ALTER TABLE articles ADD COLUMN mentions_model TEXT;
+        INSERT OR IGNORE INTO settings (key, value) VALUES ('knowledge_version', '1');
+        """
+    )
 
 
 def _now() -> str:
@@ -268,6 +300,17 @@ class Store:
                 return int(existing[0])
             return int(self._t("articles").insert({**row, "added_at": now}).last_pk)  # type: ignore[arg-type]
 
+    def article_id(self, sha256: str) -> int | None:
+        """The id of the article with this text, if the library has it."""
+        row = self.db.execute("SELECT id FROM articles WHERE sha256 = ?", [sha256]).fetchone()
+        return int(row[0]) if row else None
+
+    def all_article_ids(self) -> list[int]:
+        """Every article, most recently opened first."""
+        return [
+            int(r[0]) for r in self.db.execute("SELECT id FROM articles ORDER BY opened_at DESC")
+        ]
+
     def load_article(self, article_id: int) -> Article | None:
         """An article as stored (used when its file has moved or gone)."""
         try:
@@ -320,10 +363,12 @@ class Store:
                 pk=("sha256", "pipeline", "version"),
             )
 
-    # --- mentions ---------------------------------------------------------------------
+    # --- mentions (a cache of overlay()) ---------------------------------------------------
 
-    def replace_mentions(self, article_id: int, mentions: Sequence[Mention]) -> None:
-        """Store an article's current mentions, replacing the previous set in one go."""
+    def replace_mentions(
+        self, article_id: int, mentions: Sequence[Mention], knowledge: int, model: str
+    ) -> None:
+        """Store an article's mentions and what they were computed from, in one go."""
         with self._write():
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
             self._t("mentions").insert_all(
@@ -344,6 +389,68 @@ class Store:
                 ),
                 batch_size=500,
             )
+            self.db.execute(
+                "UPDATE articles SET mentions_knowledge = ?, mentions_model = ? WHERE id = ?",
+                [knowledge, model, article_id],
+            )
+
+    def stored_mentions(self, article_id: int, knowledge: int, model: str) -> list[Mention] | None:
+        """The article's stored mentions if they are current, else None."""
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND mentions_knowledge = ? AND mentions_model = ?",
+            [article_id, knowledge, model],
+        ).fetchone()
+        if row is None:
+            return None
+        return [
+            Mention(s, e, text, Kind(kind), key, entity_id, source)
+            for s, e, text, kind, key, entity_id, source in self.db.execute(
+                'SELECT start, "end", text, kind, key, entity_id, source FROM mentions '
+                "WHERE article_id = ? ORDER BY start",
+                [article_id],
+            )
+        ]
+
+    def stale_articles(self, knowledge: int, model: str, limit: int = 1000) -> list[int]:
+        """Articles whose stored mentions are missing or out of date."""
+        return [
+            int(r[0])
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE mentions_knowledge IS NOT ? "
+                "OR mentions_model IS NOT ? ORDER BY opened_at DESC LIMIT ?",
+                [knowledge, model, limit],
+            )
+        ]
+
+    def articles_containing(self, names: Iterable[str]) -> set[int] | None:
+        """Articles whose text may contain one of `names` (None: any article may).
+
+        A superset by full-text search: the same tokenizer reads the names and the
+        articles, so "U.S." finds "U.S" and "Kata’ib" finds "Kata'ib".
+        """
+        phrases = set()
+        for name in names:
+            tokens = re.findall(r"\w+", name.casefold())
+            if not tokens:
+                return None
+            phrases.add('"' + " ".join(tokens) + '"')
+        if not phrases:
+            return set()
+        rows = self.db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [" OR ".join(phrases)]
+        )
+        return {int(r[0]) for r in rows}
+
+    def articles_linking(self, entity_ids: Iterable[int]) -> set[int]:
+        """Articles with a stored mention linked to one of these entities."""
+        ids = list(entity_ids)
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT DISTINCT article_id FROM mentions WHERE entity_id IN ({marks})", ids
+        )
+        return {int(r[0]) for r in rows}
 
     def articles_mentioning(
         self, entity_id: int, exclude_article: int | None = None
@@ -358,17 +465,44 @@ class Store:
         ).fetchall()
         return [(ArticleRow(*r[:5]), int(r[5])) for r in rows]
 
+    # --- knowledge --------------------------------------------------------------------
+
+    def knowledge_version(self) -> int:
+        """Changes whenever entities, aliases or corrections change."""
+        return int(self.get_setting("knowledge_version") or 0)
+
+    def bump_knowledge_version(self, affected: Collection[int] | None) -> int:
+        """Mark the knowledge as changed, keeping unaffected articles' mentions current.
+
+        A change can only alter the mentions of articles whose text contains
+        one of the names involved, or that link the entities involved: those
+        `affected` ones go stale for the caller to recompute, and every other
+        article that was current stays current (None: all go stale).
+        """
+        with self._write():
+            old = self.knowledge_version()
+            new = old + 1
+            self._t("settings").upsert({"key": "knowledge_version", "value": str(new)}, pk="key")
+            if affected is not None:
+                self.db.execute(
+                    "UPDATE articles SET mentions_knowledge = ? WHERE mentions_knowledge = ? "
+                    "AND id NOT IN (SELECT value FROM json_each(?))",
+                    [new, old, json.dumps(sorted(affected))],
+                )
+        return new
+
     # --- entities ---------------------------------------------------------------------
 
-    def knowledge(self) -> list[KnownEntity]:
+    def knowledge(self) -> Knowledge:
         """Every entity with its aliases: what the overlay matches in each article."""
         aliases: dict[int, list[str]] = {}
-        for entity_id, alias in self.db.execute("SELECT entity_id, alias FROM aliases"):
+        for entity_id, alias in self.db.execute("SELECT entity_id, alias FROM aliases ORDER BY id"):
             aliases.setdefault(int(entity_id), []).append(str(alias))
-        return [
+        entities = tuple(
             KnownEntity(int(i), str(name), Kind(kind), tuple(aliases.get(int(i), ())))
-            for i, name, kind in self.db.execute("SELECT id, name, kind FROM entities")
-        ]
+            for i, name, kind in self.db.execute("SELECT id, name, kind FROM entities ORDER BY id")
+        )
+        return Knowledge(entities, frozenset(), self.knowledge_version())
 
     def entity(self, entity_id: int) -> KnownEntity | None:
         """One entity with its aliases."""
@@ -419,19 +553,6 @@ class Store:
         }
         with self._write():
             self._t("aliases").insert_all(rows.values(), ignore=True)
-            self._link_mentions(entity_id, list(rows))
-
-    def _link_mentions(self, entity_id: int, norms: Sequence[str]) -> None:
-        """Let an entity claim stored mentions of its names in articles read before it existed."""
-        if not norms:
-            return
-        marks = ",".join("?" * len(norms))
-        self.db.execute(
-            f"UPDATE mentions SET entity_id = ? WHERE entity_id IS NULL "
-            f"AND kind = (SELECT kind FROM entities WHERE id = ?) "
-            f"AND (norm IN ({marks}) OR key_norm IN ({marks}))",
-            [entity_id, entity_id, *norms, *norms],
-        )
 
     # --- notes ------------------------------------------------------------------------
 
@@ -478,15 +599,27 @@ class Store:
             self._t("entities").update(entity_id, {"updated_at": now})
         return note_id
 
-    def update_note(self, note_id: int, body: str) -> None:
-        """Replace a note's text."""
-        with self._write():
-            self._t("notes").update(note_id, {"body": body, "updated_at": _now()})
+    def _note_entity(self, note_id: int) -> int | None:
+        row = self.db.execute("SELECT entity_id FROM notes WHERE id = ?", [note_id]).fetchone()
+        return int(row[0]) if row else None
 
-    def delete_note(self, note_id: int) -> None:
-        """Remove a note."""
+    def update_note(self, note_id: int, body: str) -> int:
+        """Replace a note's text; returns its entity (StoreError if the note is gone)."""
         with self._write():
+            entity_id = self._note_entity(note_id)
+            if entity_id is None:
+                raise StoreError(f"{self.path}: the note was deleted")
+            now = _now()
+            self._t("notes").update(note_id, {"body": body, "updated_at": now})
+            self._t("entities").update(entity_id, {"updated_at": now})
+        return entity_id
+
+    def delete_note(self, note_id: int) -> int | None:
+        """Remove a note; returns the entity it was on (None if it was already gone)."""
+        with self._write():
+            entity_id = self._note_entity(note_id)
             self.db.execute("DELETE FROM notes WHERE id = ?", [note_id])
+        return entity_id
 
     def search_notes(self, query: str) -> Iterator[dict[str, Any]]:
         """Full-text search over notes (FTS5)."""

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from reader import APP_ID, APP_NAME, __version__
+from reader import APP_ID, APP_NAME, __version__, logs
 from reader.core.store import StoreError
 from reader.resources import resource
+from reader.ui import dialogs
+
+log = logging.getLogger(__name__)
 
 
 def make_app() -> QApplication:
@@ -33,22 +38,37 @@ def make_app() -> QApplication:
     return app
 
 
+def _report_bugs(log_file: Path | None) -> None:
+    """An exception in a Qt slot reaches the user as a dialog and the log, never silently."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        where = f"\n\nDetails are in {log_file}." if log_file else ""
+        dialogs.critical(
+            QApplication.activeWindow(),
+            "Unexpected error",
+            f"Reader hit an unexpected error ({kind.__name__}: {exc}).{where}",
+        )
+
+    sys.excepthook = hook
+
+
 def run(path: str | None, db_path: Path, pipeline: str | None = None) -> int:
     """Open the window on `path`, or on the last article read, or on the sample."""
-    logging.basicConfig(level=logging.WARNING, format="reader: %(message)s")
+    log_file = logs.setup(db_path)
     app = make_app()
-    from reader.ui.main_window import MainWindow, bench_event
+    _report_bugs(log_file)
+    from reader.ui.main_window import MainWindow
 
     try:
         window = MainWindow(db_path, pipeline=pipeline)
     except StoreError as exc:
         print(f"reader: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "Cannot open the library", str(exc))
+        dialogs.critical(None, "Cannot open the library", str(exc))
         return 1
     failed: list[str] = []
     window.error_shown.connect(failed.append)
     window.show()
-    bench_event("window-shown")
     if path:
         window.open_path(path)
     else:

@@ -12,7 +12,7 @@ import bisect
 import html
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,13 +23,14 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.article import Article
-from reader.core.entities import Mention
 from reader.core.kinds import ORDER, Kind
+from reader.core.overlay import Mention
 
 READING_FONTS = ["Source Serif 4", "Noto Serif", "Literata", "Georgia", "DejaVu Serif", "serif"]
 MEASURE_CHARS = 72  # comfortable line length
@@ -111,6 +112,31 @@ def is_dark(widget: QWidget) -> bool:
     return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
+class _ClicksThroughTooltips(QObject):
+    """Give the article the keyboard when a click lands on it through a tooltip.
+
+    A tooltip (QTipLabel) takes about 0.3 s to hide and eats a click that lands
+    on it; the article must still become the keyboard target, or the next N or
+    Tab goes into whatever note editor had focus.
+    """
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and watched.metaObject().className() == "QTipLabel"
+        ):
+            viewport = self._view.viewport()
+            local = viewport.mapFromGlobal(event.globalPosition().toPoint())
+            if viewport.rect().contains(local) and self._view.isVisible():
+                self._view.setFocus(Qt.FocusReason.MouseFocusReason)
+        return False
+
+
 class ArticleView(QTextBrowser):
     """Shows one article and its highlights; reports clicks on mentions.
 
@@ -130,6 +156,7 @@ class ArticleView(QTextBrowser):
         self.setMouseTracking(True)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._article: Article | None = None
         self._map = Utf16Map("")
         self._mentions: list[Mention] = []
@@ -140,15 +167,26 @@ class ArticleView(QTextBrowser):
         self._point_size = 13.0
         self._palette = Palette(is_dark(self))
         self._apply_base_font()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(_ClicksThroughTooltips(self))
 
     # --- content ------------------------------------------------------------------
 
     def set_article(self, article: Article) -> None:
-        """Show an article's text at once; highlights come later with set_mentions."""
+        """Show an article's text at once; highlights come later with set_mentions.
+
+        The text goes into a new document: `setPlainText` on the old one would
+        inherit the cursor's character format, so the next article came out in
+        the previous one's title style, or all italic after a click in a quote.
+        """
         self._article = article
         self._map = Utf16Map(article.text)
         self._mentions, self._starts, self._current = [], [], None
-        self.setPlainText(article.text)
+        document = QTextDocument(self)  # the previous one, also our child, is deleted
+        self.setDocument(document)
+        self._apply_base_font()
+        document.setPlainText(article.text)
         self._format_blocks()
         self._update_margins()
         self._refresh_selections()
@@ -374,6 +412,18 @@ class ArticleView(QTextBrowser):
             self.step(False)
         else:
             super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A click in the article makes it the target of the keyboard (N, P, Tab)."""
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
+
+    def mention_starting_at(self, start: int) -> Mention | None:
+        """The highlight that starts at this offset, if any."""
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self._starts) and self._starts[i] == start:
+            return self._mentions[i]
+        return None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         """A click (not a drag-selection) on a highlight opens it in the panel."""

@@ -10,6 +10,7 @@ crash loses at most the last second of typing.
 from __future__ import annotations
 
 import html
+import itertools
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.entities import Mention
 from reader.core.library import EntityView
-from reader.core.store import ArticleRow, Note
+from reader.core.overlay import Mention
+from reader.core.store import Note
 from reader.ui.article_view import Palette
 
-AUTOSAVE_MS = 400
+AUTOSAVE_MS = 400  # after the last key
+AUTOSAVE_MAX_MS = 1000  # after the first unsaved key, even while typing continues
 SNIPPET_CHARS = 48
 
 
@@ -53,19 +55,26 @@ def snippet(text: str, mention: Mention) -> str:
 class NoteCard(QFrame):
     """One note: rendered Markdown, or a plain-text editor while editing.
 
+    Typing is handed over for saving 0.4 s after the last key, and at most
+    1 s after the first unsaved key even while typing goes on, so a crash
+    loses at most about a second of it.
+
     Signals:
-        save_requested(card): the text changed and should be stored.
-        delete_requested(card): the user asked to delete this note.
+        save_requested(token, note_id, body): store this text (note_id None: a new note).
+        delete_requested(token, note_id): the user asked to delete this note.
     """
 
-    save_requested = Signal(object)
-    delete_requested = Signal(object)
+    save_requested = Signal(int, object, str)
+    delete_requested = Signal(int, object)
+    _tokens = itertools.count(1)
 
     def __init__(self, note: Note | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noteCard")
+        self.token = next(self._tokens)
         self.note_id: int | None = note.id if note else None
-        self._saved_body = note.body if note else ""
+        self._saved_body = note.body if note else ""  # confirmed in the library
+        self._sent_body = self._saved_body  # handed over for saving
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -87,10 +96,14 @@ class NoteCard(QFrame):
         self.editor.setPlainText(self._saved_body)
         self.editor.textChanged.connect(self._schedule_save)
         self.editor.installEventFilter(self)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.flush)
+        self._pause = QTimer(self)  # restarts on every key
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(AUTOSAVE_MS)
+        self._pause.timeout.connect(self.flush)
+        self._deadline = QTimer(self)  # does not: continuous typing is saved too
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(AUTOSAVE_MAX_MS)
+        self._deadline.timeout.connect(self.flush)
         buttons = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("noteStatus")
@@ -99,7 +112,9 @@ class NoteCard(QFrame):
         self.edit_button.clicked.connect(self.toggle_editing)
         self.delete_button = QToolButton()
         self.delete_button.setText("Delete")
-        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self))
+        self.delete_button.clicked.connect(
+            lambda: self.delete_requested.emit(self.token, self.note_id)
+        )
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
@@ -118,7 +133,12 @@ class NoteCard(QFrame):
     @property
     def dirty(self) -> bool:
         """Whether there is typing not yet handed over for saving."""
-        return self.body != self._saved_body
+        return self.body != self._sent_body
+
+    @property
+    def saved(self) -> bool:
+        """Whether the library holds exactly what the editor shows."""
+        return self.body == self._saved_body
 
     def set_editing(self, editing: bool) -> None:
         """Switch between the editor and the rendered note."""
@@ -136,24 +156,32 @@ class NoteCard(QFrame):
         self.set_editing(not self.editor.isVisible())
 
     def _schedule_save(self) -> None:
+        if not self.dirty:
+            return
         self.status.setText("Editing…")
-        self._timer.start()
+        self._pause.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def flush(self) -> None:
         """Hand pending text over for saving now."""
-        self._timer.stop()
+        self._pause.stop()
+        self._deadline.stop()
         if self.dirty and (self.note_id is not None or self.body.strip()):
-            self.save_requested.emit(self)
+            self._sent_body = self.body
+            self.save_requested.emit(self.token, self.note_id, self.body)
 
-    def mark_rescued(self, body: str) -> None:
-        """The text went to the recovery file: stop retrying this version of it."""
-        self._saved_body = body
+    def mark_rescued(self, body: str, status: str) -> None:
+        """The text is kept outside the library: stop retrying this version of it."""
+        self._sent_body = body
+        self.status.setText(status)
 
     def mark_saved(self, note_id: int, body: str) -> None:
-        """Called by the window once the text is in the database."""
+        """The library now holds `body` as note `note_id`."""
         self.note_id = note_id
         self._saved_body = body
-        self.status.setText("Saved")
+        if self.body == body:
+            self.status.setText("Saved")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Save on leaving the editor; double-click the rendered note to edit."""
@@ -168,17 +196,21 @@ class NoteCard(QFrame):
 class EntityPanel(QWidget):
     """Everything about the clicked entity.
 
+    It shows an `EntityView` and reports intents; it stores nothing itself.
+    Note cards are named by a token, so results arriving later find their card
+    (or are dropped when it is gone).
+
     Signals:
-        occurrence_requested(Mention): jump to this mention in the article.
-        article_requested(str): open this other article (path).
-        note_save_requested(NoteCard): store this card's text.
-        note_delete_requested(NoteCard): delete this card's note.
+        occurrence_requested(start): jump to the mention starting there.
+        article_requested(article_id): open this other article.
+        note_save_requested(token, note_id, body): store a card's text.
+        note_delete_requested(token, note_id): delete a card's note.
     """
 
-    occurrence_requested = Signal(object)
-    article_requested = Signal(str)
-    note_save_requested = Signal(object)
-    note_delete_requested = Signal(object)
+    occurrence_requested = Signal(int)
+    article_requested = Signal(int)
+    note_save_requested = Signal(int, object, str)
+    note_delete_requested = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,7 +343,7 @@ class EntityPanel(QWidget):
         self.occurrences.clear()
         for m in view.occurrences:
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, m)
+            item.setData(Qt.ItemDataRole.UserRole, m.start)
             label = QLabel(snippet(text, m))
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -335,7 +367,7 @@ class EntityPanel(QWidget):
         self.elsewhere.clear()
         for row, count in view.elsewhere:
             item = QListWidgetItem(f"{row.title}  ({count}×)")
-            item.setData(Qt.ItemDataRole.UserRole, row)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setToolTip(row.path)
             self.elsewhere.addItem(item)
         self.elsewhere.setFixedHeight(min(140, 6 + 26 * len(view.elsewhere)))
@@ -365,6 +397,10 @@ class EntityPanel(QWidget):
             card.editor.setFocus()
         return card
 
+    def card(self, token: int) -> NoteCard | None:
+        """The card with this token, if it is still shown."""
+        return next((c for c in self.cards if c.token == token), None)
+
     def add_note(self) -> NoteCard | None:
         """Start a new note (reuses an empty unsaved one)."""
         if self.view is None:
@@ -375,9 +411,22 @@ class EntityPanel(QWidget):
                 return card
         return self._add_card(None, focus=True)
 
-    def remove_card(self, card: NoteCard) -> None:
+    def note_saved(self, token: int, note_id: int, body: str) -> None:
+        """The library holds `body` as note `note_id` (the card may be gone by now)."""
+        card = self.card(token)
+        if card is not None:
+            card.mark_saved(note_id, body)
+
+    def note_rescued(self, token: int, body: str, status: str) -> None:
+        """`body` could not be saved and is kept elsewhere; `status` says where."""
+        card = self.card(token)
+        if card is not None:
+            card.mark_rescued(body, status)
+
+    def remove_card(self, token: int) -> None:
         """Drop a deleted note's card."""
-        if card in self.cards:
+        card = self.card(token)
+        if card is not None:
             self.cards.remove(card)
             card.setParent(None)
             card.deleteLater()
@@ -392,8 +441,7 @@ class EntityPanel(QWidget):
     # --- user actions ---------------------------------------------------------------
 
     def _occurrence_clicked(self, item: QListWidgetItem) -> None:
-        self.occurrence_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.occurrence_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _elsewhere_clicked(self, item: QListWidgetItem) -> None:
-        row: ArticleRow = item.data(Qt.ItemDataRole.UserRole)
-        self.article_requested.emit(row.path)
+        self.article_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))

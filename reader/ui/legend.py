@@ -9,8 +9,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-from reader.core.entities import Mention
 from reader.core.kinds import ORDER, Kind
+from reader.core.overlay import Mention
 from reader.ui.article_view import Palette
 
 

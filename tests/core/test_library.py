@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.article import ArticleError
-from reader.core.entities import Mention
+from reader.core.article import Article, ArticleError
 from reader.core.kinds import Kind
-from reader.core.library import PIPELINE_SETTING, Library
+from reader.core.library import PIPELINE_SETTING, EntityRef, Library
 from reader.core.nlp import DEFAULT_PIPELINE, ModelSpan, Pipeline, PipelineError
+from reader.core.overlay import Mention
 
 # What the stub "model" recognises, wherever it appears.
 STUB_NAMES = {"Velmora Accord": "ORG", "Tarsk": "GPE", "Ilse Brandauer": "PERSON"}
@@ -57,6 +57,25 @@ def pick(mentions: list[Mention], text: str) -> Mention:
     return next(m for m in mentions if m.text == text)
 
 
+def open_and_annotate(lib: Library, path: Path) -> tuple[int, Article, list[Mention]]:
+    """What the window does: record the file, then mentions from the cache or the model."""
+    article_id, article = lib.open_article(path).value
+    return article_id, article, annotate(lib, article_id, article)
+
+
+def annotate(lib: Library, article_id: int, article: Article) -> list[Mention]:
+    found = lib.ensure_mentions(article_id, article).value
+    if found is None:
+        found = lib.record_model_run(article_id, article, lib.run_model(article)).value
+    return found
+
+
+def first_note(lib: Library, mentions: list[Mention], article_id: int, name: str, body: str) -> int:
+    """Write a note on the entity `name` refers to, as the panel does; returns the entity."""
+    view = lib.entity_view(pick(mentions, name), mentions, article_id)
+    return lib.add_note(view.ref(), body).value[0]
+
+
 # --- the model cache ------------------------------------------------------------------------
 
 
@@ -79,40 +98,75 @@ def test_annotating_twice_runs_the_model_once(
     )
 
     lib = Library(db_path)
-    article_id, article = lib.open_article(path)
-    first = lib.annotate(article, article_id)
-    second = lib.annotate(article, article_id)
-    assert lib.model_spans(article)[1] is True  # served from the cache
+    article_id, article, first = open_and_annotate(lib, path)
+    second = annotate(lib, article_id, article)
+    assert lib.cached_run(article) is not None
     lib.close()
 
     # A new session (a restart) on the same database still does not run the model.
     lib = Library(db_path)
     try:
-        article_id, article = lib.open_article(path)
-        third = lib.annotate(article, article_id)
+        _, _, third = open_and_annotate(lib, path)
     finally:
         lib.close()
 
     assert len(runs) == 1
-    assert first  # the model found something in this text
     assert first == second == third
-    assert {m.kind for m in first} <= set(Kind)
+    assert {(m.text, m.kind) for m in first} >= {
+        ("William Ruto", Kind.PERSON),
+        ("Kenya", Kind.PLACE),
+        ("African Union", Kind.GROUP),
+        ("Nairobi", Kind.PLACE),
+    }
 
 
 def test_knowledge_change_reuses_the_cached_model_output(
     library: Library, model_calls: list[str], tmp_path: Path
 ) -> None:
     path = write(tmp_path / "a.txt", ARTICLE_A + "Observers from Kestrel Watch attended.\n")
-    article_id, article = library.open_article(path)
-    before = library.annotate(article, article_id)
+    article_id, article, before = open_and_annotate(library, path)
     assert "Kestrel Watch" not in [m.text for m in before]
 
-    entity = library.store.create_entity("Kestrel Watch", Kind.GROUP)
-    after = library.annotate(article, article_id)
+    ref = EntityRef(None, "Kestrel Watch", Kind.GROUP, ("Kestrel Watch",))
+    entity, _ = library.add_note(ref, "Election monitors.").value
+    after = annotate(library, article_id, article)
 
     assert len(model_calls) == 1
     kestrel = pick(after, "Kestrel Watch")
     assert (kestrel.kind, kestrel.entity_id) == (Kind.GROUP, entity)
+
+
+def test_a_new_alias_updates_the_stored_mentions_of_an_article_that_is_not_open(
+    library: Library, model_calls: list[str], tmp_path: Path
+) -> None:
+    """One knowledge change re-highlights every saved article, from the model cache."""
+    closed_id, _, _ = open_and_annotate(
+        library,
+        write(tmp_path / "old.txt", "Old report\n\nKestrel Watch observed the Tarsk vote.\n"),
+    )
+    untouched_id, _, _ = open_and_annotate(
+        library, write(tmp_path / "other.txt", "Other report\n\nNothing about them in Tarsk.\n")
+    )
+    open_and_annotate(library, write(tmp_path / "a.txt", ARTICLE_A))
+    version = library.store.knowledge_version()
+
+    result = library.add_note(
+        EntityRef(None, "Kestrel Watch", Kind.GROUP, ("Kestrel Watch",)), "Monitors."
+    )
+
+    entity = result.value[0]
+    assert result.changes.knowledge
+    assert closed_id in result.changes.articles
+    assert untouched_id not in result.changes.articles
+    stored = library.current_mentions(closed_id)  # current without running anything
+    assert stored is not None
+    assert (pick(stored, "Kestrel Watch").kind, pick(stored, "Kestrel Watch").entity_id) == (
+        Kind.GROUP,
+        entity,
+    )
+    assert library.current_mentions(untouched_id) is not None  # still current, not recomputed
+    assert library.store.knowledge_version() == version + 1
+    assert len(model_calls) == 3  # one run per article, none for the change
 
 
 # --- notes follow the entity across articles ----------------------------------------------------
@@ -121,15 +175,12 @@ def test_knowledge_change_reuses_the_cached_model_output(
 def test_note_on_an_entity_shows_in_another_article(
     library: Library, model_calls: list[str], tmp_path: Path
 ) -> None:
-    a_id, a = library.open_article(write(tmp_path / "a.txt", ARTICLE_A))
-    a_mentions = library.annotate(a, a_id)
+    a_id, _, a_mentions = open_and_annotate(library, write(tmp_path / "a.txt", ARTICLE_A))
     view = library.entity_view(pick(a_mentions, "Velmora Accord"), a_mentions, a_id)
     assert view.notes == ()
-    entity = library.ensure_entity(view)
-    library.add_note(entity, "Founded in 2019 by three hill towns.")
+    entity = library.add_note(view.ref(), "Founded in 2019 by three hill towns.").value[0]
 
-    b_id, b = library.open_article(write(tmp_path / "b.txt", ARTICLE_B))
-    b_mentions = library.annotate(b, b_id)
+    b_id, _, b_mentions = open_and_annotate(library, write(tmp_path / "b.txt", ARTICLE_B))
     b_view = library.entity_view(pick(b_mentions, "Velmora Accord"), b_mentions, b_id)
 
     assert b_view.entity_id == entity
@@ -144,15 +195,10 @@ def test_note_on_an_entity_shows_in_another_article(
 def test_elsewhere_lists_articles_annotated_while_the_entity_existed(
     library: Library, model_calls: list[str], tmp_path: Path
 ) -> None:
-    a_id, a = library.open_article(write(tmp_path / "a.txt", ARTICLE_A))
-    a_mentions = library.annotate(a, a_id)
-    entity = library.ensure_entity(
-        library.entity_view(pick(a_mentions, "Velmora Accord"), a_mentions, a_id)
-    )
-    library.annotate(a, a_id)  # the window re-highlights open articles on a change
+    a_id, _, a_mentions = open_and_annotate(library, write(tmp_path / "a.txt", ARTICLE_A))
+    entity = first_note(library, a_mentions, a_id, "Velmora Accord", "A pact.")
 
-    b_id, b = library.open_article(write(tmp_path / "b.txt", ARTICLE_B))
-    b_mentions = library.annotate(b, b_id)
+    b_id, _, b_mentions = open_and_annotate(library, write(tmp_path / "b.txt", ARTICLE_B))
     view = library.entity_view(pick(b_mentions, "Velmora Accord"), b_mentions, b_id)
 
     assert view.entity_id == entity
@@ -163,18 +209,14 @@ def test_elsewhere_lists_an_article_read_before_the_entity_existed(
     db_path: Path, model_calls: list[str], tmp_path: Path
 ) -> None:
     yesterday = Library(db_path)
-    a_id, a = yesterday.open_article(write(tmp_path / "a.txt", ARTICLE_A))
-    yesterday.annotate(a, a_id)
+    a_id, _, _ = open_and_annotate(yesterday, write(tmp_path / "a.txt", ARTICLE_A))
     yesterday.close()
 
     today = Library(db_path)
     try:
-        b_id, b = today.open_article(write(tmp_path / "b.txt", ARTICLE_B))
-        b_mentions = today.annotate(b, b_id)
-        view = today.entity_view(pick(b_mentions, "Velmora Accord"), b_mentions, b_id)
-        entity = today.ensure_entity(view)
-        today.add_note(entity, "Check the earlier report.")
-        b_mentions = today.annotate(b, b_id)
+        b_id, b, b_mentions = open_and_annotate(today, write(tmp_path / "b.txt", ARTICLE_B))
+        first_note(today, b_mentions, b_id, "Velmora Accord", "Check the earlier report.")
+        b_mentions = annotate(today, b_id, b)
         view = today.entity_view(pick(b_mentions, "Velmora Accord"), b_mentions, b_id)
     finally:
         today.close()
@@ -217,16 +259,16 @@ def test_pipeline_name_resolution_order(db_path: Path, monkeypatch: pytest.Monke
 def test_missing_pipeline_raises_pipeline_error_naming_it(
     library: Library, db_path: Path, tmp_path: Path
 ) -> None:
-    article_id, article = library.open_article(write(tmp_path / "a.txt", ARTICLE_A))
+    article_id, article = library.open_article(write(tmp_path / "a.txt", ARTICLE_A)).value
     library.store.set_setting(PIPELINE_SETTING, "xx_no_such_pipeline_sm")
     with pytest.raises(PipelineError) as info:
-        library.annotate(article, article_id)
+        annotate(library, article_id, article)
     assert "xx_no_such_pipeline_sm" in str(info.value)
 
     other = Library(db_path, pipeline=str(tmp_path / "no_such_folder_pipeline"))
     try:
         with pytest.raises(PipelineError, match="no_such_folder_pipeline"):
-            other.annotate(article)
+            other.run_model(article)
     finally:
         other.close()
 
@@ -246,7 +288,7 @@ def test_cancelled_run_stops_early_and_caches_nothing(tmp_path: Path) -> None:
         return len(polls) > 3
 
     with pytest.raises(Cancelled):
-        library.annotate(article, None, cancelled)
+        library.run_model(article, cancelled)
     assert len(polls) == 4  # stopped at the first poll that said so
-    assert not library.is_cached(article)
+    assert library.cached_run(article) is None
     library.close()

@@ -12,12 +12,12 @@ from sqlite_utils import Migrations
 
 from reader.core import store as store_mod
 from reader.core.article import Article, Block
-from reader.core.entities import Mention
 from reader.core.kinds import Kind
 from reader.core.nlp import ModelSpan
+from reader.core.overlay import Mention
 from reader.core.store import Store, StoreError
 
-APP_MIGRATIONS = ["0001_initial", "0002_mention_names"]
+APP_MIGRATIONS = ["0001_initial", "0002_mention_names", "0003_mention_cache"]
 
 
 @pytest.fixture
@@ -35,6 +35,11 @@ def mention(
     start: int, text: str, kind: Kind = Kind.GROUP, entity_id: int | None = None
 ) -> Mention:
     return Mention(start, start + len(text), text, kind, text, entity_id)
+
+
+def put_mentions(store: Store, article_id: int, mentions: list[Mention]) -> None:
+    """Store mentions as computed with knowledge version 1 by model "m"."""
+    store.replace_mentions(article_id, mentions, 1, "m")
 
 
 def backups(db_path: Path) -> list[Path]:
@@ -83,8 +88,10 @@ def test_deleting_an_entity_cascades_to_notes_and_aliases(store: Store) -> None:
     store.add_note(gone, "Signed in 2019.")
     store.add_note(keep, "Monitors the border.")
     article_id = store.save_article(make_article("Velmora Accord met Sahel Watch."))
-    store.replace_mentions(
-        article_id, [mention(0, "Velmora Accord", entity_id=gone), mention(19, "Sahel Watch")]
+    put_mentions(
+        store,
+        article_id,
+        [mention(0, "Velmora Accord", entity_id=gone), mention(19, "Sahel Watch")],
     )
 
     with store.db.atomic():
@@ -250,13 +257,13 @@ def test_replace_mentions_is_all_or_nothing(store: Store) -> None:
     text = "word " * 700
     article_id = store.save_article(make_article(text))
     before = [mention(0, "word"), mention(5, "word", Kind.PLACE)]
-    store.replace_mentions(article_id, before)
+    put_mentions(store, article_id, before)
 
     # 600 mentions go in several INSERT batches; the last one repeats a start offset,
     # so the final batch fails after the earlier ones were written.
     broken = [mention(5 * i, "word") for i in range(599)] + [mention(0, "word")]
     with pytest.raises(sqlite3.IntegrityError):
-        store.replace_mentions(article_id, broken)
+        put_mentions(store, article_id, broken)
 
     rows = store.db.execute(
         "SELECT start, kind FROM mentions WHERE article_id = ? ORDER BY start", [article_id]
@@ -269,11 +276,13 @@ def test_articles_mentioning_lists_the_other_articles(store: Store) -> None:
     first = store.save_article(make_article("Velmora Accord. Velmora Accord.", path="/a.txt"))
     second = store.save_article(make_article("The Velmora Accord met.", path="/b.txt"))
     third = store.save_article(make_article("Nothing here.", path="/c.txt"))
-    store.replace_mentions(
-        first, [mention(0, "Velmora Accord", entity_id=accord), mention(16, "Velmora Accord")]
+    put_mentions(
+        store,
+        first,
+        [mention(0, "Velmora Accord", entity_id=accord), mention(16, "Velmora Accord")],
     )
-    store.replace_mentions(second, [mention(4, "Velmora Accord", entity_id=accord)])
-    store.replace_mentions(third, [])
+    put_mentions(store, second, [mention(4, "Velmora Accord", entity_id=accord)])
+    put_mentions(store, third, [])
 
     elsewhere = store.articles_mentioning(accord, exclude_article=second)
     assert [(row.id, row.path, count) for row, count in elsewhere] == [(first, "/a.txt", 1)]
@@ -315,7 +324,7 @@ def test_two_connections_writing_at_once_do_not_lose_writes(db_path: Path) -> No
         other = Store(db_path)
         try:
             for _ in range(200):
-                other.replace_mentions(article_id, mentions)
+                put_mentions(other, article_id, mentions)
                 other.cache_spans("sha", "p", "v", [ModelSpan(0, 5, "ORG")])
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)

@@ -40,6 +40,18 @@ class Cli:
             timeout=600,  # a hang guard only, not a speed assertion
         )
 
+    def run_with_env(self, extra: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*reader_command(), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**self.env, **extra},
+            cwd=self.cwd,
+            check=False,
+            timeout=600,
+        )
+
     def popen(self, *args: str) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
             [*reader_command(), *args],

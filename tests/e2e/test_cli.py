@@ -181,3 +181,27 @@ def test_closed_stdout_is_not_a_traceback(cli: Cli) -> None:
     proc.wait(timeout=600)
     assert "Traceback" not in stderr
     assert "BrokenPipeError" not in stderr
+
+
+def test_an_unexpected_error_is_one_line_with_the_details_in_the_log(cli: Cli) -> None:
+    """A bug still gives one line, and the traceback is in reader.log beside the library."""
+    cli.db.parent.mkdir(parents=True, exist_ok=True)
+    sitecustomize = cli.cwd / "sitecustomize.py"
+    sitecustomize.write_text(
+        "import reader.core.library as lib\n"
+        "def broken(self, path):\n"
+        "    raise RuntimeError('simulated bug')\n"
+        "lib.Library.annotate_file = broken\n",
+        "utf-8",
+    )
+    article = cli.cwd / "a.txt"
+    article.write_text("Title\n\nBody text.\n", "utf-8")
+    result = cli.run_with_env({"PYTHONPATH": str(cli.cwd)}, "annotate", str(article))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    log = cli.db.parent / "reader.log"
+    assert lines == [
+        f"reader: {article}: unexpected error (RuntimeError: simulated bug); details in {log}"
+    ]
+    assert "Traceback" in log.read_text("utf-8")
+    assert "simulated bug" in log.read_text("utf-8")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -45,8 +46,35 @@ def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "profile" / "reader.db"
     monkeypatch.setenv("READER_DB", str(path))
-    monkeypatch.setenv("READER_NO_DIALOGS", "1")
     return path
+
+
+@dataclass
+class Dialogs:
+    """What the window would have shown: (kind, title, text); `answer` for questions."""
+
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    answer: bool = True
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    """No modal dialog ever blocks a test: each is recorded (and questions answered)."""
+    from reader.ui import dialogs as dialogs_mod
+
+    record = Dialogs()
+
+    def shower(kind: str) -> Callable[[object, str, str], None]:
+        return lambda _parent, title, text: record.shown.append((kind, title, text))
+
+    def confirm(_parent: object, title: str, text: str, _action: str) -> bool:
+        record.shown.append(("confirm", title, text))
+        return record.answer
+
+    monkeypatch.setattr(dialogs_mod, "warn", shower("warn"))
+    monkeypatch.setattr(dialogs_mod, "critical", shower("critical"))
+    monkeypatch.setattr(dialogs_mod, "confirm", confirm)
+    return record
 
 
 @pytest.fixture

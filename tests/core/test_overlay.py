@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from reader.core.entities import KnownEntity, Mention, refine
 from reader.core.kinds import Kind
 from reader.core.nlp import ModelSpan
+from reader.core.overlay import Knowledge, KnownEntity, Mention, overlay
 
 
 def span(text: str, piece: str, label: str, nth: int = 0) -> ModelSpan:
@@ -18,6 +18,12 @@ def span(text: str, piece: str, label: str, nth: int = 0) -> ModelSpan:
     for _ in range(nth + 1):
         start = text.index(piece, start + 1)
     return ModelSpan(start, start + len(piece), label)
+
+
+def refine(
+    text: str, spans: Sequence[ModelSpan], knowledge: Sequence[KnownEntity] = ()
+) -> list[Mention]:
+    return overlay(text, spans, Knowledge(tuple(knowledge)))
 
 
 def run(

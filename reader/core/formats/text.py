@@ -1,0 +1,136 @@
+"""Plain-text articles (.txt): a title line, an optional date line, the body.
+
+The text is the whole file as decoded: title line included, BOM removed,
+newlines unified, so offsets equal Python's view of the same file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.core.article import Article, ArticleError, Block
+from reader.core.formats import Format
+
+MAX_TITLE = 300  # a first line longer than this is a paragraph, not a headline
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _looks_utf8(head: bytes) -> bool:
+    """Whether bytes before a cut-off are UTF-8 with non-ASCII in it (so the cut is truncation).
+
+    Without that evidence a bad final byte is more likely Windows-1252 ("café" ending a file).
+    """
+    try:
+        return not head.decode("utf-8").isascii()
+    except UnicodeDecodeError:
+        return False
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_text(data: bytes, path: str | Path = "<bytes>") -> str:
+    r"""Decode a saved text file: BOM-marked UTF-8/16/32, else UTF-8, else Windows-1252.
+
+    Newlines become "\n" and the BOM is dropped, so offsets match what a
+    Python `open(..., encoding=...)` of the same file would give.
+    """
+    encoding = None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            encoding, data = name, data[len(bom) :]
+            break
+    if encoding is None:
+        if b"\x00" in data:
+            raise ArticleError(path, "this is a binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and (
+                len(data) - exc.start >= 2 or _looks_utf8(data[: exc.start])
+            ):
+                raise ArticleError(
+                    path, "the file is truncated (it ends inside a UTF-8 character)"
+                ) from None
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise ArticleError(
+                    path, "unknown text encoding (not UTF-8 or Windows-1252)"
+                ) from None
+    else:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise ArticleError(
+                path, f"the file is truncated or corrupt (invalid {encoding.upper()})"
+            ) from None
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > max(2, len(text) // 200):
+        raise ArticleError(path, "this is a binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_DATE_WORDS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
+    r"sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|updated|published"
+)
+_DATE_LINE = re.compile(
+    rf"(\b({_DATE_WORDS})\b.*\d)|(\d.*\b({_DATE_WORDS})\b)|"
+    r"(\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b)|(\b(19|20)\d\d-\d\d-\d\d)",
+    re.IGNORECASE,
+)
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _load_plain(p: Path, text: str) -> Article:
+    """A saved .txt: first non-empty line is the title, an optional date line follows."""
+    blocks: list[Block] = []
+    lines = [s for s in _lines_with_offsets(text) if text[s[0] : s[1]].strip()]
+    title = p.stem
+    meta: dict[str, str] = {}
+    if lines:
+        start, end = _strip_span(text, *lines[0])
+        title = text[start:end][:MAX_TITLE]
+        blocks.append(Block(start, end, "title", 1))
+        if len(lines) > 1:
+            start, end = _strip_span(text, *lines[1])
+            candidate = text[start:end]
+            if len(candidate) <= 60 and _DATE_LINE.search(candidate):
+                blocks.append(Block(start, end, "dateline"))
+                meta["date"] = candidate
+    return Article(str(p), title, text, "txt", tuple(blocks), meta)
+
+
+def _load(p: Path, data: bytes) -> Article:
+    text = decode_text(data, p)
+    if not text.strip():
+        raise ArticleError(p, "the file is empty")
+    return _load_plain(p, text)
+
+
+FORMAT = Format("txt", "Plain text articles", (".txt", ".text", ""), _load)

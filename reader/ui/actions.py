@@ -1,0 +1,114 @@
+"""Menus and the toolbar: every command the window offers, with its shortcut."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+
+from reader import APP_NAME, __version__
+from reader.core import formats
+from reader.resources import sample_article
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class Actions:
+    """The window's actions that others (tests, other menus) refer to."""
+
+    open: QAction
+    recent_menu: QMenu
+    zoom_in: QAction
+    zoom_out: QAction
+
+
+def choose_file(window: MainWindow) -> None:
+    """File ▸ Open: the dialog starts in the current article's folder."""
+    article = window.articles.article
+    start = str(Path(article.path).parent) if article else str(Path.home())
+    path, _ = QFileDialog.getOpenFileName(window, "Open Article", start, formats.open_filter())
+    if path:
+        window.open_path(path)
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    rows = window.library.recent(10)
+    for row in rows:
+        action = menu.addAction(row.title or Path(row.path).name)
+        action.setToolTip(row.path)
+        action.setEnabled(Path(row.path).is_file())
+        action.triggered.connect(lambda _=False, p=row.path: window.open_path(p))
+    if not rows:
+        menu.addAction("No recent articles").setEnabled(False)
+
+
+def _about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window,
+        f"About {APP_NAME}",
+        f"<h3>{APP_NAME} {__version__}</h3>"
+        "<p>Read saved articles with their groups, people and places highlighted, "
+        "and keep your own notes on each of them.</p>"
+        f"<p>Language model: {html.escape(window.library.pipeline_name)}<br>"
+        f"Library: {html.escape(str(window.db_path))}</p>",
+    )
+
+
+def build_actions(window: MainWindow) -> Actions:
+    """Create the menus and the toolbar of `window`."""
+    file_menu = window.menuBar().addMenu("&File")
+    open_action = QAction("&Open…", window)
+    open_action.setShortcut(QKeySequence.StandardKey.Open)
+    open_action.triggered.connect(lambda: choose_file(window))
+    file_menu.addAction(open_action)
+    recent_menu = QMenu("Open &Recent", window)
+    recent_menu.setObjectName("recentMenu")
+    recent_menu.aboutToShow.connect(lambda: _fill_recent(window, recent_menu))
+    file_menu.addMenu(recent_menu)
+    sample = QAction("Open the &Sample Article", window)
+    sample.triggered.connect(lambda: window.open_path(str(sample_article())))
+    file_menu.addAction(sample)
+    file_menu.addSeparator()
+    quit_action = QAction("&Quit", window)
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.triggered.connect(window.close)
+    file_menu.addAction(quit_action)
+
+    view_menu = window.menuBar().addMenu("&View")
+    for kind, button in window.legend.buttons.items():
+        action = QAction(f"Highlight {kind.plural}", window)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.toggled.connect(button.setChecked)
+        button.toggled.connect(action.setChecked)
+        view_menu.addAction(action)
+    view_menu.addSeparator()
+    view_menu.addAction(window.dock.toggleViewAction())
+    zoom_in = QAction("Larger Text", window)
+    zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+    zoom_in.triggered.connect(lambda: window.view.zoom(1))
+    zoom_out = QAction("Smaller Text", window)
+    zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
+    zoom_out.triggered.connect(lambda: window.view.zoom(-1))
+    view_menu.addActions([zoom_in, zoom_out])
+
+    help_menu = window.menuBar().addMenu("&Help")
+    about = QAction(f"&About {APP_NAME}", window)
+    about.triggered.connect(lambda: _about(window))
+    help_menu.addAction(about)
+
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.addAction(open_action)
+    toolbar.addSeparator()
+    toolbar.addWidget(window.legend)
+    window.addToolBar(toolbar)
+    return Actions(open_action, recent_menu, zoom_in, zoom_out)

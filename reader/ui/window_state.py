@@ -1,0 +1,39 @@
+"""Window geometry and dock layout, saved beside the library with a state version.
+
+A saved layout from an older set of docks is ignored rather than restored
+half-right (calibre's MAIN_WINDOW_STATE_VERSION does the same).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow
+
+STATE_VERSION = 1  # bump when docks change, so old saved layouts are ignored
+
+
+def settings_for(db_path: Path) -> QSettings:
+    """The window's settings file: window.ini next to the database."""
+    return QSettings(str(Path(db_path).with_name("window.ini")), QSettings.Format.IniFormat)
+
+
+def restore(window: QMainWindow, settings: QSettings) -> None:
+    """Put the window and its docks back where the user left them."""
+    if settings.value("state_version") != str(STATE_VERSION):
+        return
+    geometry = settings.value("geometry")
+    state = settings.value("window_state")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    if isinstance(state, QByteArray):
+        window.restoreState(state, STATE_VERSION)
+
+
+def save(window: QMainWindow, settings: QSettings) -> None:
+    """Remember the window and its docks."""
+    settings.setValue("state_version", str(STATE_VERSION))
+    settings.setValue("geometry", window.saveGeometry())
+    settings.setValue("window_state", window.saveState(STATE_VERSION))
+    settings.sync()

@@ -1,0 +1,58 @@
+"""The format registry: one module per format, and what the user sees from it."""
+
+from __future__ import annotations
+
+import builtins
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.core import formats
+from reader.core.article import ArticleError, load
+
+
+def test_every_format_is_offered_by_the_open_dialog_and_accepted_when_dropped() -> None:
+    dialog = formats.open_filter()
+    for fmt in formats.FORMATS:
+        assert fmt.label in dialog
+        for suffix in fmt.suffixes:
+            if suffix:
+                assert f"*{suffix}" in dialog.split(";;")[0]  # the "all articles" entry
+                assert formats.is_supported(Path(f"x{suffix.upper()}"))
+    assert not formats.is_supported(Path("photo.png"))
+    assert {f.name for f in formats.FORMATS} >= {"txt", "md", "html"}
+
+
+def test_an_unknown_suffix_names_what_reader_opens(tmp_path: Path) -> None:
+    path = tmp_path / "photo.png"
+    path.write_bytes(b"\x89PNG")
+    with pytest.raises(ArticleError) as info:
+        load(path)
+    assert str(path) in str(info.value)
+    for suffix in (".txt", ".md", ".html"):
+        assert suffix in info.value.reason
+
+
+def test_a_missing_library_is_named_not_reported_as_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a plain `pip install .` with an old pip once gave: lxml.html.clean missing."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><p>Words.</p></article></body></html>", "utf-8")
+    real_import = builtins.__import__
+
+    def no_clean(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "trafilatura":
+            raise ImportError(
+                "lxml.html.clean module is now a separate project lxml_html_clean.\n"
+                "Install lxml[html_clean] or lxml_html_clean directly."
+            )
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_clean)
+    with pytest.raises(ArticleError) as info:
+        load(page)
+    message = str(info.value)
+    assert message.startswith(f"{page}: saved web pages need the 'lxml_html_clean' package")
+    assert "unexpected" not in message
