@@ -10,7 +10,19 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from reader.core import private
+
 LOG_NAME = "reader.log"
+
+
+class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created 0600: they name what the user reads."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # typeshed leaves it untyped
+        private.create_file(Path(self.baseFilename))
+        return super()._open()
+
+
 _handler: logging.Handler | None = None
 
 
@@ -33,8 +45,8 @@ def setup(db_path: Path) -> Path | None:
         _handler.close()
         _handler = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        private.ensure_dir(target.parent)
+        handler = _PrivateRotatingHandler(
             target, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
         )
     except OSError:

@@ -6,7 +6,7 @@ Every operation that writes returns a `Changes` (as Anki's operations return
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Generic, TypeVar
 
 T_co = TypeVar("T_co", covariant=True)
@@ -20,8 +20,10 @@ class Changes:
         articles: articles whose text, metadata or mentions changed.
         entities: entities whose name, kind, aliases or notes changed.
         notes: notes added, edited or deleted.
-        knowledge: what the overlay knows changed (the mentions of `articles`
-            were recomputed; any other article was unaffected).
+        knowledge: what the overlay knows changed.
+        stale: articles whose stored mentions this change made out of date
+            (recompute them with `Library.refresh_articles`; any other
+            article was unaffected and stays current).
         library: articles were added or removed (lists of articles).
 
     """
@@ -30,19 +32,17 @@ class Changes:
     entities: frozenset[int] = frozenset()
     notes: frozenset[int] = frozenset()
     knowledge: bool = False
+    stale: frozenset[int] = frozenset()
     library: bool = False
 
     def __or__(self, other: Changes) -> Changes:
+        # Every field is a set or a flag: a union of each.
         return Changes(
-            self.articles | other.articles,
-            self.entities | other.entities,
-            self.notes | other.notes,
-            self.knowledge or other.knowledge,
-            self.library or other.library,
+            **{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)}
         )
 
     def __bool__(self) -> bool:
-        return bool(self.articles or self.entities or self.notes or self.knowledge or self.library)
+        return any(getattr(self, f.name) for f in fields(self))
 
 
 NO_CHANGES = Changes()

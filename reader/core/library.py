@@ -218,16 +218,27 @@ class Library:
     def annotate_file(self, path: str | Path) -> tuple[Article, list[Mention]]:
         """Load, annotate and record a file; nothing is stored unless all of it worked."""
         loaded = article_mod.load(path)
+        self.store.check_writable()  # a busy, read-only or full library fails before the model
         run = self.cached_run(loaded) or self.run_model(loaded)
         with self.store.transaction():
             article_id = self.add_article(loaded).value
             mentions = self.record_model_run(article_id, loaded, run).value
         return loaded, mentions
 
-    def refresh_articles(self, article_ids: Iterable[int]) -> Changes:
-        """Recompute stale mentions from the model cache (articles it never ran on are skipped)."""
+    def refresh_articles(
+        self, article_ids: Iterable[int], cancelled: Callable[[], bool] | None = None
+    ) -> Changes:
+        """Recompute stale mentions from the model cache, in the order given.
+
+        Milliseconds per article and no model run; articles the current model
+        never ran on are skipped (they are computed when opened). Stops early
+        when `cancelled()` says so: what is left stays stale, and is
+        recomputed when next needed.
+        """
         done: set[int] = set()
         for article_id in article_ids:
+            if cancelled is not None and cancelled():
+                break
             if self.current_mentions(article_id) is not None:
                 continue
             stored = self.store.load_article(article_id)
@@ -239,20 +250,25 @@ class Library:
             done.add(article_id)
         return Changes(articles=frozenset(done), knowledge=True)
 
-    def _knowledge_changed(
-        self, names: Iterable[str], entity_ids: Collection[int]
-    ) -> set[int] | None:
-        """Inside a write: bump the knowledge version; return the articles to recompute."""
+    def refresh_stale(
+        self, cancelled: Callable[[], bool] | None = None, first: int | None = None
+    ) -> Changes:
+        """Recompute every out-of-date article the model cache allows, `first` first."""
+        pipeline = self.pipeline
+        ids = self.store.refreshable_articles(
+            self.store.knowledge_version(), pipeline.name, pipeline.version
+        )
+        ids.sort(key=lambda i: i != first)  # stable: most recently opened next
+        return self.refresh_articles(ids, cancelled)
+
+    def _knowledge_changed(self, names: Iterable[str], entity_ids: Collection[int]) -> Changes:
+        """Inside a write: bump the knowledge version; say which articles went stale."""
         affected = self.store.articles_containing(names)
         if affected is not None:
             affected |= self.store.articles_linking(entity_ids)
         self.store.bump_knowledge_version(affected)
-        return affected
-
-    def _after_knowledge_change(self, affected: set[int] | None) -> Changes:
-        if affected is None:  # the change could touch any article
-            affected = set(self.store.all_article_ids())
-        return self.refresh_articles(sorted(affected))
+        stale = affected if affected is not None else set(self.store.all_article_ids())
+        return Changes(knowledge=True, stale=frozenset(stale), entities=frozenset(entity_ids))
 
     # --- entities and notes ---------------------------------------------------------------
 
@@ -294,17 +310,15 @@ class Library:
     def add_note(self, ref: EntityRef, body: str) -> Result[tuple[int, int]]:
         """Add a note; the first note on a name creates its entity, together or not at all.
 
-        The new entity's names then link in every article that uses them.
+        The new entity's names then link in every article that uses them, once
+        the stale articles the result names are refreshed.
         """
-        affected: set[int] | None = set()
         with self.store.transaction():
             entity_id, learnt = self._ensure_entity(ref)
             note_id = self.store.add_note(entity_id, body)
+            changes = Changes(entities=frozenset({entity_id}), notes=frozenset({note_id}))
             if learnt:
-                affected = self._knowledge_changed(ref.names or (ref.name,), [entity_id])
-        changes = Changes(entities=frozenset({entity_id}), notes=frozenset({note_id}))
-        if learnt:
-            changes |= self._after_knowledge_change(affected)
+                changes |= self._knowledge_changed(ref.names or (ref.name,), [entity_id])
         return Result((entity_id, note_id), changes)
 
     def update_note(self, note_id: int, body: str) -> Changes:
@@ -325,18 +339,3 @@ class Library:
     def note_previews(self, entity_ids: Sequence[int]) -> dict[int, str]:
         """First line of each entity's first note, for tooltips."""
         return self.store.first_note_line(entity_ids)
-
-    def write_recovery(self, name: str, body: str) -> Path:
-        """Keep text that could not be saved in a file beside the database.
-
-        The last line of defence for the user's notes: when the database
-        refuses a write, the words still land on disk, and we say where.
-        """
-        from datetime import datetime
-
-        folder = Path(self.store.path).parent
-        target = folder / "unsaved-notes.md"
-        stamp = datetime.now().isoformat(timespec="seconds")
-        with target.open("a", encoding="utf-8") as f:
-            f.write(f"\n## {name} ({stamp})\n\n{body}\n")
-        return target

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -29,6 +30,7 @@ from reader.core.kinds import Kind
 from reader.core.names import normalize
 from reader.core.nlp import ModelSpan
 from reader.core.overlay import Knowledge, KnownEntity, Mention
+from reader.core.private import create_file, ensure_dir, restrict
 
 migrations = Migrations("reader")
 
@@ -176,36 +178,154 @@ class ArticleRow:
     opened_at: str
 
 
-class Store:
-    """One connection to the user's database. Not shared across threads."""
+# The schema this Reader writes, as PRAGMA user_version: a library stamped higher
+# was written by a newer Reader, which this one must not change.
+SCHEMA_VERSION = 3
+# Columns the code relies on: a library missing one (renamed by a newer Reader,
+# or not a Reader library at all) is refused before anything reads it wrongly.
+EXPECTED_COLUMNS = {
+    "articles": {"id", "sha256", "path", "title", "text", "blocks", "meta", "opened_at"},
+    "entities": {"id", "name", "kind", "created_at", "updated_at"},
+    "aliases": {"id", "entity_id", "alias", "norm"},
+    "notes": {"id", "entity_id", "body", "created_at", "updated_at"},
+    "mentions": {"article_id", "start", "end", "text", "kind", "key", "entity_id", "norm"},
+    "model_cache": {"sha256", "pipeline", "version", "spans"},
+    "settings": {"key", "value"},
+}
+MIN_FREE_BYTES = 2 * 1024 * 1024  # less free disk than this, and a write will likely fail
 
-    def __init__(self, path: str | Path) -> None:
+
+class Store:
+    """One connection to the user's database. Not shared across threads.
+
+    Opening refuses, without changing the file, a library that is read-only,
+    written by a newer Reader, or not a Reader library; every write failure
+    (busy, read-only, disk full) becomes a StoreError that names the file and
+    says what to do.
+    """
+
+    def __init__(self, path: str | Path, timeout: float = 5.0) -> None:
         self.path = str(path)
+        memory = self.path == ":memory:"
         try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite_utils.Database(self.path)
+            if not memory:
+                self._prepare_file(Path(self.path))
+            self.db = sqlite_utils.Database(sqlite3.connect(self.path, timeout=timeout))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+        except sqlite3.Error as exc:
+            raise StoreError(self.explain(exc)) from None
+        try:
+            self._refuse_foreign()
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
-            if self.path != ":memory:":
+            if not memory:
                 self.db.enable_wal()
             # One writer at a time: a second process or thread opening the same
             # file waits here instead of applying the same migration twice.
             if migrations.pending(self.db):
-                if self.path != ":memory:":
+                if not memory:
                     self._backup_before_migrating()  # outside the lock: backup reads the file
                 with self._write():
                     migrations.apply(self.db)  # pending again under the lock: applied once
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
+                    self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._check_columns()
+            if not memory:
+                restrict(Path(self.path))  # an older Reader created it world-readable
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise StoreError(self.explain(exc)) from None
+        except BaseException:
+            self.db.close()
+            raise
+
+    @staticmethod
+    def _prepare_file(p: Path) -> None:
+        """A new library is created private; an existing one must be writable, or is refused.
+
+        Checked before SQLite opens it, so a refused file gets no -wal/-shm beside it.
+        """
+        ensure_dir(p.parent, tighten=p.parent == default_db_path().parent)
+        if not p.exists():
+            create_file(p)
+            return
+        if not p.is_file():
+            raise StoreError(f"{p}: is not a file (a folder or a device), so not a library")
+        if not os.access(p, os.R_OK):
+            raise StoreError(f"{p}: the library cannot be read (permission denied)")
+        if not os.access(p, os.W_OK) or not os.access(p.parent, os.W_OK):
+            raise StoreError(
+                f"{p}: the library is read-only, and Reader must write to it "
+                "(check the permissions of the file and its folder); nothing was changed"
+            )
+
+    def _refuse_foreign(self) -> None:
+        """Refuse a library from a newer Reader, or another program's database, untouched."""
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        newer = [
+            m.name
+            for m in migrations.applied(self.db)
+            if m.name not in {known.name for known in migrations._migrations}
+        ]
+        if version > SCHEMA_VERSION or newer:
+            what = f"schema {version}" if version > SCHEMA_VERSION else f"migration {newer[-1]}"
+            raise StoreError(
+                f"{self.path}: this library was written by a newer Reader ({what}; this Reader "
+                f"knows schema {SCHEMA_VERSION}). Open it with that newer Reader; this one "
+                "leaves it unchanged."
+            )
+        tables = set(self.db.table_names())
+        if tables and not migrations.applied(self.db) and not tables & set(EXPECTED_COLUMNS):
+            raise StoreError(
+                f"{self.path}: this is another program's SQLite database, not a Reader library; "
+                "nothing was changed"
+            )
+
+    def _check_columns(self) -> None:
+        for table, columns in EXPECTED_COLUMNS.items():
+            have = set(self.db.table(table).columns_dict)
+            missing = columns - have
+            if missing:
                 raise StoreError(
-                    f"{self.path}: the library is busy (another Reader is writing to it); try again"
-                ) from None
-            raise StoreError(f"{self.path}: not a usable Reader database ({exc})") from None
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable Reader database ({exc})") from None
-        except OSError as exc:
-            raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+                    f"{self.path}: the library's table '{table}' lacks "
+                    f"{', '.join(sorted(missing))}: it was changed by another program or a "
+                    "newer Reader; this Reader leaves it unchanged"
+                )
+
+    def explain(self, exc: sqlite3.Error) -> str:
+        """One line for the user: what went wrong with the library file, and what to do."""
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            return (
+                f"{self.path}: the library is busy: another program is writing to it "
+                "(close the other Reader, or wait, and try again)"
+            )
+        if "readonly" in text or "read-only" in text:
+            return (
+                f"{self.path}: the library is read-only, and Reader must write to it "
+                "(check the permissions of the file and its folder)"
+            )
+        if "full" in text or ("i/o" in text and self._disk_nearly_full()):
+            return f"{self.path}: the disk is full; free some space and try again"
+        if "i/o" in text:
+            return f"{self.path}: the disk could not be read or written ({exc})"
+        if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
+            return f"{self.path}: not a usable Reader library ({exc})"
+        return f"{self.path}: the library could not be used ({exc})"
+
+    def _disk_nearly_full(self) -> bool:
+        if self.path == ":memory:":
+            return False
+        try:
+            return shutil.disk_usage(Path(self.path).parent).free < MIN_FREE_BYTES
+        except OSError:
+            return False
+
+    def check_writable(self) -> None:
+        """Fail now, with a clear message, if a write would fail (before any slow work)."""
+        if self._disk_nearly_full():
+            raise StoreError(f"{self.path}: the disk is full; free some space and try again")
+        with self._write():
+            pass
 
     def transaction(self) -> AbstractContextManager[None]:
         """Group several writes so they land together or not at all."""
@@ -218,22 +338,26 @@ class Store:
         sqlite-utils' atomic() begins deferred: with a second connection writing
         (the model worker), upgrading a read to a write then fails at once with
         "database is locked" instead of waiting. Taking the lock first lets
-        busy_timeout do its job. Nested calls become savepoints.
+        busy_timeout do its job. Nested calls become savepoints. A busy,
+        read-only or full library becomes a StoreError naming the file.
         """
         if self.db.conn.in_transaction:
             with self.db.atomic():
                 yield
             return
-        self.db.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield
-            self.db.conn.execute("COMMIT")
-        except BaseException:
-            # Also when COMMIT itself fails (disk full, I/O error): never leave a
-            # transaction open that later writes would silently join.
-            if self.db.conn.in_transaction:
-                self.db.conn.rollback()
-            raise
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.db.conn.execute("COMMIT")
+            except BaseException:
+                # Also when COMMIT itself fails (disk full, I/O error): never leave a
+                # transaction open that later writes would silently join.
+                if self.db.conn.in_transaction:
+                    self.db.conn.rollback()
+                raise
+        except sqlite3.OperationalError as exc:
+            raise StoreError(self.explain(exc)) from exc
 
     def _t(self, name: str) -> Table:
         return self.db.table(name)
@@ -250,6 +374,7 @@ class Store:
         if migrations.applied(self.db):
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             target = f"{self.path}.backup-{stamp}"
+            create_file(Path(target))
             dest = sqlite3.connect(target)
             try:
                 self.db.conn.backup(dest)
@@ -411,14 +536,17 @@ class Store:
             )
         ]
 
-    def stale_articles(self, knowledge: int, model: str, limit: int = 1000) -> list[int]:
-        """Articles whose stored mentions are missing or out of date."""
+    def refreshable_articles(self, knowledge: int, pipeline: str, version: str) -> list[int]:
+        """Articles whose mentions are out of date but whose model output is cached."""
+        model = f"{pipeline}@{version}"
         return [
             int(r[0])
             for r in self.db.execute(
-                "SELECT id FROM articles WHERE mentions_knowledge IS NOT ? "
-                "OR mentions_model IS NOT ? ORDER BY opened_at DESC LIMIT ?",
-                [knowledge, model, limit],
+                "SELECT a.id FROM articles a JOIN model_cache c ON c.sha256 = a.sha256 "
+                "AND c.pipeline = ? AND c.version = ? "
+                "WHERE a.mentions_knowledge IS NOT ? OR a.mentions_model IS NOT ? "
+                "ORDER BY a.opened_at DESC",
+                [pipeline, version, knowledge, model],
             )
         ]
 

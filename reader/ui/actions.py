@@ -41,7 +41,7 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     rows = window.library.recent(10)
     for row in rows:
-        action = menu.addAction(row.title or Path(row.path).name)
+        action = menu.addAction((row.title or Path(row.path).name).replace("&", "&&"))
         action.setToolTip(row.path)
         action.setEnabled(Path(row.path).is_file())
         action.triggered.connect(lambda _=False, p=row.path: window.open_path(p))

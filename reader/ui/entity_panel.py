@@ -33,6 +33,7 @@ from reader.core.library import EntityView
 from reader.core.overlay import Mention
 from reader.core.store import Note
 from reader.ui.article_view import Palette
+from reader.ui.markdown_view import MarkdownView
 
 AUTOSAVE_MS = 400  # after the last key
 AUTOSAVE_MAX_MS = 1000  # after the first unsaved key, even while typing continues
@@ -78,14 +79,10 @@ class NoteCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        self.rendered = QLabel()
+        self.rendered = MarkdownView()
         self.rendered.setObjectName("noteRendered")
-        self.rendered.setTextFormat(Qt.TextFormat.MarkdownText)
-        self.rendered.setWordWrap(True)
-        self.rendered.setOpenExternalLinks(True)
-        self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.rendered.setToolTip("Double-click to edit")
-        self.rendered.installEventFilter(self)
+        self.rendered.viewport().installEventFilter(self)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("noteEditor")
         self.editor.setPlaceholderText(
@@ -144,7 +141,7 @@ class NoteCard(QFrame):
         """Switch between the editor and the rendered note."""
         if not editing:
             self.flush()
-            self.rendered.setText(self.body or "*Empty note*")
+            self.rendered.set_markdown(self.body or "*Empty note*")
         self.editor.setVisible(editing)
         self.rendered.setVisible(not editing)
         self.edit_button.setText("Done" if editing else "Edit")
@@ -187,7 +184,9 @@ class NoteCard(QFrame):
         """Save on leaving the editor; double-click the rendered note to edit."""
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:
             self.flush()
-        elif watched is self.rendered and event.type() == QEvent.Type.MouseButtonDblClick:
+        elif (
+            watched is self.rendered.viewport() and event.type() == QEvent.Type.MouseButtonDblClick
+        ):
             self.set_editing(True)
             return True
         return super().eventFilter(watched, event)
@@ -246,6 +245,7 @@ class EntityPanel(QWidget):
         c.setSpacing(6)
         self.name = QLabel()
         self.name.setObjectName("entityName")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)  # names come from articles
         self.name.setWordWrap(True)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.name.font())
@@ -254,8 +254,10 @@ class EntityPanel(QWidget):
         self.name.setFont(font)
         self.kind = QLabel()
         self.kind.setObjectName("entityKind")
+        self.kind.setTextFormat(Qt.TextFormat.PlainText)
         self.aliases = QLabel()
         self.aliases.setObjectName("entityAliases")
+        self.aliases.setTextFormat(Qt.TextFormat.PlainText)
         self.aliases.setWordWrap(True)
         c.addWidget(self.name)
         c.addWidget(self.kind, 0, Qt.AlignmentFlag.AlignLeft)

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         for source in (arts, ents):
             source.error.connect(self.show_error)
         ents.notice.connect(self.show_notice)
+        ents.unsaved_changed.connect(self.status_line.set_unsaved)
         arts.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         arts.busy.connect(self.status_line.set_busy)
         for worker in (self.loader, self.model, self.writer):
@@ -124,9 +125,22 @@ class MainWindow(QMainWindow):
         """Hand what a write changed to each controller, articles first (the panel reads them)."""
         if self._closing:
             return
+        if changes.stale:
+            self._refresh()
         self.articles.apply(changes)
         self.entities.apply(changes)
         self.articles.refresh_previews(changes)
+
+    def _refresh(self) -> None:
+        """Recompute stale highlights in the background, the article on screen first.
+
+        Keyed: a newer change supersedes a refresh still running, and the newer
+        one covers everything stale, so closing never waits for a long one.
+        """
+        current = self.articles.article_id
+        self.writer.submit(
+            lambda lib, cancelled: lib.refresh_stale(cancelled, first=current), key="refresh"
+        )
 
     def show_error(self, title: str, message: str) -> None:
         """One clear message in a dialog."""

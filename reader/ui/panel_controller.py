@@ -9,21 +9,25 @@ as an update once the note has its id, so one card is never two notes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from reader.core.changes import Changes, Result
 from reader.core.library import EntityRef, EntityView, Library
 from reader.core.overlay import Mention
+from reader.core.rescue import RecoveryFile, UnsavedNote, as_markdown, unsaved
 from reader.ui import dialogs
 from reader.ui.article_controller import ArticleController
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.jobs import Worker
 
 log = logging.getLogger(__name__)
+RETRY_MS = 5000  # how often the library is tried again while notes are unsaved
 
 
 class PanelController(QObject):
@@ -33,11 +37,13 @@ class PanelController(QObject):
         error(str, str): something to tell the user in a dialog (title, message).
         notice(str): something to tell the user without stopping them.
         shown(): the panel shows a (new or refreshed) entity.
+        unsaved_changed(str): where unsaved notes are ("" once all are saved).
     """
 
     error = Signal(str, str)
     notice = Signal(str)
     shown = Signal()
+    unsaved_changed = Signal(str)
 
     def __init__(
         self,
@@ -52,8 +58,17 @@ class PanelController(QObject):
         self.library = library
         self.writer = writer
         self.view: EntityView | None = None
-        self._creating: dict[int, str | None] = {}  # card token -> text typed meanwhile
-        self._clipboard_notes: list[str] = []
+        # Per note card (by token): its note id, the newest text, whether its note is
+        # being created, and the texts the library refused (kept until saved).
+        self._note_ids: dict[int, int] = {}
+        self._latest: dict[int, _Latest] = {}
+        self._creating: set[int] = set()
+        self._unsaved: dict[int, UnsavedNote] = {}
+        self._recovery = RecoveryFile(Path(library.store.path).parent)
+        self._told = False
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._retry_unsaved)
         panel.note_save_requested.connect(self.save_note)
         panel.note_delete_requested.connect(self.delete_note)
 
@@ -109,60 +124,115 @@ class PanelController(QObject):
     def save_note(self, token: int, note_id: int | None, body: str) -> None:
         """Store a card's text; the first note on a new name creates its entity."""
         view = self.view
-        if note_id is None and token in self._creating:
-            self._creating[token] = body  # sent once the note exists
-            return
-        name = view.name if view is not None else "unknown entity"
+        if note_id is not None:
+            self._note_ids[token] = note_id
+        known = self._latest.get(token)
+        name = view.name if view is not None else (known.name if known else "unknown entity")
+        ref = view.ref() if view is not None else (known.ref if known else None)
+        self._latest[token] = _Latest(name, ref, body)
+        self._submit(token)
+
+    def _submit(self, token: int) -> None:
+        """Send the latest text of a card: an update, or the creation of its note.
+
+        Every submission carries the newest text, and the writer runs them in
+        order, so a late retry can never overwrite newer words with older ones.
+        """
+        latest = self._latest.get(token)
+        if latest is None or token in self._creating:
+            return  # nothing to send, or sent once the note exists
+        body = latest.body
+        note_id = self._note_ids.get(token)
         if note_id is not None:
             self.writer.submit(
                 lambda lib, _c: lib.update_note(note_id, body),
-                done=lambda _changes: self.panel.note_saved(token, note_id, body),
-                failed=lambda exc: self._rescue(token, name, body, exc),
+                done=lambda _changes: self._saved(token, note_id, body),
+                failed=lambda exc: self._failed(token, exc),
             )
-            return
-        if view is None:
-            return
-        ref: EntityRef = view.ref()
-        self._creating[token] = None
-        self.writer.submit(
-            lambda lib, _c: lib.add_note(ref, body),
-            done=lambda result: self._created(token, body, result),
-            failed=lambda exc: self._create_failed(token, name, body, exc),
-        )
+        elif latest.ref is not None:
+            ref = latest.ref
+            self._creating.add(token)
+            self.writer.submit(
+                lambda lib, _c: lib.add_note(ref, body),
+                done=lambda result: self._created(token, body, result),
+                failed=lambda exc: self._create_failed(token, exc),
+            )
 
     def _created(self, token: int, body: str, result: Result[tuple[int, int]]) -> None:
         entity_id, note_id = result.value
-        later = self._creating.pop(token, None)
-        self.panel.note_saved(token, note_id, body)
+        self._creating.discard(token)
+        self._note_ids[token] = note_id
         if self.view is not None and self.view.entity_id is None and self.view.key:
             self.view = replace(self.view, entity_id=entity_id)
             self.panel.view = self.view
-        if later is not None and later != body:
-            self.save_note(token, note_id, later)
+        self._saved(token, note_id, body)
 
-    def _create_failed(self, token: int, name: str, body: str, exc: BaseException) -> None:
-        later = self._creating.pop(token, None)
-        self._rescue(token, name, later if later is not None else body, exc)
+    def _create_failed(self, token: int, exc: BaseException) -> None:
+        self._creating.discard(token)
+        self._failed(token, exc)
 
-    def _rescue(self, token: int, name: str, body: str, exc: BaseException) -> None:
-        """A save failed: keep the words in a recovery file, else on the clipboard, and say so."""
+    def _saved(self, token: int, note_id: int, body: str) -> None:
+        self.panel.note_saved(token, note_id, body)
+        latest = self._latest.get(token)
+        if latest is not None and latest.body != body:
+            self._submit(token)  # typed meanwhile (or waiting for the note's id)
+            return
+        self._latest.pop(token, None)
+        if self._unsaved.pop(token, None) is not None:
+            self._keep_unsaved()
+
+    def _failed(self, token: int, exc: BaseException) -> None:
+        """A save failed: keep every unsaved text until it is saved, and say where it is."""
         log.error("saving a note failed", exc_info=exc)
-        reason = str(exc)
-        try:
-            target = self.library.write_recovery(name, body)
-        except OSError as file_exc:
-            # Nowhere on disk will take it: the clipboard is the last safe place,
-            # and the user is told once per text (no retry loop of dialogs).
-            QGuiApplication.clipboard().setText(body)
-            self.panel.note_rescued(token, body, "Not saved — copied to the clipboard")
+        latest = self._latest[token]
+        earlier = self._unsaved.get(token)
+        since = earlier.since if earlier is not None else unsaved(latest.name, "").since
+        self._unsaved[token] = UnsavedNote(latest.name, latest.body, since)
+        where = self._keep_unsaved()
+        self.panel.note_rescued(token, latest.body, f"Not saved in the library — {where}")
+        if not self._told:
+            self._told = True  # once per episode: retries fail silently until it is over
             self.error.emit(
                 "Note not saved",
-                f"Could not save the note ({reason}) nor a copy ({file_exc}). "
-                "Its text is on the clipboard: paste it somewhere safe.",
+                f"Reader could not save your note in the library ({exc}).\n\n"
+                f"Your words are safe: {where}. Reader keeps trying and tells you once "
+                "the library takes them.",
             )
-            return
-        self.panel.note_rescued(token, body, "Not saved in the library")
-        self.notice.emit(f"{target}: note kept here because saving failed ({reason})")
+        self._retry.start()
+
+    def _keep_unsaved(self) -> str:
+        """Put every unsaved note in the recovery file, else all of them on the clipboard."""
+        notes = list(self._unsaved.values())
+        if not notes:
+            self._retry.stop()
+            if self._told:
+                self._told = False
+                self.notice.emit("All your notes are saved in the library now.")
+            self.unsaved_changed.emit("")
+            with contextlib.suppress(OSError):
+                self._recovery.write([])
+            return ""
+        try:
+            path = self._recovery.write(notes)
+        except OSError as exc:
+            log.error("writing %s failed: %s", self._recovery.path, exc)
+            QGuiApplication.clipboard().setText(as_markdown(notes).lstrip())
+            where = "copied to the clipboard (paste it somewhere safe)"
+        else:
+            where = f"kept in {path}"
+        count = f"{len(notes)} note{'s' if len(notes) != 1 else ''} not saved"
+        self.unsaved_changed.emit(f"{count} — {where}")
+        return where
+
+    def _retry_unsaved(self) -> None:
+        """Try the library again (and the recovery file, through the failure path)."""
+        for token in list(self._unsaved):
+            self._submit(token)
+
+    @property
+    def unsaved_count(self) -> int:
+        """How many notes the library has not taken yet."""
+        return len(self._unsaved)
 
     def delete_note(self, token: int, note_id: int | None) -> None:
         """Delete a note after asking (an unsaved empty card just goes)."""
@@ -178,3 +248,12 @@ class PanelController(QObject):
             done=lambda _changes: self.panel.remove_card(token),
             failed=lambda exc: self.error.emit("Note not deleted", str(exc)),
         )
+
+
+@dataclass(frozen=True)
+class _Latest:
+    """The newest text of a card, and how to create its note if it has none yet."""
+
+    name: str
+    ref: EntityRef | None
+    body: str

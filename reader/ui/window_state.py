@@ -11,12 +11,16 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow
 
+from reader.core import private
+
 STATE_VERSION = 1  # bump when docks change, so old saved layouts are ignored
 
 
 def settings_for(db_path: Path) -> QSettings:
-    """The window's settings file: window.ini next to the database."""
-    return QSettings(str(Path(db_path).with_name("window.ini")), QSettings.Format.IniFormat)
+    """The window's settings file: window.ini next to the database, private."""
+    path = Path(db_path).with_name("window.ini")
+    private.create_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def restore(window: QMainWindow, settings: QSettings) -> None:
@@ -37,3 +41,4 @@ def save(window: QMainWindow, settings: QSettings) -> None:
     settings.setValue("geometry", window.saveGeometry())
     settings.setValue("window_state", window.saveState(STATE_VERSION))
     settings.sync()
+    private.restrict(Path(settings.fileName()))  # Qt writes it with the default mode

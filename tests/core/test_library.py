@@ -73,7 +73,9 @@ def annotate(lib: Library, article_id: int, article: Article) -> list[Mention]:
 def first_note(lib: Library, mentions: list[Mention], article_id: int, name: str, body: str) -> int:
     """Write a note on the entity `name` refers to, as the panel does; returns the entity."""
     view = lib.entity_view(pick(mentions, name), mentions, article_id)
-    return lib.add_note(view.ref(), body).value[0]
+    result = lib.add_note(view.ref(), body)
+    lib.refresh_articles(result.changes.stale)  # the window does this in the background
+    return result.value[0]
 
 
 # --- the model cache ------------------------------------------------------------------------
@@ -156,8 +158,11 @@ def test_a_new_alias_updates_the_stored_mentions_of_an_article_that_is_not_open(
 
     entity = result.value[0]
     assert result.changes.knowledge
-    assert closed_id in result.changes.articles
-    assert untouched_id not in result.changes.articles
+    assert closed_id in result.changes.stale
+    assert untouched_id not in result.changes.stale
+    assert library.current_mentions(closed_id) is None  # out of date until refreshed
+    refreshed = library.refresh_articles(result.changes.stale)
+    assert closed_id in refreshed.articles
     stored = library.current_mentions(closed_id)  # current without running anything
     assert stored is not None
     assert (pick(stored, "Kestrel Watch").kind, pick(stored, "Kestrel Watch").entity_id) == (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -357,3 +359,119 @@ def test_failed_commit_rolls_back_and_later_writes_still_commit(db_path: Path) -
     reopened = Store(db_path)
     assert [n.body for n in reopened.notes(entity)] == ["kept"]
     reopened.close()
+
+
+# --- a library Reader must not change, and one it cannot write ------------------------------------
+
+
+def _files_beside(db_path: Path) -> list[str]:
+    return sorted(p.name for p in db_path.parent.iterdir())
+
+
+def _refused_untouched(db_path: Path, *words: str) -> None:
+    before = db_path.read_bytes()
+    beside = _files_beside(db_path)
+    with pytest.raises(StoreError) as info:
+        Store(db_path)
+    message = str(info.value)
+    assert message.startswith(str(db_path))
+    for word in words:
+        assert word in message
+    assert db_path.read_bytes() == before
+    assert _files_beside(db_path) == beside  # no -wal/-shm, no backup left behind
+
+
+def test_a_library_from_a_newer_reader_is_refused_and_left_unchanged(db_path: Path) -> None:
+    Store(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('reader', '0009_future_tags', 'later')"
+        )
+    conn.close()
+    _refused_untouched(db_path, "newer Reader", "0009_future_tags")
+
+
+def test_a_library_stamped_with_a_newer_schema_is_refused(db_path: Path) -> None:
+    Store(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(f"PRAGMA user_version = {store_mod.SCHEMA_VERSION + 1}")
+    conn.close()
+    _refused_untouched(db_path, "newer Reader", f"schema {store_mod.SCHEMA_VERSION + 1}")
+
+
+def test_a_renamed_column_is_refused_before_anything_reads_it(db_path: Path) -> None:
+    Store(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("ALTER TABLE entities RENAME COLUMN kind TO category")
+    conn.close()
+    _refused_untouched(db_path, "entities", "kind")
+
+
+def test_another_programs_database_is_refused(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.close()
+    _refused_untouched(db_path, "another program")
+
+
+def test_a_read_only_library_is_refused_without_files_left_beside_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(db_path).close()
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
+    )
+    _refused_untouched(db_path, "read-only")
+
+
+def test_a_busy_library_says_so_before_any_work(db_path: Path) -> None:
+    Store(db_path).close()
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN IMMEDIATE")  # another Reader in the middle of a write
+    try:
+        store = Store(db_path, timeout=0.2)
+        with pytest.raises(StoreError) as info:
+            store.check_writable()
+        assert str(info.value).startswith(f"{db_path}: the library is busy")
+        store.close()
+    finally:
+        other.rollback()
+        other.close()
+
+
+def test_a_full_disk_is_named_and_nothing_is_half_written(db_path: Path) -> None:
+    store = Store(db_path)
+    entity = store.create_entity("Velmora Accord", Kind.GROUP)
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up
+    with pytest.raises(StoreError) as info:
+        store.add_note(entity, "x" * 200_000)
+    assert str(info.value) == f"{db_path}: the disk is full; free some space and try again"
+    assert store.notes(entity) == []
+    store.db.execute("PRAGMA max_page_count = 1073741823")  # space again: writes work
+    store.add_note(entity, "kept")
+    assert [n.body for n in store.notes(entity)] == ["kept"]
+    store.close()
+
+
+def test_library_files_are_private(tmp_path: Path) -> None:
+    folder = tmp_path / "profile"
+    db_path = folder / "reader.db"
+    store = Store(db_path)
+    store.create_entity("Velmora Accord", Kind.GROUP)
+    store.close()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    db_path.chmod(0o644)  # as an older Reader created it
+    Store(db_path).close()
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_backups_are_private(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Store(db_path).close()
+    monkeypatch.setattr(store_mod, "migrations", _with_extra_migration())
+    Store(db_path).close()
+    [backup] = backups(db_path)
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600

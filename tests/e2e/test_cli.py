@@ -205,3 +205,22 @@ def test_an_unexpected_error_is_one_line_with_the_details_in_the_log(cli: Cli) -
     ]
     assert "Traceback" in log.read_text("utf-8")
     assert "simulated bug" in log.read_text("utf-8")
+
+
+def test_a_library_from_a_newer_reader_is_named_and_left_unchanged(cli: Cli) -> None:
+    import sqlite3
+
+    article = cli.cwd / "a.txt"
+    article.write_text("Title\n\nKenya and Somalia met in Nairobi.\n", "utf-8")
+    cli.db.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(cli.db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = cli.db.read_bytes()
+    result = cli.run("annotate", str(article), "--json")
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"reader: {cli.db}: this library was written by a newer Reader")
+    assert "schema 99" in line
+    assert cli.db.read_bytes() == before
+    assert result.stdout == ""

@@ -91,7 +91,7 @@ def test_a_saved_note_shows_rendered_and_delete_reports_its_id(qtbot: QtBot) -> 
     card = panel.cards[0]
     assert card.rendered.isVisible()
     assert not card.editor.isVisible()
-    assert "Leader" in card.rendered.text()
+    assert "Leader" in card.rendered.toPlainText()
     with qtbot.wait_signal(panel.note_delete_requested) as deleted:
         QTest.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
     assert deleted.args == [card.token, 9]

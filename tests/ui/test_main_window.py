@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from reader.core.kinds import Kind
 from reader.core.overlay import Mention
 from reader.resources import sample_article
 from reader.ui.article_view import ArticleView
-from reader.ui.entity_panel import NoteCard
 from reader.ui.main_window import MainWindow
 
 from .conftest import Dialogs
@@ -194,6 +194,8 @@ def test_closing_saves_typing_still_pending(
     window.close()
     with sqlite3.connect(db_path) as conn:
         assert [r[0] for r in conn.execute("SELECT body FROM notes")] == ["harbour city"]
+    # What the window leaves beside the library is private too.
+    assert stat.S_IMODE((db_path.parent / "window.ini").stat().st_mode) == 0o600
 
 
 def test_legend_toggles_a_kind(
@@ -295,70 +297,6 @@ def test_keyboard_walks_through_highlights(
     assert window.view.textCursor().position() == window.view._map.to_qt(mentions[0].start)
 
 
-def typing_into_a_failing_library(
-    qtbot: QtBot, window: MainWindow, article: Path, monkeypatch: pytest.MonkeyPatch
-) -> NoteCard:
-    """Open the article, click "Valdoria", make every note write fail, type a note."""
-    from reader.core.store import Store
-
-    def broken(*args: object) -> int:
-        raise sqlite3.OperationalError("disk I/O error")
-
-    mentions = open_and_wait(qtbot, window, article)
-    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
-    monkeypatch.setattr(Store, "add_note", broken)
-    card = window.panel.cards[0]
-    card.editor.setPlainText("Capital is Port Amira.")
-    return card
-
-
-def test_failed_save_keeps_the_text_in_a_recovery_file(
-    qtbot: QtBot,
-    make_window: Factory,
-    fake_model: None,
-    article_file: Path,
-    db_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    window = make_window()
-    card = typing_into_a_failing_library(qtbot, window, article_file, monkeypatch)
-    with qtbot.wait_signal(window.error_shown, timeout=5000):
-        card.flush()
-    recovery = db_path.parent / "unsaved-notes.md"
-    assert "Capital is Port Amira." in recovery.read_text("utf-8")
-    assert "Valdoria" in recovery.read_text("utf-8")
-    with sqlite3.connect(db_path) as conn:  # no entity left behind without its note
-        assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
-
-
-def test_when_nothing_can_be_written_the_note_goes_to_the_clipboard_once(
-    qtbot: QtBot,
-    make_window: Factory,
-    fake_model: None,
-    article_file: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from PySide6.QtGui import QGuiApplication
-
-    from reader.core.library import Library
-
-    def no_disk(*args: object) -> Path:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Library, "write_recovery", no_disk)
-    window = make_window()
-    card = typing_into_a_failing_library(qtbot, window, article_file, monkeypatch)
-    errors: list[str] = []
-    window.error_shown.connect(errors.append)
-    card.flush()
-    card.flush()  # no second dialog for the same text
-    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
-    window.writer.wait_idle()
-    assert QGuiApplication.clipboard().text() == "Capital is Port Amira."
-    assert len(errors) == 1
-    assert "clipboard" in errors[0]
-
-
 # --- the article keeps the keyboard it was given ------------------------------------------------
 
 
@@ -398,3 +336,29 @@ def test_a_key_pressed_after_clicking_through_a_tooltip_goes_to_the_article(
     window.close()
     with sqlite3.connect(db_path) as conn:
         assert [r[0] for r in conn.execute("SELECT body FROM notes")] == ["Capital"]
+
+
+def test_closing_never_waits_for_the_model(
+    qtbot: QtBot, make_window: Factory, article_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long model run (a huge article) must not hold the window open."""
+    import threading
+
+    from reader.core.nlp import ModelSpan, Pipeline
+
+    started, release, finished = threading.Event(), threading.Event(), threading.Event()
+
+    def stuck(self: Pipeline, text: str, cancelled: object = None) -> list[ModelSpan]:
+        started.set()
+        release.wait(10)  # a run that checks nothing for a long time
+        finished.set()
+        return []
+
+    monkeypatch.setattr(Pipeline, "run", stuck)
+    monkeypatch.setattr(Pipeline, "load", lambda self: None)
+    window = make_window()
+    window.open_path(str(article_file))
+    qtbot.waitUntil(started.is_set, timeout=30_000)
+    window.close()
+    assert not finished.is_set()  # close() returned while the model was still running
+    release.set()

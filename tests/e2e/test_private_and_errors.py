@@ -1,0 +1,56 @@
+"""Files that say what the user reads are private; a bug in a slot is never silent."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+SLOT_BUG = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QObject, QTimer, Signal
+from reader import logs
+from reader.ui import app as app_mod, dialogs
+app = app_mod.make_app()
+dialogs.critical = lambda parent, title, text: print("DIALOG", title, "|", text, flush=True)
+app_mod._report_bugs(logs.setup(Path(sys.argv[1])))
+
+class Source(QObject):
+    fired = Signal()
+
+def slot() -> None:
+    raise ValueError("simulated bug in a slot")
+
+source = Source()
+source.fired.connect(slot)
+QTimer.singleShot(0, source.fired.emit)
+QTimer.singleShot(200, app.quit)
+app.exec()
+"""
+
+
+def test_an_exception_in_a_qt_slot_is_shown_and_logged(tmp_path: Path) -> None:
+    db = tmp_path / "profile" / "reader.db"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", SLOT_BUG, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    log = db.parent / "reader.log"
+    assert "DIALOG Unexpected error | " in result.stdout, result.stderr
+    assert "simulated bug in a slot" in result.stdout
+    assert str(log) in result.stdout
+    assert "ValueError: simulated bug in a slot" in log.read_text("utf-8")
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
