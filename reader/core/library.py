@@ -24,6 +24,14 @@ from reader.core import article as article_mod
 from reader.core import rules
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
+from reader.core.corrections import (
+    Correction,
+    CorrectionError,
+    Snapshot,
+    involved_names,
+    restore,
+    take_snapshot,
+)
 from reader.core.kinds import Kind
 from reader.core.names import acronym_of, normalize, surname_of
 from reader.core.nlp import DEFAULT_PIPELINE, ModelSpan, Pipeline
@@ -261,14 +269,228 @@ class Library:
         ids.sort(key=lambda i: i != first)  # stable: most recently opened next
         return self.refresh_articles(ids, cancelled)
 
-    def _knowledge_changed(self, names: Iterable[str], entity_ids: Collection[int]) -> Changes:
-        """Inside a write: bump the knowledge version; say which articles went stale."""
+    def _knowledge_changed(
+        self, names: Iterable[str], entity_ids: Collection[int], linked: Collection[int] = ()
+    ) -> Changes:
+        """Inside a write: bump the knowledge version; say which articles went stale.
+
+        `linked`: articles that linked the entities before the change (a merge
+        deletes an entity, and with it the links that said where it appeared).
+        """
         affected = self.store.articles_containing(names)
         if affected is not None:
-            affected |= self.store.articles_linking(entity_ids)
+            affected |= self.store.articles_linking(entity_ids) | set(linked)
         self.store.bump_knowledge_version(affected)
         stale = affected if affected is not None else set(self.store.all_article_ids())
         return Changes(knowledge=True, stale=frozenset(stale), entities=frozenset(entity_ids))
+
+    # --- corrections ---------------------------------------------------------------------------
+
+    def _correct(
+        self,
+        label: str,
+        entity_ids: Iterable[int],
+        norms: Iterable[str],
+        action: Callable[[], int | None],
+        names: Iterable[str] = (),
+    ) -> Result[Correction]:
+        """Run a correction in one transaction, with its undo snapshot and its stale articles.
+
+        `entity_ids` and `norms` must name every existing entity and dismissed
+        name the action may change; entities it creates are found afterwards.
+        """
+        ids = {i for i in entity_ids if i is not None}
+        norms = {n for n in norms if n}
+        with self.store.transaction():
+            linked = self.store.articles_linking(ids)
+            last = self.store.max_entity_id()
+            before = take_snapshot(self.store, ids, norms)
+            entity_id = action()
+            created = set(self.store.entity_ids_above(last))
+            touched = ids | created | ({entity_id} if entity_id is not None else set())
+            after = take_snapshot(self.store, touched, norms)
+            before = Snapshot(
+                {**dict.fromkeys(created), **before.entities}, before.notes, before.dismissals
+            )
+            involved = involved_names(before, after, names)
+            changes = self._knowledge_changed(involved, touched, linked)
+        return Result(Correction(label, entity_id, before, after, involved), changes)
+
+    def undo(self, correction: Correction) -> Changes:
+        """Take a correction back."""
+        return self._restore(correction.before, correction)
+
+    def redo(self, correction: Correction) -> Changes:
+        """Apply a correction that was taken back."""
+        return self._restore(correction.after, correction)
+
+    def _restore(self, snapshot: Snapshot, correction: Correction) -> Changes:
+        ids = set(correction.before.entities) | set(correction.after.entities)
+        with self.store.transaction():
+            linked = self.store.articles_linking(ids)
+            restore(self.store, snapshot)
+            return self._knowledge_changed(correction.names, ids, linked)
+
+    def _entity_of(self, ref: EntityRef) -> int | None:
+        return ref.entity_id or self.store.find_entity(ref.names or (ref.name,), ref.kind)
+
+    def set_kind(self, ref: EntityRef, kind: Kind) -> Result[Correction]:
+        """Give the entity (created from the names if new) this kind, everywhere."""
+        existing = self._entity_of(ref)
+
+        def act() -> int:
+            if existing is None:
+                return self.store.create_entity(ref.name, kind, ref.names)
+            self.store.set_entity(existing, kind=kind)
+            return existing
+
+        label = f"Make “{ref.name}” a {kind.label.lower()}"
+        return self._correct(label, [existing] if existing else [], (), act, ref.names)
+
+    def dismiss(self, text: str, where: tuple[str, int, int] | None = None) -> Result[Correction]:
+        """Not an entity: never highlight `text` (anywhere, or only at `where`).
+
+        `where` is (article sha256, start, end). An entity that has this name
+        keeps its notes; it is just not highlighted by this name any more.
+        """
+        text = " ".join(text.split())
+        if not normalize(text):
+            raise CorrectionError("There is no name to dismiss.")
+
+        def act() -> None:
+            self.store.add_dismissal(text, where)
+
+        label = f"Not an entity: “{text}”" + (" (here)" if where else "")
+        return self._correct(label, (), [normalize(text)], act, [text])
+
+    def mark(self, text: str, kind: Kind) -> Result[Correction]:
+        """Mark as person (group, place): `text` is that wherever it occurs."""
+        text = " ".join(text.split())
+        if len(normalize(text)) < 2:
+            raise CorrectionError("Select a name of at least two characters to mark it.")
+        existing = self.store.find_entity([text], kind)
+
+        def act() -> int:
+            self.store.remove_dismissals(text)
+            return existing or self.store.create_entity(text, kind, [text])
+
+        label = f"Mark “{text}” as {kind.label.lower()}"
+        return self._correct(label, [existing] if existing else [], [normalize(text)], act, [text])
+
+    def merge(self, source: EntityRef, target_id: int) -> Result[Correction]:
+        """Same as…: the source's names (and notes, if it was an entity) join the target."""
+        target = self.store.entity(target_id)
+        if target is None:
+            raise CorrectionError("That entity no longer exists.")
+        src = self._entity_of(source)
+        if src == target_id:
+            raise CorrectionError(f"“{source.name}” is already “{target.name}”.")
+        src_entity = self.store.entity(src) if src is not None else None
+        names = list(source.names or (source.name,))
+        if src_entity is not None:
+            names += [src_entity.name, *src_entity.aliases]
+
+        def act() -> int:
+            self.store.add_aliases(target_id, names)
+            if src is not None:
+                self.store.move_notes(src, target_id)
+                self.store.delete_entity(src)
+            return target_id
+
+        label = f"“{source.name}” is “{target.name}”"
+        ids = [target_id] + ([src] if src is not None else [])
+        return self._correct(label, ids, (), act, names)
+
+    def split_off(self, entity_id: int, alias: str) -> Result[Correction]:
+        """Split off: a name wrongly merged into an entity becomes an entity of its own."""
+        entity = self.store.entity(entity_id)
+        if entity is None:
+            raise CorrectionError("That entity no longer exists.")
+        if normalize(alias) == normalize(entity.name):
+            raise CorrectionError(
+                f"“{alias}” is the entity's name: rename the entity before splitting it off."
+            )
+
+        def act() -> int:
+            self.store.remove_alias(entity_id, alias)
+            return self.store.create_entity(alias, entity.kind, [alias])
+
+        label = f"Split “{alias}” off “{entity.name}”"
+        return self._correct(label, [entity_id], (), act, [alias])
+
+    def set_boundary(self, ref: EntityRef, old_text: str, new_text: str) -> Result[Correction]:
+        """A highlight's true extent: "Kim Jong" → "Kim Jong Un", "X told" → "X".
+
+        The new text becomes a name of the entity (created if new) and the old
+        one stops being one; a longer text the model keeps finding is dismissed.
+        """
+        new_text = " ".join(new_text.split())
+        if len(normalize(new_text)) < 2:
+            raise CorrectionError("A highlight needs at least two characters.")
+        existing = self._entity_of(ref)
+        shrunk = normalize(new_text) in normalize(old_text)
+
+        def act() -> int:
+            self.store.remove_dismissals(new_text)
+            if shrunk:
+                self.store.add_dismissal(old_text)
+            if existing is None:
+                return self.store.create_entity(new_text, ref.kind, [new_text])
+            self.store.add_aliases(existing, [new_text])
+            entity = self.store.entity(existing)
+            if entity is not None and normalize(entity.name) == normalize(old_text):
+                self.store.set_entity(existing, name=new_text)
+            self.store.remove_alias(existing, old_text)
+            return existing
+
+        label = f"Highlight “{new_text}” instead of “{old_text}”"
+        norms = [normalize(old_text), normalize(new_text)]
+        ids = [existing] if existing else []
+        return self._correct(label, ids, norms, act, [old_text, new_text, *ref.names])
+
+    def rename(self, entity_id: int, name: str) -> Result[Correction]:
+        """Give an entity a new display name (the old one stays one of its names)."""
+        name = " ".join(name.split())
+        entity = self.store.entity(entity_id)
+        if entity is None or not normalize(name):
+            raise CorrectionError("Give the entity a name.")
+
+        def act() -> int:
+            self.store.set_entity(entity_id, name=name)
+            self.store.add_aliases(entity_id, [name])
+            return entity_id
+
+        return self._correct(f"Rename “{entity.name}” to “{name}”", [entity_id], (), act, [name])
+
+    def add_alias(self, entity_id: int, alias: str) -> Result[Correction]:
+        """Teach an entity another name."""
+        alias = " ".join(alias.split())
+        entity = self.store.entity(entity_id)
+        if entity is None or len(normalize(alias)) < 2:
+            raise CorrectionError("A name needs at least two characters.")
+
+        def act() -> int:
+            self.store.add_aliases(entity_id, [alias])
+            self.store.remove_dismissals(alias)
+            return entity_id
+
+        label = f"Add the name “{alias}” to “{entity.name}”"
+        return self._correct(label, [entity_id], [normalize(alias)], act, [alias])
+
+    def remove_alias(self, entity_id: int, alias: str) -> Result[Correction]:
+        """Make an entity forget one of its names (not its display name)."""
+        entity = self.store.entity(entity_id)
+        if entity is None:
+            raise CorrectionError("That entity no longer exists.")
+        if normalize(alias) == normalize(entity.name):
+            raise CorrectionError(f"“{alias}” is the entity's name: rename it first.")
+
+        def act() -> int:
+            self.store.remove_alias(entity_id, alias)
+            return entity_id
+
+        label = f"Remove the name “{alias}” from “{entity.name}”"
+        return self._correct(label, [entity_id], (), act, [alias])
 
     # --- entities and notes ---------------------------------------------------------------
 

@@ -15,7 +15,8 @@ Steps, in order, each doing one job:
    "Brigade" inside it) and from coordination ("X and Y");
 4. numbered units ("12th Brigade") the model sees only as an ordinal;
 5. the user's knowledge: every alias of every known entity is found and wins,
-   dismissed names are dropped;
+   dismissed names are dropped (a highlight dismissed at one place goes after
+   step 8, so spreading a name never brings it back);
 6. names the text defines: "Long Name (ACR)", a surname after the full name;
 7. one name, one meaning per article (a weighted vote);
 8. untagged occurrences of a name tagged elsewhere in the article;
@@ -28,10 +29,11 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core import rules
+from reader.core.article import text_sha256
 from reader.core.kinds import Kind, kind_for_label
 from reader.core.names import (
     APOS_CLASS,
@@ -82,6 +84,8 @@ class Knowledge:
     entities: tuple[KnownEntity, ...] = ()
     dismissed: frozenset[str] = frozenset()  # normalized names that are never highlighted
     version: int = 0
+    # Highlights dismissed at one place only: article text sha256 -> {(start, end)}.
+    dismissed_here: Mapping[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
 
 
 # --- step 1: candidates with clean boundaries ---------------------------------------------
@@ -312,11 +316,13 @@ def _apply_knowledge(text: str, spans: list[_Span], knowledge: Knowledge) -> lis
     for entity in sorted(knowledge.entities, key=lambda e: e.id):
         for alias in (entity.name, *entity.aliases):
             by_norm.setdefault(normalize(alias), entity)
+    # A dismissed name is not highlighted even when an entity has it: the entity
+    # keeps its notes, it is just not found by that name.
     aliases = (
         a
         for e in knowledge.entities
         for a in (e.name, *e.aliases)
-        if normalize(a) not in rules.AMBIGUOUS_WORDS
+        if normalize(a) not in rules.AMBIGUOUS_WORDS and normalize(a) not in knowledge.dismissed
     )
     found: list[_Span] = []
     taken = _Occupied()
@@ -526,5 +532,8 @@ def overlay(
     defined = _text_aliases(text, spans)
     best = _vote(text, spans)
     spans = _spread(text, spans, best, defined)
+    if knowledge.dismissed_here:
+        here = knowledge.dismissed_here.get(text_sha256(text), frozenset())
+        spans = [sp for sp in spans if (sp.start, sp.end) not in here]
     clusters = _cluster(text, spans)
     return _to_mentions(text, spans, clusters, knowledge)

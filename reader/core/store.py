@@ -148,6 +148,25 @@ def _m0003_mention_cache(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0004_dismissals")
+def _m0004_dismissals(db: sqlite_utils.Database) -> None:
+    """Names the user said are not entities: everywhere, or at one place in one article."""
+    db.executescript(
+        """
+        CREATE TABLE dismissals (
+            id INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            article_sha256 TEXT,
+            start INTEGER,
+            "end" INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX dismissals_norm ON dismissals(norm);
+        """
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -180,7 +199,7 @@ class ArticleRow:
 
 # The schema this Reader writes, as PRAGMA user_version: a library stamped higher
 # was written by a newer Reader, which this one must not change.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Columns the code relies on: a library missing one (renamed by a newer Reader,
 # or not a Reader library at all) is refused before anything reads it wrongly.
 EXPECTED_COLUMNS = {
@@ -191,6 +210,7 @@ EXPECTED_COLUMNS = {
     "mentions": {"article_id", "start", "end", "text", "kind", "key", "entity_id", "norm"},
     "model_cache": {"sha256", "pipeline", "version", "spans"},
     "settings": {"key", "value"},
+    "dismissals": {"id", "text", "norm", "article_sha256", "start", "end", "created_at"},
 }
 MIN_FREE_BYTES = 2 * 1024 * 1024  # less free disk than this, and a write will likely fail
 
@@ -630,7 +650,21 @@ class Store:
             KnownEntity(int(i), str(name), Kind(kind), tuple(aliases.get(int(i), ())))
             for i, name, kind in self.db.execute("SELECT id, name, kind FROM entities ORDER BY id")
         )
-        return Knowledge(entities, frozenset(), self.knowledge_version())
+        everywhere: set[str] = set()
+        here: dict[str, set[tuple[int, int]]] = {}
+        for norm, sha, start, end in self.db.execute(
+            'SELECT norm, article_sha256, start, "end" FROM dismissals'
+        ):
+            if sha is None:
+                everywhere.add(str(norm))
+            else:
+                here.setdefault(str(sha), set()).add((int(start), int(end)))
+        return Knowledge(
+            entities,
+            frozenset(everywhere),
+            self.knowledge_version(),
+            {sha: frozenset(spans) for sha, spans in here.items()},
+        )
 
     def entity(self, entity_id: int) -> KnownEntity | None:
         """One entity with its aliases."""
@@ -681,6 +715,83 @@ class Store:
         }
         with self._write():
             self._t("aliases").insert_all(rows.values(), ignore=True)
+
+    def remove_alias(self, entity_id: int, alias: str) -> None:
+        """Forget one name of an entity."""
+        with self._write():
+            self.db.execute(
+                "DELETE FROM aliases WHERE entity_id = ? AND norm = ?",
+                [entity_id, normalize(alias)],
+            )
+
+    def set_entity(self, entity_id: int, name: str | None = None, kind: Kind | None = None) -> None:
+        """Rename an entity or change its kind."""
+        values: dict[str, str] = {"updated_at": _now()}
+        if name is not None:
+            values["name"] = name
+        if kind is not None:
+            values["kind"] = kind.value
+        with self._write():
+            self._t("entities").update(entity_id, values)
+
+    def delete_entity(self, entity_id: int) -> None:
+        """Remove an entity with its aliases (and notes: callers move those first)."""
+        with self._write():
+            self.db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+
+    def max_entity_id(self) -> int:
+        """The highest entity id so far (0 when there is none)."""
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0])
+
+    def entity_ids_above(self, entity_id: int) -> list[int]:
+        """Entities created after the one with this id."""
+        rows = self.db.execute("SELECT id FROM entities WHERE id > ?", [entity_id])
+        return [int(r[0]) for r in rows]
+
+    def entities_named(self, name: str) -> list[int]:
+        """Every entity (of any kind) that has `name` as one of its names."""
+        return [
+            int(r[0])
+            for r in self.db.execute(
+                "SELECT DISTINCT entity_id FROM aliases WHERE norm = ? ORDER BY entity_id",
+                [normalize(name)],
+            )
+        ]
+
+    def move_notes(self, source: int, target: int) -> None:
+        """Give every note of `source` to `target` (a merge)."""
+        with self._write():
+            self.db.execute("UPDATE notes SET entity_id = ? WHERE entity_id = ?", [target, source])
+
+    def note_count(self, entity_id: int) -> int:
+        """How many notes an entity has."""
+        row = self.db.execute("SELECT count(*) FROM notes WHERE entity_id = ?", [entity_id])
+        return int(row.fetchone()[0])
+
+    # --- dismissals -------------------------------------------------------------------
+
+    def add_dismissal(self, text: str, where: tuple[str, int, int] | None = None) -> None:
+        """Never highlight `text` again (`where`: only at (article sha256, start, end))."""
+        sha, start, end = where if where is not None else (None, None, None)
+        with self._write():
+            self._t("dismissals").insert(
+                {
+                    "text": text,
+                    "norm": normalize(text),
+                    "article_sha256": sha,
+                    "start": start,
+                    "end": end,
+                    "created_at": _now(),
+                }
+            )
+
+    def remove_dismissals(self, text: str) -> None:
+        """Let `text` be highlighted again wherever it was dismissed everywhere."""
+        with self._write():
+            self.db.execute(
+                "DELETE FROM dismissals WHERE norm = ? AND article_sha256 IS NULL",
+                [normalize(text)],
+            )
 
     # --- notes ------------------------------------------------------------------------
 

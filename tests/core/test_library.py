@@ -14,6 +14,8 @@ from reader.core.library import PIPELINE_SETTING, EntityRef, Library
 from reader.core.nlp import DEFAULT_PIPELINE, ModelSpan, Pipeline, PipelineError
 from reader.core.overlay import Mention
 
+from .helpers import annotate, open_and_annotate, pick, write
+
 # What the stub "model" recognises, wherever it appears.
 STUB_NAMES = {"Velmora Accord": "ORG", "Tarsk": "GPE", "Ilse Brandauer": "PERSON"}
 
@@ -44,30 +46,8 @@ def library(db_path: Path) -> Iterator[Library]:
     lib.close()
 
 
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 ARTICLE_A = "Talks in Tarsk\nMonday, 3 March 2025\n\nThe Velmora Accord met in Tarsk.\n"
 ARTICLE_B = "Second report\n\nDelegates of the Velmora Accord left early, Ilse Brandauer said.\n"
-
-
-def pick(mentions: list[Mention], text: str) -> Mention:
-    return next(m for m in mentions if m.text == text)
-
-
-def open_and_annotate(lib: Library, path: Path) -> tuple[int, Article, list[Mention]]:
-    """What the window does: record the file, then mentions from the cache or the model."""
-    article_id, article = lib.open_article(path).value
-    return article_id, article, annotate(lib, article_id, article)
-
-
-def annotate(lib: Library, article_id: int, article: Article) -> list[Mention]:
-    found = lib.ensure_mentions(article_id, article).value
-    if found is None:
-        found = lib.record_model_run(article_id, article, lib.run_model(article)).value
-    return found
 
 
 def first_note(lib: Library, mentions: list[Mention], article_id: int, name: str, body: str) -> int:
@@ -280,7 +260,6 @@ def test_missing_pipeline_raises_pipeline_error_naming_it(
 
 @pytest.mark.model
 def test_cancelled_run_stops_early_and_caches_nothing(tmp_path: Path) -> None:
-    from reader.core.article import Article
     from reader.core.nlp import Cancelled
 
     library = Library(tmp_path / "c.db")

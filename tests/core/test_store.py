@@ -19,7 +19,7 @@ from reader.core.nlp import ModelSpan
 from reader.core.overlay import Mention
 from reader.core.store import Store, StoreError
 
-APP_MIGRATIONS = ["0001_initial", "0002_mention_names", "0003_mention_cache"]
+APP_MIGRATIONS = ["0001_initial", "0002_mention_names", "0003_mention_cache", "0004_dismissals"]
 
 
 @pytest.fixture
