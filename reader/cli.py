@@ -3,6 +3,7 @@
     reader [PATH]                 open the window (on PATH, or the last/sample article)
     reader annotate FILE --json   print the article's entities as JSON
     reader config [KEY [VALUE]]   show or change a setting (e.g. `pipeline`)
+    reader entity ACTION …        list entities, correct them (kind, dismiss, merge…)
 
 Errors reach the user as one line, `reader: PATH: reason`, and a non-zero exit.
 """
@@ -20,10 +21,11 @@ from pathlib import Path
 from reader import __version__, logs
 from reader.core import formats
 from reader.core.article import ArticleError
+from reader.core.corrections import CorrectionError
 from reader.core.nlp import PipelineError
 from reader.core.store import StoreError
 
-COMMANDS = ("annotate", "config")
+COMMANDS = ("annotate", "config", "entity")
 SETTINGS = {"pipeline": "spaCy pipeline used for entities (a package name or a folder)"}
 
 
@@ -40,7 +42,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
         description="Read saved articles with their groups, people and places highlighted.",
-        epilog="Sub-commands: `reader annotate FILE --json`, `reader config [KEY [VALUE]]`.",
+        epilog="Sub-commands: `reader annotate FILE --json`, `reader config [KEY [VALUE]]`, "
+        "`reader entity list|kind|dismiss|mark|merge|split|rename|alias …`.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("path", nargs="?", help=f"article to open: {formats.describe()}")
@@ -138,6 +141,21 @@ def config(args: argparse.Namespace) -> int:
     return 0
 
 
+def entity(argv: Sequence[str]) -> int:
+    """`reader entity`: list and correct entities (see reader/cli_entity.py)."""
+    from reader import cli_entity
+    from reader.core.library import Library
+
+    common = argparse.ArgumentParser(add_help=False)
+    _common(common)
+    args = cli_entity.parser(common).parse_args(argv)
+    library = Library(_db_path(args.db), pipeline=args.pipeline)
+    try:
+        return cli_entity.run(library, args)
+    finally:
+        library.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -147,11 +165,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return annotate(_annotate_parser().parse_args(argv[1:]))
         if argv and argv[0] == "config":
             return config(_config_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "entity":
+            return entity(argv[1:])
         args = _gui_parser().parse_args(argv)
         from reader.ui.app import run
 
         return run(path=args.path, db_path=_db_path(args.db), pipeline=args.pipeline)
-    except (ArticleError, StoreError, PipelineError) as exc:
+    except (ArticleError, StoreError, PipelineError, CorrectionError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130

@@ -187,6 +187,18 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """An entity as listed: its names and how many notes and articles it has."""
+
+    id: int
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...]
+    notes: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRow:
     """An article as listed in the library (recent files, other mentions)."""
 
@@ -738,6 +750,30 @@ class Store:
         """Remove an entity with its aliases (and notes: callers move those first)."""
         with self._write():
             self.db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+
+    def entity_summaries(self, kind: Kind | None = None) -> list[EntitySummary]:
+        """Every entity with its names and how much the library holds on it, by name."""
+        aliases: dict[int, list[str]] = {}
+        for entity_id, alias in self.db.execute("SELECT entity_id, alias FROM aliases ORDER BY id"):
+            aliases.setdefault(int(entity_id), []).append(str(alias))
+        rows = self.db.execute(
+            "SELECT e.id, e.name, e.kind, "
+            "(SELECT count(*) FROM notes n WHERE n.entity_id = e.id), "
+            "(SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.entity_id = e.id) "
+            "FROM entities e WHERE ? IS NULL OR e.kind = ? ORDER BY e.name COLLATE NOCASE, e.id",
+            [kind.value if kind else None, kind.value if kind else None],
+        )
+        return [
+            EntitySummary(
+                int(i),
+                str(name),
+                Kind(k),
+                tuple(a for a in aliases.get(int(i), ()) if a != name),
+                int(notes),
+                int(articles),
+            )
+            for i, name, k, notes, articles in rows
+        ]
 
     def max_entity_id(self) -> int:
         """The highest entity id so far (0 when there is none)."""

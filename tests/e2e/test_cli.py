@@ -224,3 +224,49 @@ def test_a_library_from_a_newer_reader_is_named_and_left_unchanged(cli: Cli) -> 
     assert "schema 99" in line
     assert cli.db.read_bytes() == before
     assert result.stdout == ""
+
+
+# --- corrections from the command line ------------------------------------------------------------
+
+AIRLINE = "Airline news\n\nQatar Airways flew from Doha to Nairobi on Monday, the airline said.\n"
+AIRLINE_2 = "More airline news\n\nPassengers of Qatar Airways waited in Nairobi for hours.\n"
+
+
+def spans_of(cli: Cli, path: Path) -> list[tuple[str, str]]:
+    result = cli.run("annotate", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    return [(s["text"], s["kind"]) for s in json.loads(result.stdout)["spans"]]
+
+
+@pytest.mark.model
+def test_a_correction_applies_to_every_saved_article_and_lists(cli: Cli) -> None:
+    first, second = cli.cwd / "one.txt", cli.cwd / "two.txt"
+    first.write_text(AIRLINE, "utf-8")
+    second.write_text(AIRLINE_2, "utf-8")
+    spans_of(cli, first)
+    spans_of(cli, second)
+
+    marked = cli.run("entity", "kind", "Qatar Airways", "group", "--json")
+    assert marked.returncode == 0, marked.stderr
+    done = json.loads(marked.stdout)
+    assert done["entity"]["name"] == "Qatar Airways"
+    assert done["entity"]["kind"] == "group"
+    assert done["articles_updated"] == 2
+    for path in (first, second):
+        assert ("Qatar Airways", "group") in spans_of(cli, path)
+        assert ("Qatar", "place") not in spans_of(cli, path)
+
+    dismissed = cli.run("entity", "dismiss", "Nairobi")
+    assert dismissed.returncode == 0, dismissed.stderr
+    assert "Nairobi" not in [t for t, _ in spans_of(cli, second)]
+
+    listed = cli.run("entity", "list", "--kind", "group", "--json")
+    assert [e["name"] for e in json.loads(listed.stdout)] == ["Qatar Airways"]
+
+
+def test_correction_errors_are_one_line(cli: Cli) -> None:
+    result = cli.run("entity", "rename", "Nobody Here", "Somebody")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "reader: no entity is called “Nobody Here” (see `reader entity list`)"
+    ]
