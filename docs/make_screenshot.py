@@ -1,9 +1,11 @@
-"""Regenerate docs/screenshot.png: the real window on the sample article.
+"""Regenerate the screenshots in docs/: the real window on the sample article.
 
 Run under a display, for example:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshot.py
 
-Uses a throw-away database, clicks a person, and types a note the way a user would.
+Uses a throw-away database. docs/screenshot.png: a person selected and a note
+typed the way a user would; docs/corrections-menu.png: the right-click menu
+on a highlight, as the screen shows it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QTextCursor
 
 from reader.core.kinds import Kind
 from reader.core.overlay import Mention
@@ -21,7 +24,7 @@ from reader.resources import sample_article
 from reader.ui.app import make_app
 from reader.ui.main_window import MainWindow
 
-OUT = Path(__file__).with_name("screenshot.png")
+DOCS = Path(__file__).parent
 NOTE = (
     "Somali defence minister since 2024; former police commissioner.\n\n"
     "- Pushed for the **JBSC** patrol deal\n- Seen as close to the Jubaland leadership"
@@ -29,12 +32,13 @@ NOTE = (
 
 
 def main() -> int:
-    """Open the sample, select a person, write a note, save the window as PNG."""
+    """Open the sample, select a person, write a note, save PNGs."""
     tmp = tempfile.mkdtemp()
     os.environ["READER_DB"] = str(Path(tmp) / "reader.db")
     app = make_app()
     window = MainWindow(Path(tmp) / "reader.db")
     window.resize(1360, 860)
+    window.move(0, 0)
     window.show()
     done = {"shot": False}
 
@@ -49,11 +53,25 @@ def main() -> int:
         card.editor.setPlainText(NOTE)
         card.set_editing(False)
         window.view.verticalScrollBar().setValue(0)
-        QTimer.singleShot(800, finish)
+        QTimer.singleShot(800, lambda: shoot(mentions))
 
-    def finish() -> None:
-        window.grab().save(str(OUT))
-        print(f"wrote {OUT}")
+    def shoot(mentions: list[Mention]) -> None:
+        window.grab().save(str(DOCS / "screenshot.png"))
+        place = next(m for m in mentions if m.kind is Kind.PLACE and m.start > 300)
+        window.view.show_mention(place)
+        cursor = QTextCursor(window.view.document())
+        cursor.setPosition(window.view._map.to_qt(place.start) + 1)
+        point = window.view.viewport().mapToGlobal(window.view.cursorRect(cursor).center())
+        menu = window.corrections.menu_for(place, None)
+        assert menu is not None
+        menu.popup(point + QPoint(4, 4))
+        QTimer.singleShot(500, lambda: menu_shot(point))
+
+    def menu_shot(point: QPoint) -> None:
+        screen = app.primaryScreen().grabWindow(0)
+        x, y = max(0, point.x() - 420), max(0, point.y() - 160)
+        screen.copy(x, y, 760, 460).save(str(DOCS / "corrections-menu.png"))
+        print(f"wrote {DOCS / 'screenshot.png'} and {DOCS / 'corrections-menu.png'}")
         window.close()
         app.quit()
 

@@ -98,11 +98,12 @@ def _correct(lib: Library, args: argparse.Namespace) -> Result[Correction]:
         return lib.merge(ref, target.id)
     if action == "split":
         return lib.split_off(_need(lib, args.entity).id, args.name)
-    if action == "rename":
-        return lib.rename(_need(lib, args.entity).id, args.new_name)
     entity = _need(lib, args.entity)
+    ref = EntityRef(entity.id, entity.name, entity.kind)
+    if action == "rename":
+        return lib.rename(ref, args.new_name)
     if args.change == "add":
-        return lib.add_alias(entity.id, args.name)
+        return lib.add_alias(ref, args.name)
     return lib.remove_alias(entity.id, args.name)
 
 

@@ -13,6 +13,7 @@ lost by undo: an entity that gained notes since it was created is kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -53,6 +54,34 @@ class Correction:
     before: Snapshot
     after: Snapshot
     names: tuple[str, ...]  # the names involved: the articles holding them change
+
+
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def word_span(text: str, index: int) -> tuple[int, int] | None:
+    """The word (letters, digits, apostrophes, dots, hyphens) around `index`, if any."""
+    for m in _WORD.finditer(text, max(0, index - 200), min(len(text), index + 200)):
+        if m.start() <= index < m.end():
+            word = m.group().rstrip(".,")  # a sentence's full stop is not part of the word
+            return m.start(), m.start() + max(1, len(word))
+    return None
+
+
+def resize_span(text: str, start: int, end: int, index: int) -> tuple[int, int]:
+    """A highlight's new extent after a shift-click at `index`.
+
+    After the highlight: extend it to the end of the clicked word; before it:
+    extend it to the start of that word; inside it: end it after that word.
+    """
+    word = word_span(text, index)
+    if word is None:
+        return start, end
+    if index >= end:
+        return start, word[1]
+    if index < start:
+        return word[0], end
+    return start, max(word[1], start + 1)
 
 
 def take_snapshot(store: Store, entity_ids: Iterable[int], norms: Iterable[str]) -> Snapshot:

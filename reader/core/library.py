@@ -448,34 +448,41 @@ class Library:
         ids = [existing] if existing else []
         return self._correct(label, ids, norms, act, [old_text, new_text, *ref.names])
 
-    def rename(self, entity_id: int, name: str) -> Result[Correction]:
-        """Give an entity a new display name (the old one stays one of its names)."""
+    def rename(self, ref: EntityRef, name: str) -> Result[Correction]:
+        """Give an entity (created from the names if new) a new display name.
+
+        The old name stays one of its names, so articles using it still link.
+        """
         name = " ".join(name.split())
-        entity = self.store.entity(entity_id)
-        if entity is None or not normalize(name):
+        if not normalize(name):
             raise CorrectionError("Give the entity a name.")
+        existing = self._entity_of(ref)
 
         def act() -> int:
+            entity_id = existing or self.store.create_entity(ref.name, ref.kind, ref.names)
             self.store.set_entity(entity_id, name=name)
             self.store.add_aliases(entity_id, [name])
             return entity_id
 
-        return self._correct(f"Rename “{entity.name}” to “{name}”", [entity_id], (), act, [name])
+        label = f"Rename “{ref.name}” to “{name}”"
+        return self._correct(label, [existing] if existing else [], (), act, [name, *ref.names])
 
-    def add_alias(self, entity_id: int, alias: str) -> Result[Correction]:
-        """Teach an entity another name."""
+    def add_alias(self, ref: EntityRef, alias: str) -> Result[Correction]:
+        """Teach an entity (created from the names if new) another name."""
         alias = " ".join(alias.split())
-        entity = self.store.entity(entity_id)
-        if entity is None or len(normalize(alias)) < 2:
+        if len(normalize(alias)) < 2:
             raise CorrectionError("A name needs at least two characters.")
+        existing = self._entity_of(ref)
 
         def act() -> int:
+            entity_id = existing or self.store.create_entity(ref.name, ref.kind, ref.names)
             self.store.add_aliases(entity_id, [alias])
             self.store.remove_dismissals(alias)
             return entity_id
 
-        label = f"Add the name “{alias}” to “{entity.name}”"
-        return self._correct(label, [entity_id], [normalize(alias)], act, [alias])
+        label = f"Add the name “{alias}” to “{ref.name}”"
+        ids = [existing] if existing else []
+        return self._correct(label, ids, [normalize(alias)], act, [alias, *ref.names])
 
     def remove_alias(self, entity_id: int, alias: str) -> Result[Correction]:
         """Make an entity forget one of its names (not its display name)."""

@@ -317,12 +317,14 @@ def _apply_knowledge(text: str, spans: list[_Span], knowledge: Knowledge) -> lis
         for alias in (entity.name, *entity.aliases):
             by_norm.setdefault(normalize(alias), entity)
     # A dismissed name is not highlighted even when an entity has it: the entity
-    # keeps its notes, it is just not found by that name.
+    # keeps its notes, it is just not found by that name. Names the user gave are
+    # matched even when they are common words ("Mark as person" on "Sunday"):
+    # names learnt from articles never include those (EntityView.ref filters them).
     aliases = (
         a
         for e in knowledge.entities
         for a in (e.name, *e.aliases)
-        if normalize(a) not in rules.AMBIGUOUS_WORDS and normalize(a) not in knowledge.dismissed
+        if normalize(a) not in knowledge.dismissed
     )
     found: list[_Span] = []
     taken = _Occupied()

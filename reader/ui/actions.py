@@ -24,6 +24,8 @@ class Actions:
 
     open: QAction
     recent_menu: QMenu
+    undo: QAction
+    redo: QAction
     zoom_in: QAction
     zoom_out: QAction
 
@@ -81,6 +83,14 @@ def build_actions(window: MainWindow) -> Actions:
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
 
+    edit_menu = window.menuBar().addMenu("&Edit")
+    stack = window.corrections.undo_stack
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+    edit_menu.addActions([undo, redo])
+
     view_menu = window.menuBar().addMenu("&View")
     for kind, button in window.legend.buttons.items():
         action = QAction(f"Highlight {kind.plural}", window)
@@ -111,4 +121,4 @@ def build_actions(window: MainWindow) -> Actions:
     toolbar.addSeparator()
     toolbar.addWidget(window.legend)
     window.addToolBar(toolbar)
-    return Actions(open_action, recent_menu, zoom_in, zoom_out)
+    return Actions(open_action, recent_menu, undo, redo, zoom_in, zoom_out)

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.article import Article
+from reader.core.corrections import resize_span
 from reader.core.kinds import ORDER, Kind
 from reader.core.overlay import Mention
 
@@ -142,9 +144,14 @@ class ArticleView(QTextBrowser):
 
     Signals:
         mention_activated(Mention): the user clicked a highlight.
+        context_requested(Mention | None, (start, end) | None, QPoint): a right-click, on
+            a highlight or not, with the selected text's offsets if any, at a global point.
+        boundary_requested(Mention, start, end): shift-click moved a highlight's edge.
     """
 
     mention_activated = Signal(object)
+    context_requested = Signal(object, object, QPoint)
+    boundary_requested = Signal(object, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -425,8 +432,52 @@ class ArticleView(QTextBrowser):
             return self._mentions[i]
         return None
 
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected text as Python offsets, trimmed of spaces (None: nothing selected)."""
+        cursor = self.textCursor()
+        if self._article is None or not cursor.hasSelection():
+            return None
+        text = self._article.text
+        start = self._map.from_qt(cursor.selectionStart())
+        end = self._map.from_qt(cursor.selectionEnd())
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def index_at(self, point: QPoint) -> int | None:
+        """The Python offset of the character under a viewport point."""
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        if self._article is None or abs(rect.center().y() - point.y()) > rect.height():
+            return None
+        index = self._map.from_qt(cursor.position())
+        return index - 1 if point.x() < rect.x() and index > 0 else index
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        """Right-click: report the highlight and the selection; the corrections menu opens."""
+        mention = self.mention_at(self.viewport().mapFrom(self, event.pos()))
+        self.context_requested.emit(mention, self.selection_span(), event.globalPos())
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        """A click (not a drag-selection) on a highlight opens it in the panel."""
+        """A click (not a drag-selection) on a highlight opens it in the panel.
+
+        Shift-click moves the current highlight's edge to the clicked word.
+        """
+        shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if shifted and self._current is not None and self._article is not None:
+            super().mouseReleaseEvent(event)
+            index = self.index_at(event.position().toPoint())
+            current = self._current
+            if index is not None:
+                start, end = resize_span(self._article.text, current.start, current.end, index)
+                cursor = self.textCursor()
+                cursor.clearSelection()
+                self.setTextCursor(cursor)
+                if (start, end) != (current.start, current.end):
+                    self.boundary_requested.emit(current, start, end)
+            return
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return

@@ -204,8 +204,10 @@ class EntityPanel(QWidget):
         article_requested(article_id): open this other article.
         note_save_requested(token, note_id, body): store a card's text.
         note_delete_requested(token, note_id): delete a card's note.
+        names_edit_requested(): the user wants to edit the entity's names.
     """
 
+    names_edit_requested = Signal()
     occurrence_requested = Signal(int)
     article_requested = Signal(int)
     note_save_requested = Signal(int, object, str)
@@ -260,7 +262,18 @@ class EntityPanel(QWidget):
         self.aliases.setTextFormat(Qt.TextFormat.PlainText)
         self.aliases.setWordWrap(True)
         c.addWidget(self.name)
-        c.addWidget(self.kind, 0, Qt.AlignmentFlag.AlignLeft)
+        chips = QHBoxLayout()
+        chips.addWidget(self.kind, 0, Qt.AlignmentFlag.AlignLeft)
+        chips.addStretch(1)
+        self.edit_names = QToolButton()
+        self.edit_names.setObjectName("editNames")
+        self.edit_names.setText("Edit Names…")
+        self.edit_names.setToolTip(
+            "Rename this entity, or add and remove the names articles use for it"
+        )
+        self.edit_names.clicked.connect(self.names_edit_requested)
+        chips.addWidget(self.edit_names)
+        c.addLayout(chips)
         c.addWidget(self.aliases)
 
         self.occurrences_title = self._section("In this article")

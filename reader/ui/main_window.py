@@ -27,6 +27,7 @@ from reader.ui.actions import build_actions
 from reader.ui.article_controller import ArticleController
 from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import ArticleView
+from reader.ui.corrections_controller import CorrectionsController
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.jobs import Worker
 from reader.ui.legend import Legend
@@ -85,7 +86,10 @@ class MainWindow(QMainWindow):
         self.articles = ArticleController(
             self.view, self.library, self.loader, self.model, self.writer
         )
-        self.entities = PanelController(self.panel, self.articles, self.library, self.writer)
+        self.corrections = CorrectionsController(self.articles, self.library, self.writer)
+        self.entities = PanelController(
+            self.panel, self.articles, self.library, self.writer, self.corrections
+        )
         self.actions_ = build_actions(self)
         self.status_line = StatusLine(self.statusBar())
         self._wire()
@@ -101,7 +105,7 @@ class MainWindow(QMainWindow):
         self.panel.article_requested.connect(arts.open_stored)
         arts.article_changed.connect(self._article_shown)
         arts.mentions_changed.connect(self._mentions_shown)
-        for source in (arts, ents):
+        for source in (arts, ents, self.corrections):
             source.error.connect(self.show_error)
         ents.notice.connect(self.show_notice)
         ents.unsaved_changed.connect(self.status_line.set_unsaved)

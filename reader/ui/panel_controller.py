@@ -10,6 +10,7 @@ as an update once the note has its id, so one card is never two notes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,13 +19,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from reader.core.changes import Changes, Result
+from reader.core.corrections import Correction, CorrectionError
 from reader.core.library import EntityRef, EntityView, Library
 from reader.core.overlay import Mention
 from reader.core.rescue import RecoveryFile, UnsavedNote, as_markdown, unsaved
 from reader.ui import dialogs
 from reader.ui.article_controller import ArticleController
+from reader.ui.corrections_controller import CorrectionsController
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.jobs import Worker
+from reader.ui.names_dialog import NamesDialog
 
 log = logging.getLogger(__name__)
 RETRY_MS = 5000  # how often the library is tried again while notes are unsaved
@@ -51,8 +55,10 @@ class PanelController(QObject):
         articles: ArticleController,
         library: Library,
         writer: Worker[Library],
+        corrections: CorrectionsController,
     ) -> None:
         super().__init__()
+        self.corrections = corrections
         self.panel = panel
         self.articles = articles
         self.library = library
@@ -71,6 +77,7 @@ class PanelController(QObject):
         self._retry.timeout.connect(self._retry_unsaved)
         panel.note_save_requested.connect(self.save_note)
         panel.note_delete_requested.connect(self.delete_note)
+        panel.names_edit_requested.connect(self.edit_names)
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -118,6 +125,26 @@ class PanelController(QObject):
             or (self.articles.article_id in changes.articles)
         ):
             self.refresh()
+
+    def edit_names(self) -> None:
+        """Rename the shown entity, or add and remove its names: each an undoable correction."""
+        view = self.view
+        if view is None:
+            return
+        others = [a for a in view.aliases if a != view.name] or [
+            m.text for m in view.occurrences if m.text != view.name
+        ]
+        dialog = NamesDialog(view.name, list(dict.fromkeys(others)), self.panel)
+        if dialog.exec() != NamesDialog.DialogCode.Accepted:
+            return
+        renamed, added, removed = dialog.changes()
+        ref = view.ref()
+        for alias in added:
+            self.corrections.run(functools.partial(_add_alias, ref=ref, alias=alias))
+        if renamed is not None:
+            self.corrections.run(functools.partial(_rename, ref=ref, name=renamed))
+        for alias in removed:
+            self.corrections.run(functools.partial(_remove_alias, ref=ref, alias=alias))
 
     # --- notes ---------------------------------------------------------------------------------
 
@@ -248,6 +275,21 @@ class PanelController(QObject):
             done=lambda _changes: self.panel.remove_card(token),
             failed=lambda exc: self.error.emit("Note not deleted", str(exc)),
         )
+
+
+def _add_alias(lib: Library, ref: EntityRef, alias: str) -> Result[Correction]:
+    return lib.add_alias(ref, alias)
+
+
+def _rename(lib: Library, ref: EntityRef, name: str) -> Result[Correction]:
+    return lib.rename(ref, name)
+
+
+def _remove_alias(lib: Library, ref: EntityRef, alias: str) -> Result[Correction]:
+    entity_id = ref.entity_id or lib.store.find_entity(ref.names or (ref.name,), ref.kind)
+    if entity_id is None:
+        raise CorrectionError(f"“{ref.name}” is not in your library yet: nothing to remove.")
+    return lib.remove_alias(entity_id, alias)
 
 
 @dataclass(frozen=True)

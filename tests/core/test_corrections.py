@@ -145,7 +145,7 @@ def test_same_as_links_an_acronym_and_moves_notes(two: Two) -> None:
 
 def test_split_off_a_wrongly_merged_name(two: Two) -> None:
     un = two.lib.add_note(two.ref("United Nations"), "UN.").value[0]
-    two.apply(two.lib.add_alias(un, "UN").changes)
+    two.apply(two.lib.add_alias(EntityRef(un, "United Nations", Kind.GROUP), "UN").changes)
     assert pick(two.second(), "UN").entity_id == un
     result = two.lib.split_off(un, "UN")
     two.apply(result.changes)
@@ -192,12 +192,13 @@ def test_undo_never_deletes_notes_written_since(two: Two) -> None:
 
 def test_rename_and_edit_names(two: Two) -> None:
     un = two.lib.add_note(two.ref("United Nations"), "UN.").value[0]
-    two.apply(two.lib.rename(un, "The United Nations Organisation").changes)
+    ref = EntityRef(un, "United Nations", Kind.GROUP)
+    two.apply(two.lib.rename(ref, "The United Nations Organisation").changes)
     entity = two.lib.store.entity(un)
     assert entity is not None
     assert entity.name == "The United Nations Organisation"
     assert "United Nations" in entity.aliases  # the old name still finds it
-    two.apply(two.lib.add_alias(un, "UN").changes)
+    two.apply(two.lib.add_alias(ref, "UN").changes)
     assert pick(two.second(), "UN").entity_id == un
     two.apply(two.lib.remove_alias(un, "UN").changes)
     assert pick(two.second(), "UN").entity_id != un

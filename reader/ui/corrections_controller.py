@@ -1,0 +1,220 @@
+"""Corrections from the window: the right-click menu, shift-click boundaries, undo and redo.
+
+Every correction is an ordinary library operation run by the writer; its
+result goes on a QUndoStack, so Edit ▸ Undo (Ctrl+Z) takes it back and Redo
+puts it back — both again through the writer. The changes each one makes
+reach every open and saved article through the window's `apply_changes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtGui import QAction, QActionGroup, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMenu, QWidget
+
+from reader.core.changes import Changes, Result
+from reader.core.corrections import Correction, CorrectionError
+from reader.core.kinds import ORDER, Kind
+from reader.core.library import EntityRef, Library
+from reader.core.overlay import Mention
+from reader.ui import entity_picker
+from reader.ui.article_controller import ArticleController
+from reader.ui.jobs import Worker
+
+Operation = Callable[[Library], Result[Correction]]
+
+
+def _menu_text(text: str) -> str:
+    """Menu text showing `text` as is: "AT&T" must not underline the T."""
+    return text.replace("&", "&&")
+
+
+class _Command(QUndoCommand):
+    """One done correction on the undo stack; undo and redo go through the writer."""
+
+    def __init__(self, owner: CorrectionsController, correction: Correction) -> None:
+        super().__init__(_menu_text(correction.label))
+        self._owner = owner
+        self.correction = correction
+        self._done = True  # pushing calls redo(): the correction is already applied
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        correction = self.correction
+        self._owner.run_plain(lambda lib: lib.redo(correction))
+
+    def undo(self) -> None:
+        correction = self.correction
+        self._owner.run_plain(lambda lib: lib.undo(correction))
+
+
+class CorrectionsController(QObject):
+    """Turns what the user says about a highlight into corrections.
+
+    Signals:
+        error(str, str): a correction could not be made (title, message).
+        corrected(object): a correction was applied (the Correction).
+    """
+
+    error = Signal(str, str)
+    corrected = Signal(object)
+
+    def __init__(
+        self, articles: ArticleController, library: Library, writer: Worker[Library]
+    ) -> None:
+        super().__init__()
+        self.articles = articles
+        self.library = library
+        self.writer = writer
+        self.undo_stack = QUndoStack(self)
+        view = articles.view
+        view.context_requested.connect(self.open_menu)
+        view.boundary_requested.connect(self.move_boundary)
+
+    # --- running ----------------------------------------------------------------------------
+
+    def run(self, operation: Operation) -> None:
+        """Apply a correction in the writer and put it on the undo stack."""
+        self.writer.submit(
+            lambda lib, _c: operation(lib),
+            done=self._applied,
+            failed=self._failed,
+        )
+
+    def run_plain(self, operation: Callable[[Library], Changes]) -> None:
+        """Undo or redo (their changes reach the window like any other)."""
+        self.writer.submit(lambda lib, _c: operation(lib), failed=self._failed)
+
+    def _applied(self, result: Result[Correction]) -> None:
+        self.undo_stack.push(_Command(self, result.value))
+        self.corrected.emit(result.value)
+
+    def _failed(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, CorrectionError) else f"{exc}"
+        self.error.emit("Cannot correct this", message)
+
+    def ref(self, mention: Mention) -> EntityRef:
+        """The entity a highlight refers to, with the names this article uses for it."""
+        view = self.library.entity_view(mention, self.articles.mentions, self.articles.article_id)
+        return view.ref()
+
+    # --- the operations -------------------------------------------------------------------
+
+    def set_kind(self, mention: Mention, kind: Kind) -> None:
+        """Make the highlight's entity a `kind`, everywhere."""
+        ref = self.ref(mention)
+        self.run(lambda lib: lib.set_kind(ref, kind))
+
+    def dismiss(self, mention: Mention, everywhere: bool) -> None:
+        """Not an entity: at this place only, or wherever the name occurs."""
+        article = self.articles.article
+        if article is None:
+            return
+        where = None if everywhere else (article.sha256, mention.start, mention.end)
+        text = mention.text
+        self.run(lambda lib: lib.dismiss(text, where))
+
+    def mark(self, start: int, end: int, kind: Kind) -> None:
+        """The selected text is an entity of `kind`, wherever it occurs."""
+        article = self.articles.article
+        if article is None:
+            return
+        text = article.text[start:end]
+        self.run(lambda lib: lib.mark(text, kind))
+
+    def same_as(self, mention: Mention, parent: QWidget | None = None) -> None:
+        """Ask which entity this highlight really is, and merge it in."""
+        ref = self.ref(mention)
+        entities = [e for e in self.library.store.entity_summaries() if e.id != ref.entity_id]
+        if not entities:
+            self.error.emit(
+                "Nothing to choose from",
+                "Your library has no other entity yet: write a note on one, or correct "
+                "one, and it becomes an entity you can choose here.",
+            )
+            return
+        target = entity_picker.pick_entity(
+            entities, f"Which entity is “{mention.text}”?", parent or self.articles.view
+        )
+        if target is not None:
+            self.run(lambda lib: lib.merge(ref, target))
+
+    def split_off(self, mention: Mention) -> None:
+        """Give a name wrongly merged into its entity an entity of its own."""
+        if mention.entity_id is None:
+            return
+        entity_id, text = mention.entity_id, mention.text
+        self.run(lambda lib: lib.split_off(entity_id, text))
+
+    def move_boundary(self, mention: Mention, start: int, end: int) -> None:
+        """A highlight's true extent (shift-click, or a selection over it)."""
+        article = self.articles.article
+        if article is None or end <= start:
+            return
+        ref = self.ref(mention)
+        old, new = mention.text, article.text[start:end]
+        self.run(lambda lib: lib.set_boundary(ref, old, new))
+
+    # --- the menu -----------------------------------------------------------------------------
+
+    def menu_for(self, mention: Mention | None, selection: tuple[int, int] | None) -> QMenu | None:
+        """The right-click menu for a highlight and/or a selection (None: nothing to offer)."""
+        article = self.articles.article
+        if article is None or (mention is None and selection is None):
+            return None
+        menu = QMenu(self.articles.view)
+        menu.setObjectName("correctionsMenu")
+        if mention is not None:
+            title = menu.addAction(_menu_text(f"“{mention.text}”"))
+            title.setEnabled(False)
+            kinds = QActionGroup(menu)
+            for kind in ORDER:
+                action = QAction(kind.label, menu)
+                action.setCheckable(True)
+                action.setChecked(kind is mention.kind)
+                action.triggered.connect(lambda _=False, k=kind: self.set_kind(mention, k))
+                kinds.addAction(action)
+                menu.addAction(action)
+            menu.addSeparator()
+            menu.addAction("Not an Entity Here").triggered.connect(
+                lambda: self.dismiss(mention, everywhere=False)
+            )
+            menu.addAction(
+                _menu_text(f"Not an Entity Anywhere (“{mention.text}”)")
+            ).triggered.connect(lambda: self.dismiss(mention, everywhere=True))
+            menu.addSeparator()
+            menu.addAction("Same as…").triggered.connect(lambda: self.same_as(mention))
+            entity = self.library.store.entity(mention.entity_id) if mention.entity_id else None
+            if entity is not None and mention.text.casefold() != entity.name.casefold():
+                menu.addAction(
+                    _menu_text(f"Split “{mention.text}” off “{entity.name}”")
+                ).triggered.connect(lambda: self.split_off(mention))
+            if selection is not None and selection != (mention.start, mention.end):
+                start, end = selection
+                if start < mention.end and mention.start < end:
+                    text = article.text[start:end]
+                    menu.addAction(_menu_text(f"Highlight “{text}” Instead")).triggered.connect(
+                        lambda: self.move_boundary(mention, start, end)
+                    )
+        elif selection is not None:
+            start, end = selection
+            text = " ".join(article.text[start:end].split())
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            for kind in ORDER:
+                menu.addAction(_menu_text(f"Mark “{shown}” as {kind.label}")).triggered.connect(
+                    lambda _=False, k=kind: self.mark(start, end, k)
+                )
+        return menu
+
+    def open_menu(
+        self, mention: Mention | None, selection: tuple[int, int] | None, where: QPoint
+    ) -> None:
+        """Show the corrections menu where the user right-clicked."""
+        menu = self.menu_for(mention, selection)
+        if menu is not None:
+            menu.exec(where)
+            menu.deleteLater()

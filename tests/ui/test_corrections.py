@@ -1,0 +1,172 @@
+"""Corrections in the window: they reach every article, open or saved, undo, and persist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from reader.core.kinds import Kind
+from reader.core.overlay import Mention
+from reader.ui import entity_picker
+from reader.ui.main_window import MainWindow
+
+from .test_main_window import click, open_and_wait
+
+Factory = Callable[[], MainWindow]
+EARLIER = "Earlier report\n\nDelegates from Valdoria met the NAP in Port Amira.\n"
+
+
+def kinds_shown(window: MainWindow, text: str) -> set[Kind]:
+    return {m.kind for m in window.articles.mentions if m.text == text}
+
+
+def kinds_stored(window: MainWindow, article_id: int, text: str) -> set[Kind] | None:
+    stored = window.library.current_mentions(article_id)
+    return None if stored is None else {m.kind for m in stored if m.text == text}
+
+
+def trigger(window: MainWindow, mention: Mention | None, label: str, sel: object = None) -> None:
+    menu = window.corrections.menu_for(mention, sel)  # type: ignore[arg-type]
+    assert menu is not None
+    [action] = [a for a in menu.actions() if a.text().replace("&&", "&") == label]
+    action.trigger()
+
+
+def test_a_kind_change_reaches_the_open_and_a_saved_article_undoes_and_persists(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, tmp_path: Path
+) -> None:
+    earlier = tmp_path / "earlier.txt"
+    earlier.write_text(EARLIER, "utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, earlier)
+    earlier_id = window.articles.article_id
+    assert earlier_id is not None
+    mentions = open_and_wait(qtbot, window, article_file)
+    valdoria = next(m for m in mentions if m.text == "Valdoria")
+    place_colour = window.view.highlight_palette.background(Kind.PLACE).name()
+    group_colour = window.view.highlight_palette.background(Kind.GROUP).name()
+
+    trigger(window, valdoria, "Group")
+    qtbot.waitUntil(lambda: kinds_shown(window, "Valdoria") == {Kind.GROUP}, timeout=10_000)
+    qtbot.waitUntil(lambda: kinds_stored(window, earlier_id, "Valdoria") == {Kind.GROUP})
+    drawn = {
+        s.format.background().color().name()
+        for s in window.view.extraSelections()
+        if s.cursor.selectedText() == "Valdoria"
+    }
+    assert drawn == {group_colour}
+
+    assert window.actions_.undo.text().replace("&", "") == "Undo Make “Valdoria” a group"
+    window.actions_.undo.trigger()
+    qtbot.waitUntil(lambda: kinds_shown(window, "Valdoria") == {Kind.PLACE}, timeout=10_000)
+    qtbot.waitUntil(lambda: kinds_stored(window, earlier_id, "Valdoria") == {Kind.PLACE})
+    drawn = {
+        s.format.background().color().name()
+        for s in window.view.extraSelections()
+        if s.cursor.selectedText() == "Valdoria"
+    }
+    assert drawn == {place_colour}
+
+    window.actions_.redo.trigger()
+    qtbot.waitUntil(lambda: kinds_shown(window, "Valdoria") == {Kind.GROUP}, timeout=10_000)
+    window.close()
+
+    again = make_window()  # a restart
+    reopened = open_and_wait(qtbot, again, earlier)
+    assert {m.kind for m in reopened if m.text == "Valdoria"} == {Kind.GROUP}
+
+
+def test_not_an_entity_here_and_everywhere(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    amira = [m for m in mentions if m.text == "Port Amira"]
+    assert len(amira) == 2
+    trigger(window, amira[0], "Not an Entity Here")
+    qtbot.waitUntil(
+        lambda: (
+            [m.start for m in window.articles.mentions if m.text == "Port Amira"]
+            == [amira[1].start]
+        ),
+        timeout=10_000,
+    )
+    trigger(
+        window,
+        window.articles.view.mention_starting_at(amira[1].start),
+        "Not an Entity Anywhere (“Port Amira”)",
+    )
+    qtbot.waitUntil(lambda: "Port Amira" not in [m.text for m in window.articles.mentions])
+
+
+def test_marking_a_selection_highlights_it(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    open_and_wait(qtbot, window, article_file)
+    text = window.articles.article.text  # type: ignore[union-attr]
+    start = text.index("Sunday")
+    trigger(window, None, "Mark “Sunday” as Person", (start, start + 6))
+    qtbot.waitUntil(lambda: kinds_shown(window, "Sunday") == {Kind.PERSON}, timeout=10_000)
+
+
+def test_shift_click_extends_a_highlight_to_the_clicked_word(
+    qtbot: QtBot, make_window: Factory, fake_model: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text("Harbour news\n\nShips left Port Amira Harbour at dawn.\n", "utf-8")
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, path)
+    port = next(m for m in mentions if m.text == "Port Amira")
+    click(qtbot, window.view, port)  # the current highlight
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view._map.to_qt(port.end + 3))  # inside "Harbour"
+    rect = window.view.cursorRect(cursor)
+    QTest.mouseClick(
+        window.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        QPoint(rect.center()),
+    )
+    qtbot.waitUntil(
+        lambda: "Port Amira Harbour" in [m.text for m in window.articles.mentions],
+        timeout=10_000,
+    )
+
+
+def test_same_as_links_a_name_to_the_chosen_entity(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
+    window.panel.cards[0].editor.setPlainText("A republic.")
+    window.panel.cards[0].flush()
+    qtbot.waitUntil(lambda: window.panel.cards[0].saved, timeout=10_000)
+    entity = window.entities.view.entity_id  # type: ignore[union-attr]
+    asked: list[str] = []
+
+    def choose(entities: object, title: str, parent: object = None) -> int | None:
+        asked.append(title)
+        return entity
+
+    monkeypatch.setattr(entity_picker, "pick_entity", choose)
+    amira = next(m for m in window.articles.mentions if m.text == "Port Amira")
+    trigger(window, amira, "Same as…")
+    assert asked == ["Which entity is “Port Amira”?"]
+    qtbot.waitUntil(
+        lambda: (
+            {m.entity_id for m in window.articles.mentions if m.text == "Port Amira"} == {entity}
+        ),
+        timeout=10_000,
+    )
