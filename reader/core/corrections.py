@@ -33,6 +33,7 @@ class EntityState:
     kind: str
     created_at: str
     updated_at: str
+    origin: str
     aliases: tuple[tuple[str, str], ...]  # (alias, norm)
 
 
@@ -91,7 +92,8 @@ def take_snapshot(store: Store, entity_ids: Iterable[int], norms: Iterable[str])
     notes: dict[int, int] = {}
     for entity_id in ids:
         row = store.db.execute(
-            "SELECT name, kind, created_at, updated_at FROM entities WHERE id = ?", [entity_id]
+            "SELECT name, kind, created_at, updated_at, origin FROM entities WHERE id = ?",
+            [entity_id],
         ).fetchone()
         if row is None:
             entities[entity_id] = None
@@ -102,8 +104,8 @@ def take_snapshot(store: Store, entity_ids: Iterable[int], norms: Iterable[str])
                 "SELECT alias, norm FROM aliases WHERE entity_id = ? ORDER BY id", [entity_id]
             )
         )
-        name, kind, created_at, updated_at = (str(v) for v in row)
-        entities[entity_id] = EntityState(name, kind, created_at, updated_at, aliases)
+        name, kind, created_at, updated_at, origin = (str(v) for v in row)
+        entities[entity_id] = EntityState(name, kind, created_at, updated_at, origin, aliases)
         for (note_id,) in store.db.execute("SELECT id FROM notes WHERE entity_id = ?", [entity_id]):
             notes[int(note_id)] = entity_id
     dismissals = {
@@ -129,17 +131,19 @@ def restore(store: Store, snapshot: Snapshot) -> None:
             if exists and store.note_count(entity_id) == 0:
                 store.delete_entity(entity_id)  # never delete notes written since
             continue
-        values = [state.name, state.kind, state.created_at, state.updated_at, entity_id]
+        values = [
+            state.name, state.kind, state.created_at, state.updated_at, state.origin, entity_id
+        ]  # fmt: skip
         if exists:
             db.execute(
-                "UPDATE entities SET name = ?, kind = ?, created_at = ?, updated_at = ? "
-                "WHERE id = ?",
+                "UPDATE entities SET name = ?, kind = ?, created_at = ?, updated_at = ?, "
+                "origin = ? WHERE id = ?",
                 values,
             )
         else:
             db.execute(
-                "INSERT INTO entities (name, kind, created_at, updated_at, id) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO entities (name, kind, created_at, updated_at, origin, id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 values,
             )
         db.execute("DELETE FROM aliases WHERE entity_id = ?", [entity_id])

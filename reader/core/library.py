@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core import article as article_mod
@@ -32,11 +32,12 @@ from reader.core.corrections import (
     restore,
     take_snapshot,
 )
+from reader.core.dossier import Description, best_descriptions, context_line, describe, places
 from reader.core.kinds import Kind
 from reader.core.names import acronym_of, normalize, surname_of
 from reader.core.nlp import DEFAULT_PIPELINE, ModelSpan, Pipeline
 from reader.core.overlay import Knowledge, Mention, overlay
-from reader.core.store import ArticleRow, Note, Store
+from reader.core.store import Appearance, ArticleRow, Companion, Identity, Note, Store
 
 PIPELINE_SETTING = "pipeline"
 
@@ -71,7 +72,22 @@ class EntityView:
     occurrences: tuple[Mention, ...]
     aliases: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
-    elsewhere: tuple[tuple[ArticleRow, int], ...] = field(default_factory=tuple)
+    appearances: tuple[Appearance, ...] = ()  # in other articles, newest first
+    articles: int = 0  # how many articles of the library mention it
+    mentions: int = 0
+    companions: tuple[Companion, ...] = ()  # often appears with
+    descriptions: tuple[Description, ...] = ()  # what the articles say
+    backlinks: tuple[tuple[Note, str], ...] = ()  # notes of other entities linking here
+    identity: Identity | None = None
+
+    @property
+    def summary(self) -> str:
+        """Who or what it is in the user's words: the first line of the first note."""
+        for note in self.notes:
+            for line in note.body.splitlines():
+                if line.strip():
+                    return line.strip().lstrip("#>*- ").strip()
+        return ""
 
     def covers(self, mention: Mention) -> bool:
         """Whether `mention` is one of this entity's mentions."""
@@ -219,7 +235,11 @@ class Library:
         knowledge = self.knowledge()
         mentions = overlay(text, run.spans, knowledge)
         self.store.replace_mentions(
-            article_id, mentions, knowledge.version, f"{run.pipeline}@{run.version}"
+            article_id,
+            mentions,
+            knowledge.version,
+            f"{run.pipeline}@{run.version}",
+            places(text, [m.start for m in mentions]),
         )
         return mentions
 
@@ -308,6 +328,7 @@ class Library:
             entity_id = action()
             created = set(self.store.entity_ids_above(last))
             touched = ids | created | ({entity_id} if entity_id is not None else set())
+            self.store.mark_corrected(touched)
             after = take_snapshot(self.store, touched, norms)
             before = Snapshot(
                 {**dict.fromkeys(created), **before.entities}, before.notes, before.dismissals
@@ -513,17 +534,95 @@ class Library:
             entity_id = self.store.find_entity([m.text for m in same] + [mention.key], mention.kind)
         known = self.store.entity(entity_id) if entity_id is not None else None
         if known is None:
-            return EntityView(mention.key, mention.kind, mention.key, None, same)
-        return EntityView(
-            known.name,
-            known.kind,
-            mention.key,
-            known.id,
-            same,
-            known.aliases,
+            base = EntityView(mention.key, mention.kind, mention.key, None, same)
+            names = base.ref().names or (mention.key,)
+            who = Identity(None, tuple(normalize(n) for n in names), mention.kind)
+            return self._complete(base, who, article_id)
+        base = EntityView(
+            known.name, known.kind, mention.key, known.id, same, known.aliases,
             tuple(self.store.notes(known.id)),
-            tuple(self.store.articles_mentioning(known.id, exclude_article=article_id)),
+        )  # fmt: skip
+        return self._complete(base, Identity(known.id, (), known.kind), article_id)
+
+    def entity_view_by_id(
+        self, entity_id: int, mentions: Sequence[Mention], article_id: int | None
+    ) -> EntityView | None:
+        """The panel's view of a known entity, whether or not this article mentions it."""
+        known = self.store.entity(entity_id)
+        if known is None:
+            return None
+        same = tuple(m for m in mentions if m.entity_id == entity_id)
+        key = same[0].key if same else known.name
+        base = EntityView(
+            known.name, known.kind, key, known.id, same, known.aliases,
+            tuple(self.store.notes(known.id)),
+        )  # fmt: skip
+        return self._complete(base, Identity(known.id, (), known.kind), article_id)
+
+    def entity_view_by_name(
+        self,
+        name: str,
+        mentions: Sequence[Mention],
+        article_id: int | None,
+        kind: Kind | None = None,
+    ) -> EntityView | None:
+        """The view of whatever `name` stands for.
+
+        A known entity, else a name in this article, else (given its kind) a
+        name other articles use.
+        """
+        for entity_id in self.store.entities_named(name):
+            return self.entity_view_by_id(entity_id, mentions, article_id)
+        norm = normalize(name)
+        here = next((m for m in mentions if norm in (normalize(m.text), normalize(m.key))), None)
+        if here is not None:
+            return self.entity_view(here, mentions, article_id)
+        if kind is None or not norm:
+            return None
+        base = EntityView(name, kind, name, None, ())
+        return self._complete(base, Identity(None, (norm,), kind), article_id)
+
+    def _complete(self, base: EntityView, who: Identity, article_id: int | None) -> EntityView:
+        """Add what the whole library says about the entity to the panel's view."""
+        articles, mentions = self.store.entity_stats(who)
+        appearances = tuple(self.store.appearances(who, exclude_article=article_id))
+        names = [base.name, base.key, *base.aliases]
+        backlinks = tuple(self.store.backlinks(names, base.entity_id))
+        descriptions = self._descriptions(base, appearances, article_id)
+        companions = tuple(self.store.companions(who))
+        return replace(
+            base,
+            appearances=appearances,
+            articles=articles,
+            mentions=mentions,
+            companions=companions,
+            descriptions=descriptions,
+            backlinks=backlinks,
+            identity=who,
         )
+
+    DESCRIBE_ARTICLES = 12  # how many articles "what the articles say" reads
+
+    def _descriptions(
+        self, base: EntityView, appearances: Sequence[Appearance], article_id: int | None
+    ) -> tuple[Description, ...]:
+        """Sentences of the user's own articles that say who or what the entity is."""
+        spots = [(article_id, m.start, m.end) for m in base.occurrences[:3] if article_id]
+        spots += [(a.article_id, a.start, a.end) for a in appearances[: self.DESCRIBE_ARTICLES]]
+        found = []
+        for owner, start, end in spots:
+            if owner is None:
+                continue
+            window, offset = self.store.text_window(owner, start, end, 400)
+            got = describe(owner, window, start - offset, end - offset)
+            if got is not None:
+                found.append(replace(got, start=got.start + offset, end=got.end + offset))
+        return tuple(best_descriptions(found))
+
+    def context(self, article_id: int, start: int, end: int) -> tuple[str, str, str]:
+        """(before, name, after) of a mention in a saved article, cut at whole words."""
+        window, offset = self.store.text_window(article_id, start, end, 120)
+        return context_line(window, start - offset, end - offset)
 
     def _ensure_entity(self, ref: EntityRef) -> tuple[int, bool]:
         """The entity behind `ref`, created or taught its names; and whether knowledge changed."""
@@ -534,17 +633,24 @@ class Library:
         if existing is not None:
             self.store.add_aliases(existing, names)
             return existing, True
-        return self.store.create_entity(ref.name, ref.kind, names), True
+        return self.store.create_entity(ref.name, ref.kind, names, origin="note"), True
 
-    def add_note(self, ref: EntityRef, body: str) -> Result[tuple[int, int]]:
+    def add_note(
+        self,
+        ref: EntityRef,
+        body: str,
+        article_id: int | None = None,
+        passage: tuple[int, str] | None = None,
+    ) -> Result[tuple[int, int]]:
         """Add a note; the first note on a name creates its entity, together or not at all.
 
         The new entity's names then link in every article that uses them, once
-        the stale articles the result names are refreshed.
+        the stale articles the result names are refreshed. A note written while
+        reading keeps `article_id` (and the `passage` selected: start, text).
         """
         with self.store.transaction():
             entity_id, learnt = self._ensure_entity(ref)
-            note_id = self.store.add_note(entity_id, body)
+            note_id = self.store.add_note(entity_id, body, article_id, passage)
             changes = Changes(entities=frozenset({entity_id}), notes=frozenset({note_id}))
             if learnt:
                 changes |= self._knowledge_changed(ref.names or (ref.name,), [entity_id])
@@ -556,10 +662,24 @@ class Library:
         return Changes(entities=frozenset({entity_id}), notes=frozenset({note_id}))
 
     def delete_note(self, note_id: int) -> Changes:
-        """Delete a note."""
-        entity_id = self.store.delete_note(note_id)
-        entities = frozenset() if entity_id is None else frozenset({entity_id})
-        return Changes(entities=entities, notes=frozenset({note_id}))
+        """Delete a note; an entity only that note's writing made goes with its last note.
+
+        An entity the user corrected (a kind, a name, a merge) stays: it is
+        knowledge, not an empty shell.
+        """
+        with self.store.transaction():
+            entity_id = self.store.delete_note(note_id)
+            changes = Changes(notes=frozenset({note_id}))
+            if entity_id is None:
+                return changes
+            changes |= Changes(entities=frozenset({entity_id}))
+            if self.store.note_count(entity_id) == 0 and self.store.only_from_notes(entity_id):
+                known = self.store.entity(entity_id)
+                names = [known.name, *known.aliases] if known else []
+                linked = self.store.articles_linking([entity_id])
+                self.store.delete_entity(entity_id)
+                changes |= self._knowledge_changed(names, [entity_id], linked)
+            return changes
 
     def notes(self, entity_id: int) -> list[Note]:
         """An entity's notes, oldest first."""

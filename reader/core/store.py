@@ -26,6 +26,7 @@ from sqlite_utils import Migrations
 from sqlite_utils.db import NotFoundError, Table
 
 from reader.core.article import Article, Block
+from reader.core.dossier import link_targets
 from reader.core.kinds import Kind
 from reader.core.names import normalize
 from reader.core.nlp import ModelSpan
@@ -167,6 +168,37 @@ def _m0004_dismissals(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0005_dossier")
+def _m0005_dossier(db: sqlite_utils.Database) -> None:
+    """Where a note was written, what it links to, and where each mention sits.
+
+    Mentions gain their paragraph and sentence (for "often appears with"); the
+    stored ones are marked stale so they are recomputed from the model cache.
+    Entities record whether a note or a correction made them: an entity that
+    only a note made goes when its last note is deleted.
+    """
+    db.executescript(
+        """
+        ALTER TABLE notes ADD COLUMN article_id INTEGER
+            REFERENCES articles(id) ON DELETE SET NULL;
+        ALTER TABLE notes ADD COLUMN passage TEXT;
+        ALTER TABLE notes ADD COLUMN passage_start INTEGER;
+        CREATE TABLE note_links (
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            target TEXT NOT NULL,
+            norm TEXT NOT NULL
+        );
+        CREATE INDEX note_links_norm ON note_links(norm);
+        CREATE INDEX note_links_note ON note_links(note_id);
+        ALTER TABLE mentions ADD COLUMN para INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE mentions ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX mentions_para ON mentions(article_id, para);
+        UPDATE articles SET mentions_knowledge = NULL;
+        ALTER TABLE entities ADD COLUMN origin TEXT NOT NULL DEFAULT 'note';
+        """
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -177,13 +209,17 @@ class StoreError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """One Markdown note on an entity."""
+    """One Markdown note on an entity, and where it was written if it was while reading."""
 
     id: int
     entity_id: int
     body: str
     created_at: str
     updated_at: str
+    article_id: int | None = None
+    article_title: str | None = None
+    passage: str | None = None  # the text selected when the note was started
+    passage_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +231,55 @@ class EntitySummary:
     kind: Kind
     aliases: tuple[str, ...]
     notes: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Which mentions are one thing across the library.
+
+    A known entity is its id; a name nobody has written about yet is its
+    names (normalized) and kind, so "appears in" works before any note.
+    """
+
+    entity_id: int | None
+    norms: tuple[str, ...]
+    kind: Kind
+
+    def where(self, alias: str = "m") -> tuple[str, list[object]]:
+        """An SQL condition on a mentions row, and its parameters."""
+        if self.entity_id is not None:
+            return f"{alias}.entity_id = ?", [self.entity_id]
+        norms = sorted(set(self.norms)) or [""]
+        marks = ",".join("?" * len(norms))
+        return (
+            f"({alias}.entity_id IS NULL AND {alias}.kind = ? AND "
+            f"({alias}.key_norm IN ({marks}) OR {alias}.norm IN ({marks})))",
+            [self.kind.value, *norms, *norms],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """An article that mentions an entity: where first, and how often."""
+
+    article_id: int
+    title: str
+    date: str
+    path: str
+    mentions: int
+    start: int  # the first mention
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Companion:
+    """An entity (or a name) written near another one, and how strongly."""
+
+    entity_id: int | None
+    name: str
+    kind: Kind
+    weight: int
     articles: int
 
 
@@ -211,15 +296,27 @@ class ArticleRow:
 
 # The schema this Reader writes, as PRAGMA user_version: a library stamped higher
 # was written by a newer Reader, which this one must not change.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Columns the code relies on: a library missing one (renamed by a newer Reader,
 # or not a Reader library at all) is refused before anything reads it wrongly.
 EXPECTED_COLUMNS = {
     "articles": {"id", "sha256", "path", "title", "text", "blocks", "meta", "opened_at"},
-    "entities": {"id", "name", "kind", "created_at", "updated_at"},
+    "entities": {"id", "name", "kind", "created_at", "updated_at", "origin"},
     "aliases": {"id", "entity_id", "alias", "norm"},
-    "notes": {"id", "entity_id", "body", "created_at", "updated_at"},
-    "mentions": {"article_id", "start", "end", "text", "kind", "key", "entity_id", "norm"},
+    "notes": {"id", "entity_id", "body", "created_at", "updated_at", "article_id", "passage"},
+    "mentions": {
+        "article_id",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "key",
+        "entity_id",
+        "norm",
+        "para",
+        "sent",
+    },
+    "note_links": {"note_id", "target", "norm"},
     "model_cache": {"sha256", "pipeline", "version", "spans"},
     "settings": {"key", "value"},
     "dismissals": {"id", "text", "norm", "article_sha256", "start", "end", "created_at"},
@@ -523,14 +620,25 @@ class Store:
     # --- mentions (a cache of overlay()) ---------------------------------------------------
 
     def replace_mentions(
-        self, article_id: int, mentions: Sequence[Mention], knowledge: int, model: str
+        self,
+        article_id: int,
+        mentions: Sequence[Mention],
+        knowledge: int,
+        model: str,
+        where: Sequence[tuple[int, int]] = (),
     ) -> None:
-        """Store an article's mentions and what they were computed from, in one go."""
+        """Store an article's mentions and what they were computed from, in one go.
+
+        `where` gives each mention's (paragraph, sentence), in the same order.
+        """
+        where = list(where) or [(0, 0)] * len(mentions)
         with self._write():
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
             self._t("mentions").insert_all(
                 (
                     {
+                        "para": para,
+                        "sent": sent,
                         "article_id": article_id,
                         "start": m.start,
                         "end": m.end,
@@ -542,7 +650,7 @@ class Store:
                         "norm": normalize(m.text),
                         "key_norm": normalize(m.key),
                     }
-                    for m in mentions
+                    for m, (para, sent) in zip(mentions, where, strict=True)
                 ),
                 batch_size=500,
             )
@@ -612,18 +720,59 @@ class Store:
         )
         return {int(r[0]) for r in rows}
 
-    def articles_mentioning(
-        self, entity_id: int, exclude_article: int | None = None
-    ) -> list[tuple[ArticleRow, int]]:
-        """Other saved articles that mention an entity, with how often."""
+    # --- the dossier: where an entity appears and with whom ---------------------------
+
+    def entity_stats(self, who: Identity) -> tuple[int, int]:
+        """(articles, mentions) of an entity across the library."""
+        cond, params = who.where()
+        row = self.db.execute(
+            f"SELECT count(DISTINCT m.article_id), count(*) FROM mentions m WHERE {cond}", params
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def appearances(self, who: Identity, exclude_article: int | None = None) -> list[Appearance]:
+        """Every other article that mentions the entity, newest saved first."""
+        cond, params = who.where()
         rows = self.db.execute(
-            "SELECT a.id, a.sha256, a.path, a.title, a.opened_at, count(*) AS n "
-            "FROM mentions m JOIN articles a ON a.id = m.article_id "
-            "WHERE m.entity_id = ? AND a.id IS NOT ? "
-            "GROUP BY a.id ORDER BY a.opened_at DESC",
-            [entity_id, exclude_article],
-        ).fetchall()
-        return [(ArticleRow(*r[:5]), int(r[5])) for r in rows]
+            "SELECT a.id, a.title, coalesce(json_extract(a.meta, '$.date'), "
+            'substr(a.added_at, 1, 10)), a.path, g.n, g.s, f."end" FROM '
+            f"(SELECT m.article_id, count(*) AS n, min(m.start) AS s FROM mentions m "
+            f"WHERE {cond} GROUP BY m.article_id) g "
+            "JOIN articles a ON a.id = g.article_id "
+            "JOIN mentions f ON f.article_id = g.article_id AND f.start = g.s "
+            "WHERE a.id IS NOT ? ORDER BY a.added_at DESC, a.id DESC",
+            [*params, exclude_article],
+        )
+        return [Appearance(*r) for r in rows]
+
+    def text_window(self, article_id: int, start: int, end: int, margin: int) -> tuple[str, int]:
+        """Part of an article's text around [start, end) and where it starts (no full read)."""
+        lo = max(0, start - margin)
+        row = self.db.execute(
+            "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+            [lo + 1, end - lo + margin, article_id],
+        ).fetchone()
+        return (str(row[0]) if row else ""), lo
+
+    def companions(self, who: Identity, limit: int = 8) -> list[Companion]:
+        """Entities written in the same paragraph as this one, weighted: same sentence twice."""
+        cond, params = who.where("me")
+        other_cond, other_params = who.where("o")
+        rows = self.db.execute(
+            "SELECT o.entity_id, coalesce(e.name, max(o.key)), o.kind, "
+            "sum(CASE WHEN o.sent = me.sent THEN 2 ELSE 1 END) AS w, "
+            "count(DISTINCT o.article_id) FROM mentions me "
+            "JOIN mentions o ON o.article_id = me.article_id AND o.para = me.para "
+            "LEFT JOIN entities e ON e.id = o.entity_id "
+            f"WHERE {cond} AND NOT {other_cond} "
+            "GROUP BY coalesce('#' || o.entity_id, o.kind || ':' || o.key_norm) "
+            "ORDER BY w DESC, count(DISTINCT o.article_id) DESC LIMIT ?",
+            [*params, *other_params, limit],
+        )
+        return [
+            Companion(None if i is None else int(i), str(n), Kind(k), int(w), int(a))
+            for i, n, k, w, a in rows
+        ]
 
     # --- knowledge --------------------------------------------------------------------
 
@@ -706,14 +855,15 @@ class Store:
         ).fetchone()
         return int(row[0]) if row else None
 
-    def create_entity(self, name: str, kind: Kind, aliases: Sequence[str] = ()) -> int:
-        """A new entity named `name`, known also by `aliases`."""
+    def create_entity(
+        self, name: str, kind: Kind, aliases: Sequence[str] = (), origin: str = "correction"
+    ) -> int:
+        """A new entity named `name`, known also by `aliases` (`origin`: "note" or "correction")."""
         now = _now()
+        row = {"name": name, "kind": kind.value, "created_at": now, "updated_at": now}
         with self._write():
             entity_id = int(
-                self._t("entities")
-                .insert({"name": name, "kind": kind.value, "created_at": now, "updated_at": now})
-                .last_pk  # type: ignore[arg-type]  # insert() always sets it
+                self._t("entities").insert({**row, "origin": origin}).last_pk  # type: ignore[arg-type]  # insert() always sets it
             )
             self.add_aliases(entity_id, [name, *aliases])
         return entity_id
@@ -799,6 +949,21 @@ class Store:
         with self._write():
             self.db.execute("UPDATE notes SET entity_id = ? WHERE entity_id = ?", [target, source])
 
+    def mark_corrected(self, entity_ids: Iterable[int]) -> None:
+        """These entities carry a correction now: deleting their notes keeps them."""
+        ids = sorted(set(entity_ids))
+        if ids:
+            marks = ",".join("?" * len(ids))
+            with self._write():
+                self.db.execute(
+                    f"UPDATE entities SET origin = 'correction' WHERE id IN ({marks})", ids
+                )
+
+    def only_from_notes(self, entity_id: int) -> bool:
+        """Whether a note made this entity and no correction has touched it since."""
+        row = self.db.execute("SELECT origin FROM entities WHERE id = ?", [entity_id]).fetchone()
+        return row is not None and row[0] == "note"
+
     def note_count(self, entity_id: int) -> int:
         """How many notes an entity has."""
         row = self.db.execute("SELECT count(*) FROM notes WHERE entity_id = ?", [entity_id])
@@ -831,16 +996,54 @@ class Store:
 
     # --- notes ------------------------------------------------------------------------
 
+    _NOTE_COLUMNS = (
+        "n.id, n.entity_id, n.body, n.created_at, n.updated_at, n.article_id, a.title, "
+        "n.passage, n.passage_start"
+    )
+
     def notes(self, entity_id: int) -> list[Note]:
         """An entity's notes, oldest first."""
         return [
             Note(*r)
             for r in self.db.execute(
-                "SELECT id, entity_id, body, created_at, updated_at FROM notes "
-                "WHERE entity_id = ? ORDER BY created_at, id",
+                f"SELECT {self._NOTE_COLUMNS} FROM notes n "
+                "LEFT JOIN articles a ON a.id = n.article_id "
+                "WHERE n.entity_id = ? ORDER BY n.created_at, n.id",
                 [entity_id],
             )
         ]
+
+    def note(self, note_id: int) -> Note | None:
+        """One note."""
+        row = self.db.execute(
+            f"SELECT {self._NOTE_COLUMNS} FROM notes n "
+            "LEFT JOIN articles a ON a.id = n.article_id WHERE n.id = ?",
+            [note_id],
+        ).fetchone()
+        return Note(*row) if row else None
+
+    def _link_note(self, note_id: int, body: str) -> None:
+        """Remember the [[names]] a note links to (for backlinks)."""
+        self.db.execute("DELETE FROM note_links WHERE note_id = ?", [note_id])
+        self.db.conn.executemany(
+            "INSERT INTO note_links (note_id, target, norm) VALUES (?, ?, ?)",
+            [(note_id, t, normalize(t)) for t in dict.fromkeys(link_targets(body))],
+        )
+
+    def backlinks(self, names: Sequence[str], exclude_entity: int | None) -> list[tuple[Note, str]]:
+        """Notes on other entities that link to any of `names`, with their entity's name."""
+        norms = sorted({normalize(n) for n in names if normalize(n)})
+        if not norms:
+            return []
+        marks = ",".join("?" * len(norms))
+        rows = self.db.execute(
+            f"SELECT DISTINCT {self._NOTE_COLUMNS}, e.name FROM note_links l "
+            "JOIN notes n ON n.id = l.note_id JOIN entities e ON e.id = n.entity_id "
+            f"LEFT JOIN articles a ON a.id = n.article_id WHERE l.norm IN ({marks}) "
+            "AND n.entity_id IS NOT ? ORDER BY n.updated_at DESC",
+            [*norms, exclude_entity],
+        )
+        return [(Note(*r[:9]), str(r[9])) for r in rows]
 
     def first_note_line(self, entity_ids: Sequence[int]) -> dict[int, str]:
         """First non-empty line of each entity's first note (for hover tooltips)."""
@@ -860,17 +1063,25 @@ class Store:
                 out.setdefault(int(entity_id), line)
         return out
 
-    def add_note(self, entity_id: int, body: str) -> int:
-        """A new note on an entity."""
+    def add_note(
+        self,
+        entity_id: int,
+        body: str,
+        article_id: int | None = None,
+        passage: tuple[int, str] | None = None,
+    ) -> int:
+        """A new note on an entity; written while reading `article_id` (at `passage`)."""
         now = _now()
+        row = {"entity_id": entity_id, "body": body, "created_at": now, "updated_at": now}
+        if article_id is not None:
+            row["article_id"] = article_id
+        if passage is not None:
+            row["passage_start"], row["passage"] = passage
         with self._write():
             note_id = int(
-                self._t("notes")
-                .insert(
-                    {"entity_id": entity_id, "body": body, "created_at": now, "updated_at": now}
-                )
-                .last_pk  # type: ignore[arg-type]  # insert() always sets it
+                self._t("notes").insert(row).last_pk  # type: ignore[arg-type]  # always set
             )
+            self._link_note(note_id, body)
             self._t("entities").update(entity_id, {"updated_at": now})
         return note_id
 
@@ -886,6 +1097,7 @@ class Store:
                 raise StoreError(f"{self.path}: the note was deleted")
             now = _now()
             self._t("notes").update(note_id, {"body": body, "updated_at": now})
+            self._link_note(note_id, body)
             self._t("entities").update(entity_id, {"updated_at": now})
         return entity_id
 

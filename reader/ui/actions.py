@@ -26,6 +26,8 @@ class Actions:
     recent_menu: QMenu
     undo: QAction
     redo: QAction
+    back: QAction
+    forward: QAction
     zoom_in: QAction
     zoom_out: QAction
 
@@ -109,6 +111,25 @@ def build_actions(window: MainWindow) -> Actions:
     zoom_out.triggered.connect(lambda: window.view.zoom(-1))
     view_menu.addActions([zoom_in, zoom_out])
 
+    go_menu = window.menuBar().addMenu("&Go")
+    back = QAction("&Back", window)
+    back.setShortcuts([QKeySequence(QKeySequence.StandardKey.Back), QKeySequence("Alt+Left")])
+    back.triggered.connect(window.entities.back)
+    forward = QAction("&Forward", window)
+    forward.setShortcuts(
+        [QKeySequence(QKeySequence.StandardKey.Forward), QKeySequence("Alt+Right")]
+    )
+    forward.triggered.connect(window.entities.forward)
+    next_mention = QAction("&Next Mention of This Entity", window)
+    next_mention.setShortcut(QKeySequence("Alt+Down"))
+    next_mention.triggered.connect(lambda: window.entities.next_mention(True))
+    previous_mention = QAction("&Previous Mention of This Entity", window)
+    previous_mention.setShortcut(QKeySequence("Alt+Up"))
+    previous_mention.triggered.connect(lambda: window.entities.next_mention(False))
+    go_menu.addActions([back, forward])
+    go_menu.addSeparator()
+    go_menu.addActions([next_mention, previous_mention])
+
     help_menu = window.menuBar().addMenu("&Help")
     about = QAction(f"&About {APP_NAME}", window)
     about.triggered.connect(lambda: _about(window))
@@ -121,4 +142,4 @@ def build_actions(window: MainWindow) -> Actions:
     toolbar.addSeparator()
     toolbar.addWidget(window.legend)
     window.addToolBar(toolbar)
-    return Actions(open_action, recent_menu, undo, redo, zoom_in, zoom_out)
+    return Actions(open_action, recent_menu, undo, redo, back, forward, zoom_in, zoom_out)

@@ -34,6 +34,7 @@ class ArticleController(QObject):
 
     Signals:
         article_changed(Article): a new article's text is on screen.
+        article_recorded(article_id): the article on screen is in the library.
         mentions_changed(list): its highlights are on screen (list of Mention).
         error(str, str): something to tell the user (title, message).
         status(str): a short status-bar message.
@@ -41,6 +42,7 @@ class ArticleController(QObject):
     """
 
     article_changed = Signal(object)
+    article_recorded = Signal(int)
     mentions_changed = Signal(object)
     error = Signal(str, str)
     status = Signal(str)
@@ -114,6 +116,7 @@ class ArticleController(QObject):
         if article is not self.article:
             return
         self.article_id = result.value
+        self.article_recorded.emit(result.value)
         self._ensure_mentions()
 
     # --- highlights -------------------------------------------------------------------------
@@ -193,6 +196,11 @@ class ArticleController(QObject):
             self._ensure_mentions()
         else:
             self.show_mentions(current)
+
+    def jump_to_offset(self, offset: int) -> None:
+        """Scroll to a place in the text: a mention there is made current."""
+        if self.jump_to(offset) is None:
+            self.view.show_offset(offset)
 
     def jump_to(self, start: int) -> Mention | None:
         """Scroll to the mention starting at `start` and make it current."""

@@ -232,12 +232,12 @@ class ArticleView(QTextBrowser):
         self._refresh_selections()
 
     def show_mention(self, mention: Mention) -> None:
-        """Scroll to a mention and mark it as the current one."""
+        """Scroll a mention to the middle of the view and mark it as the current one."""
         self._current = mention
         cursor = self.textCursor()
         cursor.setPosition(self._map.to_qt(mention.start))
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self._centre(cursor)
         self._refresh_selections()
 
     def zoom(self, steps: int) -> None:
@@ -424,6 +424,25 @@ class ArticleView(QTextBrowser):
         """A click in the article makes it the target of the keyboard (N, P, Tab)."""
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         super().mousePressEvent(event)
+
+    def current_mention(self) -> Mention | None:
+        """The highlight the panel shows (drawn in solid colour), if any."""
+        return self._current
+
+    def show_offset(self, offset: int) -> None:
+        """Scroll so that the text at `offset` is in the middle of the view."""
+        if self._article is None:
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(self._map.to_qt(min(offset, len(self._article.text))))
+        self.setTextCursor(cursor)
+        self._centre(cursor)
+
+    def _centre(self, cursor: QTextCursor) -> None:
+        """Scroll so the cursor sits in the middle of the viewport (not at its edge)."""
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
     def mention_starting_at(self, start: int) -> Mention | None:
         """The highlight that starts at this offset, if any."""

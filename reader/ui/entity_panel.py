@@ -1,223 +1,86 @@
-"""The side panel: one entity's name, kind, occurrences and notes.
+"""The side panel: everything the user knows and has read about one entity.
 
-The panel shows an `EntityView` (plain data from the core) and reports what
-the user wants through `*_requested` signals; the main window does the work.
-Notes save themselves: every edit is sent after a short pause in typing
-(AUTOSAVE_MS), on leaving the editor, and when the panel changes entity, so a
-crash loses at most the last second of typing.
+It shows an `EntityView` (plain data from the core) and reports what the user
+wants through `*_requested` signals carrying ids and text; the panel
+controller does the work. From the top: the card (name, kind, names, how
+often it appears, who it is in the user's and the articles' words), the
+notes, its mentions in this article, the other articles it appears in, what
+it often appears with, what the articles say about it, and the notes of
+other entities that link to it.
 """
 
 from __future__ import annotations
 
 import html
-import itertools
+from collections.abc import Callable
+from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.core.dossier import context_line
 from reader.core.library import EntityView
 from reader.core.overlay import Mention
 from reader.core.store import Note
 from reader.ui.article_view import Palette
-from reader.ui.markdown_view import MarkdownView
+from reader.ui.note_card import AUTOSAVE_MAX_MS, AUTOSAVE_MS, NoteCard
+from reader.ui.panel_lists import Context, ContextList, Row
 
-AUTOSAVE_MS = 400  # after the last key
-AUTOSAVE_MAX_MS = 1000  # after the first unsaved key, even while typing continues
-SNIPPET_CHARS = 48
+__all__ = ["AUTOSAVE_MAX_MS", "AUTOSAVE_MS", "EntityPanel", "NoteCard", "snippet"]
 
 
 def snippet(text: str, mention: Mention) -> str:
-    """A one-line excerpt around a mention, the mention in bold (rich text)."""
-    left = text[max(0, mention.start - SNIPPET_CHARS) : mention.start]
-    right = text[mention.end : mention.end + SNIPPET_CHARS]
-    left = " ".join(left.split("\n")[-1:]).lstrip()
-    right = right.split("\n")[0].rstrip()
-    prefix = "…" if mention.start - len(left) > 0 and left else ""
-    suffix = "…" if right and mention.end + len(right) < len(text) else ""
-    return (
-        f"{prefix}{html.escape(left)}<b>{html.escape(mention.text)}</b>{html.escape(right)}{suffix}"
-    )
+    """A one-line excerpt around a mention, whole words, the mention in bold (rich text)."""
+    before, name, after = context_line(text, mention.start, mention.end)
+    return f"{html.escape(before)}<b>{html.escape(name)}</b>{html.escape(after)}"
 
 
-class NoteCard(QFrame):
-    """One note: rendered Markdown, or a plain-text editor while editing.
-
-    Typing is handed over for saving 0.4 s after the last key, and at most
-    1 s after the first unsaved key even while typing goes on, so a crash
-    loses at most about a second of it.
-
-    Signals:
-        save_requested(token, note_id, body): store this text (note_id None: a new note).
-        delete_requested(token, note_id): the user asked to delete this note.
-    """
-
-    save_requested = Signal(int, object, str)
-    delete_requested = Signal(int, object)
-    _tokens = itertools.count(1)
-
-    def __init__(self, note: Note | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noteCard")
-        self.token = next(self._tokens)
-        self.note_id: int | None = note.id if note else None
-        self._saved_body = note.body if note else ""  # confirmed in the library
-        self._sent_body = self._saved_body  # handed over for saving
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        self.rendered = MarkdownView()
-        self.rendered.setObjectName("noteRendered")
-        self.rendered.setToolTip("Double-click to edit")
-        self.rendered.viewport().installEventFilter(self)
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("noteEditor")
-        self.editor.setPlaceholderText(
-            "Write in Markdown: **bold**, *italic*, - lists, [links](https://…). "
-            "It saves as you type."
-        )
-        self.editor.setMinimumHeight(120)
-        self.editor.setPlainText(self._saved_body)
-        self.editor.textChanged.connect(self._schedule_save)
-        self.editor.installEventFilter(self)
-        self._pause = QTimer(self)  # restarts on every key
-        self._pause.setSingleShot(True)
-        self._pause.setInterval(AUTOSAVE_MS)
-        self._pause.timeout.connect(self.flush)
-        self._deadline = QTimer(self)  # does not: continuous typing is saved too
-        self._deadline.setSingleShot(True)
-        self._deadline.setInterval(AUTOSAVE_MAX_MS)
-        self._deadline.timeout.connect(self.flush)
-        buttons = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setObjectName("noteStatus")
-        self.edit_button = QToolButton()
-        self.edit_button.setText("Edit")
-        self.edit_button.clicked.connect(self.toggle_editing)
-        self.delete_button = QToolButton()
-        self.delete_button.setText("Delete")
-        self.delete_button.clicked.connect(
-            lambda: self.delete_requested.emit(self.token, self.note_id)
-        )
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        layout.addWidget(self.rendered)
-        layout.addWidget(self.editor)
-        layout.addLayout(buttons)
-        if note is not None:
-            self.status.setText(f"Saved {note.updated_at[:10]}")
-        self.set_editing(note is None or not note.body.strip())
-
-    @property
-    def body(self) -> str:
-        """The note's current text."""
-        return self.editor.toPlainText()
-
-    @property
-    def dirty(self) -> bool:
-        """Whether there is typing not yet handed over for saving."""
-        return self.body != self._sent_body
-
-    @property
-    def saved(self) -> bool:
-        """Whether the library holds exactly what the editor shows."""
-        return self.body == self._saved_body
-
-    def set_editing(self, editing: bool) -> None:
-        """Switch between the editor and the rendered note."""
-        if not editing:
-            self.flush()
-            self.rendered.set_markdown(self.body or "*Empty note*")
-        self.editor.setVisible(editing)
-        self.rendered.setVisible(not editing)
-        self.edit_button.setText("Done" if editing else "Edit")
-        if editing:
-            self.editor.setFocus()
-
-    def toggle_editing(self) -> None:
-        """Edit ↔ Done."""
-        self.set_editing(not self.editor.isVisible())
-
-    def _schedule_save(self) -> None:
-        if not self.dirty:
-            return
-        self.status.setText("Editing…")
-        self._pause.start()
-        if not self._deadline.isActive():
-            self._deadline.start()
-
-    def flush(self) -> None:
-        """Hand pending text over for saving now."""
-        self._pause.stop()
-        self._deadline.stop()
-        if self.dirty and (self.note_id is not None or self.body.strip()):
-            self._sent_body = self.body
-            self.save_requested.emit(self.token, self.note_id, self.body)
-
-    def mark_rescued(self, body: str, status: str) -> None:
-        """The text is kept outside the library: stop retrying this version of it."""
-        self._sent_body = body
-        self.status.setText(status)
-
-    def mark_saved(self, note_id: int, body: str) -> None:
-        """The library now holds `body` as note `note_id`."""
-        self.note_id = note_id
-        self._saved_body = body
-        if self.body == body:
-            self.status.setText("Saved")
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Save on leaving the editor; double-click the rendered note to edit."""
-        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
-            self.flush()
-        elif (
-            watched is self.rendered.viewport() and event.type() == QEvent.Type.MouseButtonDblClick
-        ):
-            self.set_editing(True)
-            return True
-        return super().eventFilter(watched, event)
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 class EntityPanel(QWidget):
-    """Everything about the clicked entity.
+    """Everything about the shown entity.
 
-    It shows an `EntityView` and reports intents; it stores nothing itself.
     Note cards are named by a token, so results arriving later find their card
     (or are dropped when it is gone).
 
     Signals:
-        occurrence_requested(start): jump to the mention starting there.
-        article_requested(article_id): open this other article.
+        occurrence_requested(start): jump to the mention starting there in this article.
+        appearance_requested(article_id, start): open another article at a mention.
+        entity_requested(entity_id or None, name, kind): show another entity.
         note_save_requested(token, note_id, body): store a card's text.
         note_delete_requested(token, note_id): delete a card's note.
+        note_source_requested(note_id): open the article a note was written at.
         names_edit_requested(): the user wants to edit the entity's names.
+        description_note_requested(index): turn a sentence of the articles into a note.
     """
 
-    names_edit_requested = Signal()
     occurrence_requested = Signal(int)
-    article_requested = Signal(int)
+    appearance_requested = Signal(int, int)
+    entity_requested = Signal(object, str, str)
     note_save_requested = Signal(int, object, str)
     note_delete_requested = Signal(int, object)
+    note_source_requested = Signal(int)
+    names_edit_requested = Signal()
+    description_note_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityPanel")
         self.view: EntityView | None = None
         self._text = ""
+        self._names: list[str] = []
         self.cards: list[NoteCard] = []
 
         outer = QVBoxLayout(self)
@@ -225,16 +88,17 @@ class EntityPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
-        self._layout = layout = QVBoxLayout(body)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
 
         self.empty = QLabel(
             "Click a highlighted name in the article to see who or what it is, "
-            "where it appears, and your notes on it."
+            "where else it appears, and your notes on it."
         )
         self.empty.setObjectName("panelEmpty")
         self.empty.setWordWrap(True)
@@ -245,6 +109,42 @@ class EntityPanel(QWidget):
         c = QVBoxLayout(self.content)
         c.setContentsMargins(0, 0, 0, 0)
         c.setSpacing(6)
+        self._build_card(c)
+        self._build_notes(c)
+        self.occurrences_title = self._section("In this article")
+        c.addWidget(self.occurrences_title)
+        self.occurrences = ContextList("occurrences")
+        self.occurrences.clicked.connect(self._occurrence_clicked)
+        self.occurrences.activated.connect(self._occurrence_clicked)
+        c.addWidget(self.occurrences)
+        self.elsewhere_title = self._section("Appears in")
+        c.addWidget(self.elsewhere_title)
+        self.elsewhere = ContextList("elsewhere")
+        self.elsewhere.clicked.connect(self._elsewhere_clicked)
+        self.elsewhere.activated.connect(self._elsewhere_clicked)
+        c.addWidget(self.elsewhere)
+        self.companions_title = self._section("Often appears with")
+        c.addWidget(self.companions_title)
+        self.companions = self._link_label("companions")
+        c.addWidget(self.companions)
+        self.descriptions_title = self._section("What the articles say")
+        c.addWidget(self.descriptions_title)
+        self.descriptions = QVBoxLayout()
+        self.descriptions.setSpacing(6)
+        c.addLayout(self.descriptions)
+        self.backlinks_title = self._section("Linked from")
+        c.addWidget(self.backlinks_title)
+        self.backlinks = self._link_label("backlinks")
+        c.addWidget(self.backlinks)
+        c.addStretch(1)
+        layout.addWidget(self.content)
+        layout.addStretch(1)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.add_note)
+        self.clear()
+
+    # --- construction -------------------------------------------------------------------
+
+    def _build_card(self, c: QVBoxLayout) -> None:
         self.name = QLabel()
         self.name.setObjectName("entityName")
         self.name.setTextFormat(Qt.TextFormat.PlainText)  # names come from articles
@@ -257,14 +157,21 @@ class EntityPanel(QWidget):
         self.kind = QLabel()
         self.kind.setObjectName("entityKind")
         self.kind.setTextFormat(Qt.TextFormat.PlainText)
+        self.stats = QLabel()
+        self.stats.setObjectName("entityStats")
+        self.stats.setTextFormat(Qt.TextFormat.PlainText)
         self.aliases = QLabel()
         self.aliases.setObjectName("entityAliases")
         self.aliases.setTextFormat(Qt.TextFormat.PlainText)
         self.aliases.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("entitySummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
         c.addWidget(self.name)
         chips = QHBoxLayout()
         chips.addWidget(self.kind, 0, Qt.AlignmentFlag.AlignLeft)
-        chips.addStretch(1)
+        chips.addWidget(self.stats, 1)
         self.edit_names = QToolButton()
         self.edit_names.setObjectName("editNames")
         self.edit_names.setText("Edit Names…")
@@ -275,47 +182,36 @@ class EntityPanel(QWidget):
         chips.addWidget(self.edit_names)
         c.addLayout(chips)
         c.addWidget(self.aliases)
+        c.addWidget(self.summary)
 
-        self.occurrences_title = self._section("In this article")
-        c.addWidget(self.occurrences_title)
-        self.occurrences = QListWidget()
-        self.occurrences.setObjectName("occurrences")
-        self.occurrences.setWordWrap(True)
-        self.occurrences.setAlternatingRowColors(True)
-        self.occurrences.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.occurrences.itemActivated.connect(self._occurrence_clicked)
-        self.occurrences.itemClicked.connect(self._occurrence_clicked)
-        c.addWidget(self.occurrences)
-
-        self.elsewhere_title = self._section("In other articles")
-        c.addWidget(self.elsewhere_title)
-        self.elsewhere = QListWidget()
-        self.elsewhere.setObjectName("elsewhere")
-        self.elsewhere.itemActivated.connect(self._elsewhere_clicked)
-        self.elsewhere.itemClicked.connect(self._elsewhere_clicked)
-        c.addWidget(self.elsewhere)
-
-        notes_header = QHBoxLayout()
-        notes_header.addWidget(self._section("Notes"), 1)
-        self.add_button = QPushButton("Add note")
+    def _build_notes(self, c: QVBoxLayout) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self._section("Notes"), 1)
+        self.add_button = QPushButton("Add Note")
         self.add_button.setObjectName("addNote")
-        self.add_button.setToolTip("Add a note on this entity (Ctrl+Shift+N)")
+        self.add_button.setToolTip(
+            "Add a note on this entity (Ctrl+Shift+N); text selected in the article "
+            "is kept as the note's passage"
+        )
         self.add_button.clicked.connect(self.add_note)
-        notes_header.addWidget(self.add_button)
-        c.addLayout(notes_header)
+        header.addWidget(self.add_button)
+        c.addLayout(header)
         self.notes_box = QVBoxLayout()
         self.notes_box.setSpacing(8)
         c.addLayout(self.notes_box)
-        c.addStretch(1)
-        layout.addWidget(self.content)
-        layout.addStretch(1)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.add_note)
-        self.clear()
 
     @staticmethod
     def _section(title: str) -> QLabel:
         label = QLabel(title.upper())
         label.setObjectName("sectionTitle")
+        return label
+
+    def _link_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.linkActivated.connect(self._entity_link)
         return label
 
     # --- showing --------------------------------------------------------------------
@@ -327,13 +223,25 @@ class EntityPanel(QWidget):
         self.content.hide()
         self.empty.show()
 
+    def set_entity_names(self, names: list[str]) -> None:
+        """The names `[[` completes in note editors."""
+        self._names = names
+        for card in self.cards:
+            card.set_names(names)
+
     def show_entity(
-        self, view: EntityView, text: str, palette: Palette, keep_notes: bool = False
+        self,
+        view: EntityView,
+        text: str,
+        palette: Palette,
+        keep_notes: bool = False,
+        context: Callable[[Row], Context] | None = None,
     ) -> None:
         """Show an entity; pending note edits of the previous one are saved first.
 
         `keep_notes` refreshes everything but the note cards, so a refresh
-        while the user types never takes the editor away.
+        while the user types never takes the editor away. `context(row)`
+        gives the context line of an "appears in" row when it is first shown.
         """
         if not keep_notes:
             self.flush()
@@ -341,6 +249,33 @@ class EntityPanel(QWidget):
         self._text = text
         self.empty.hide()
         self.content.show()
+        self._show_card(view, palette)
+        n = len(view.occurrences)
+        self.occurrences_title.setText(f"IN THIS ARTICLE — {_plural(n, 'mention').upper()}")
+        self.occurrences_title.setVisible(n > 0)
+        self.occurrences.model_.set_rows(
+            [
+                Row((0, m.start), context=context_line(text, m.start, m.end))
+                for m in view.occurrences
+            ]
+        )
+        self.occurrences.fit(6)
+        rows = [
+            Row((a.article_id, a.start), a.title, a.date, _plural(a.mentions, "mention"))
+            for a in view.appearances
+        ]
+        self.elsewhere.model_.set_rows(rows, context)
+        self.elsewhere.fit(5)
+        self.elsewhere_title.setText(f"APPEARS IN — {_plural(len(rows), 'other article').upper()}")
+        self.elsewhere_title.setVisible(bool(rows))
+        self.elsewhere.setVisible(bool(rows))
+        self._show_companions(view)
+        self._show_descriptions(view)
+        self._show_backlinks(view)
+        if not keep_notes:
+            self._show_notes(view.notes)
+
+    def _show_card(self, view: EntityView, palette: Palette) -> None:
         self.name.setText(view.name)
         accent: QColor = palette.accent(view.kind)
         self.kind.setText(view.kind.label)
@@ -348,48 +283,79 @@ class EntityPanel(QWidget):
             f"QLabel {{ background: {accent.name()}; color: {'#000' if palette.dark else '#fff'};"
             " border-radius: 8px; padding: 1px 8px; font-weight: 600; }"
         )
+        articles = max(view.articles, 1 if view.occurrences else 0)
+        mentions = max(view.mentions, len(view.occurrences))
+        self.stats.setText(f"  {_plural(articles, 'article')} · {_plural(mentions, 'mention')}")
         others = sorted({a for a in view.aliases if a != view.name})
         here = sorted({m.text for m in view.occurrences if m.text != view.name} - set(others))
         names = others + here
         self.aliases.setText("Also: " + ", ".join(names) if names else "")
         self.aliases.setVisible(bool(names))
-        n = len(view.occurrences)
-        self.occurrences_title.setText(f"IN THIS ARTICLE — {n} MENTION{'S' if n != 1 else ''}")
-        self.occurrences.clear()
-        for m in view.occurrences:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, m.start)
-            label = QLabel(snippet(text, m))
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setContentsMargins(4, 3, 4, 3)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            item.setSizeHint(label.sizeHint())
-            self.occurrences.addItem(item)
-            self.occurrences.setItemWidget(item, label)
-        self.occurrences.setFixedHeight(
-            min(
-                220,
-                max(
-                    40,
-                    6
-                    + sum(
-                        self.occurrences.sizeHintForRow(i) for i in range(self.occurrences.count())
-                    ),
-                ),
+        lines = []
+        if view.summary:
+            lines.append(f"<i>{html.escape(view.summary)}</i>")
+        if view.descriptions:
+            lines.append(f"“{html.escape(view.descriptions[0].phrase)}”")
+        self.summary.setText("<br>".join(lines))
+        self.summary.setVisible(bool(lines))
+
+    def _show_companions(self, view: EntityView) -> None:
+        links = [
+            f'<a href="{_entity_href(c.entity_id, c.name, c.kind.value)}">{html.escape(c.name)}</a>'
+            for c in view.companions
+        ]
+        self.companions.setText(" · ".join(links))
+        self.companions_title.setVisible(bool(links))
+        self.companions.setVisible(bool(links))
+
+    def _show_descriptions(self, view: EntityView) -> None:
+        while self.descriptions.count():
+            item = self.descriptions.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        titles = {a.article_id: a.title for a in view.appearances}
+        for i, d in enumerate(view.descriptions):
+            box = QFrame()
+            box.setObjectName("description")
+            row = QVBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(2)
+            plain = d.sentence.strip().strip("\"“”'‘’").strip()
+            sentence = html.escape(plain).replace(
+                html.escape(d.phrase), f"<b>{html.escape(d.phrase)}</b>", 1
             )
-        )
-        self.elsewhere.clear()
-        for row, count in view.elsewhere:
-            item = QListWidgetItem(f"{row.title}  ({count}×)")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(row.path)
-            self.elsewhere.addItem(item)
-        self.elsewhere.setFixedHeight(min(140, 6 + 26 * len(view.elsewhere)))
-        self.elsewhere_title.setVisible(bool(view.elsewhere))
-        self.elsewhere.setVisible(bool(view.elsewhere))
-        if not keep_notes:
-            self._show_notes(view.notes)
+            text = QLabel(f"“{sentence}”")
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setWordWrap(True)
+            foot = QHBoxLayout()
+            source = QLabel(titles.get(d.article_id, "this article"))
+            source.setObjectName("descriptionSource")
+            source.setTextFormat(Qt.TextFormat.PlainText)
+            source.setWordWrap(True)
+            add = QToolButton()
+            add.setText("Add as Note")
+            add.setToolTip("Quote this sentence, with its source, in a new note")
+            add.clicked.connect(lambda _=False, n=i: self.description_note_requested.emit(n))
+            foot.addWidget(source, 1)
+            foot.addWidget(add)
+            row.addWidget(text)
+            row.addLayout(foot)
+            self.descriptions.addWidget(box)
+        self.descriptions_title.setVisible(bool(view.descriptions))
+
+    def _show_backlinks(self, view: EntityView) -> None:
+        lines = []
+        for note, owner in view.backlinks:
+            first = next((ln.strip() for ln in note.body.splitlines() if ln.strip()), "")
+            first = first if len(first) <= 90 else first[:89] + "…"
+            lines.append(
+                f'<a href="{_entity_href(note.entity_id, owner, "")}">{html.escape(owner)}</a>: '
+                f"{html.escape(first)}"
+            )
+        self.backlinks.setText("<br>".join(lines))
+        self.backlinks_title.setVisible(bool(lines))
+        self.backlinks.setVisible(bool(lines))
 
     def _show_notes(self, notes: tuple[Note, ...]) -> None:
         for card in self.cards:
@@ -403,8 +369,11 @@ class EntityPanel(QWidget):
 
     def _add_card(self, note: Note | None, focus: bool = False) -> NoteCard:
         card = NoteCard(note)
+        card.set_names(self._names)
         card.save_requested.connect(self.note_save_requested)
         card.delete_requested.connect(self.note_delete_requested)
+        card.source_requested.connect(self.note_source_requested)
+        card.entity_link_activated.connect(lambda name: self.entity_requested.emit(None, name, ""))
         self.notes_box.addWidget(card)
         card.show()
         self.cards.append(card)
@@ -416,15 +385,18 @@ class EntityPanel(QWidget):
         """The card with this token, if it is still shown."""
         return next((c for c in self.cards if c.token == token), None)
 
-    def add_note(self) -> NoteCard | None:
-        """Start a new note (reuses an empty unsaved one)."""
+    def add_note(self, body: str = "") -> NoteCard | None:
+        """Start a new note (reuses an empty unsaved one), optionally with some text."""
         if self.view is None:
             return None
-        for card in self.cards:
-            if card.note_id is None and not card.body.strip():
-                card.set_editing(True)
-                return card
-        return self._add_card(None, focus=True)
+        card = next((c for c in self.cards if c.note_id is None and not c.body.strip()), None)
+        if card is None:
+            card = self._add_card(None, focus=True)
+        card.set_editing(True)
+        if body:
+            card.editor.setPlainText(body)
+            card.flush()
+        return card
 
     def note_saved(self, token: int, note_id: int, body: str) -> None:
         """The library holds `body` as note `note_id` (the card may be gone by now)."""
@@ -455,8 +427,23 @@ class EntityPanel(QWidget):
 
     # --- user actions ---------------------------------------------------------------
 
-    def _occurrence_clicked(self, item: QListWidgetItem) -> None:
-        self.occurrence_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _occurrence_clicked(self, index: QModelIndex) -> None:
+        self.occurrence_requested.emit(int(index.data(Qt.ItemDataRole.UserRole)[1]))
 
-    def _elsewhere_clicked(self, item: QListWidgetItem) -> None:
-        self.article_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _elsewhere_clicked(self, index: QModelIndex) -> None:
+        article_id, start = index.data(Qt.ItemDataRole.UserRole)
+        self.appearance_requested.emit(int(article_id), int(start))
+
+    def _entity_link(self, href: str) -> None:
+        kind, _, rest = href.partition(":")
+        if kind == "entity":
+            self.entity_requested.emit(int(rest), "", "")
+        elif kind == "name":
+            entity_kind, _, name = rest.partition(":")
+            self.entity_requested.emit(None, unquote(name), entity_kind)
+
+
+def _entity_href(entity_id: int | None, name: str, kind: str) -> str:
+    if entity_id is not None:
+        return f"entity:{entity_id}"
+    return f"name:{kind}:{quote(name)}"

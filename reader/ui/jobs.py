@@ -77,6 +77,7 @@ class Worker(QObject, Generic[C]):
         self._tasks: dict[int, _Task[C]] = {}
         self._latest: dict[str, int] = {}
         self._next_id = 0
+        self._stopped = False
         self._finished.connect(self._deliver)
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
@@ -110,6 +111,7 @@ class Worker(QObject, Generic[C]):
             self.cancel(key)  # keyed work (loading, the model) is not worth waiting for
         self._queue.put(_Stop())
         self._thread.join(timeout)
+        self._stopped = True  # results still in flight would reach closed widgets
         return not self._thread.is_alive()
 
     def wait_idle(self, timeout: float = 5.0) -> bool:
@@ -125,7 +127,7 @@ class Worker(QObject, Generic[C]):
     @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, payload: object) -> None:
         task = self._tasks.pop(task_id, None)
-        if task is None:
+        if task is None or self._stopped:
             return
         if not ok:
             assert isinstance(payload, BaseException)

@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         self.legend.kind_toggled.connect(self.view.set_kind_visible)
         self.view.mention_activated.connect(ents.show_mention)
         self.panel.occurrence_requested.connect(arts.jump_to)
-        self.panel.article_requested.connect(arts.open_stored)
         arts.article_changed.connect(self._article_shown)
         arts.mentions_changed.connect(self._mentions_shown)
         for source in (arts, ents, self.corrections):
@@ -193,6 +192,7 @@ class MainWindow(QMainWindow):
         """Save pending notes and the layout, let the writer finish, stop the workers."""
         if not self._closing:
             self.panel.flush()
+            self.entities.close()
             self._closing = True
             window_state.save(self, self._settings)
             self.loader.stop(timeout=0.5)

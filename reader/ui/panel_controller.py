@@ -20,6 +20,8 @@ from PySide6.QtGui import QGuiApplication
 
 from reader.core.changes import Changes, Result
 from reader.core.corrections import Correction, CorrectionError
+from reader.core.history import History, Place
+from reader.core.kinds import Kind
 from reader.core.library import EntityRef, EntityView, Library
 from reader.core.overlay import Mention
 from reader.core.rescue import RecoveryFile, UnsavedNote, as_markdown, unsaved
@@ -29,6 +31,7 @@ from reader.ui.corrections_controller import CorrectionsController
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.jobs import Worker
 from reader.ui.names_dialog import NamesDialog
+from reader.ui.panel_lists import Context, Row
 
 log = logging.getLogger(__name__)
 RETRY_MS = 5000  # how often the library is tried again while notes are unsaved
@@ -75,56 +78,223 @@ class PanelController(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self._retry_unsaved)
+        self.history: History[Place] = History()
+        self._pending: Place | None = None  # an entity followed into another article
+        self._moving_in_history = False
+        # Where a new note was started: (article id, (passage start, passage text)).
+        self._provenance: dict[int, tuple[int | None, tuple[int, str] | None]] = {}
         panel.note_save_requested.connect(self.save_note)
         panel.note_delete_requested.connect(self.delete_note)
         panel.names_edit_requested.connect(self.edit_names)
+        panel.entity_requested.connect(self.show_entity)
+        panel.appearance_requested.connect(self.go_to)
+        panel.note_source_requested.connect(self.open_note_source)
+        panel.description_note_requested.connect(self.note_from_description)
+        articles.article_recorded.connect(self.article_recorded)
 
     # --- showing ----------------------------------------------------------------------------
+
+    def _show(self, view: EntityView | None, keep_notes: bool = False, record: bool = True) -> None:
+        if view is None:
+            return
+        if not keep_notes:
+            self.panel.flush()
+        self.view = view
+        article = self.articles.article
+        ends = {(a.article_id, a.start): a.end for a in view.appearances}
+
+        def context(row: Row) -> Context:
+            article_id, start = row.key
+            return self.library.context(article_id, start, ends.get(row.key, start))
+
+        self.panel.show_entity(
+            view,
+            article.text if article else "",
+            self.articles.view.highlight_palette,
+            keep_notes=keep_notes,
+            context=context,
+        )
+        if record and self.articles.article_id is not None:
+            first = view.occurrences[0].start if view.occurrences else 0
+            self.history.replace(self._place(first))
+        self.shown.emit()
+
+    def _place(self, position: int) -> Place:
+        view = self.view
+        article_id = self.articles.article_id or 0
+        if view is None:
+            return Place(article_id, position=position)
+        return Place(article_id, view.entity_id, view.key, view.kind.value, position)
 
     def show_mention(self, mention: Mention) -> None:
         """Show the entity a mention refers to (pending typing on the previous one is saved)."""
         if self.articles.article is None:
             return
-        self.panel.flush()
-        self.view = self.library.entity_view(
-            mention, self.articles.mentions, self.articles.article_id
-        )
-        self.panel.show_entity(
-            self.view, self.articles.article.text, self.articles.view.highlight_palette
-        )
-        self.shown.emit()
+        view = self.library.entity_view(mention, self.articles.mentions, self.articles.article_id)
+        self._show(view)
+        self.history.replace(self._place(mention.start))
+
+    def show_entity(self, entity_id: int | None, name: str = "", kind: str = "") -> None:
+        """Show an entity by id, or by name (with its kind when it is not in the library)."""
+        mentions, article_id = self.articles.mentions, self.articles.article_id
+        if entity_id is not None:
+            view = self.library.entity_view_by_id(entity_id, mentions, article_id)
+        else:
+            view = self.library.entity_view_by_name(
+                name, mentions, article_id, Kind(kind) if kind else None
+            )
+        if view is None:
+            self.notice.emit(f"No entity is called “{name}” yet.")
+            return
+        self._show(view)
 
     def clear(self) -> None:
-        """Nothing selected (a new article is on screen)."""
+        """Nothing selected (a new article is on screen), unless an entity is being followed."""
+        if self._pending is not None:
+            return
         self.panel.clear()
         self.view = None
 
     def refresh(self) -> None:
-        """Re-read the entity after highlights or notes changed; the note editors stay."""
-        current, article = self.view, self.articles.article
-        if current is None or article is None:
+        """Re-read the entity after highlights or notes changed; the note editors stay.
+
+        Also lands a pending move: the entity followed into another article.
+        """
+        if self._pending is not None and self.articles.mentions is not None:
+            self._land()
             return
-        anchor = next((m for m in self.articles.mentions if current.covers(m)), None)
-        if anchor is None:
+        current = self.view
+        if current is None:
             return
-        self.view = self.library.entity_view(
-            anchor, self.articles.mentions, self.articles.article_id
-        )
-        self.panel.show_entity(
-            self.view, article.text, self.articles.view.highlight_palette, keep_notes=True
-        )
-        self.shown.emit()
+        mentions, article_id = self.articles.mentions, self.articles.article_id
+        if current.entity_id is not None:
+            view = self.library.entity_view_by_id(current.entity_id, mentions, article_id)
+        else:
+            anchor = next((m for m in mentions if current.covers(m)), None)
+            view = (
+                self.library.entity_view(anchor, mentions, article_id)
+                if anchor is not None
+                else self.library.entity_view_by_name(
+                    current.key, mentions, article_id, current.kind
+                )
+            )
+        self._show(view, keep_notes=True, record=False)
 
     def apply(self, changes: Changes) -> None:
         """Refresh when the shown entity, its notes or what the overlay knows changed."""
+        if changes.knowledge or changes.entities:
+            self.panel.set_entity_names([e.name for e in self.library.store.entity_summaries()])
         if self.view is None:
             return
         if (
             changes.knowledge
+            or changes.notes
             or (self.view.entity_id is not None and self.view.entity_id in changes.entities)
             or (self.articles.article_id in changes.articles)
         ):
             self.refresh()
+
+    def close(self) -> None:
+        """The window is closing: no more retries (pending typing was flushed already)."""
+        self._retry.stop()
+
+    # --- going places -----------------------------------------------------------------------
+
+    def go_to(self, article_id: int, start: int, place: Place | None = None) -> None:
+        """Open an article at a mention, keeping the panel on the entity (or on `place`'s)."""
+        self.panel.flush()
+        target = place or self._place(start)
+        self._pending = Place(
+            article_id, target.entity_id, target.entity_key, target.kind, target.position or start
+        )
+        if article_id == self.articles.article_id and self.articles.mentions:
+            self._land()
+        else:
+            self.articles.open_stored(article_id)
+
+    def _land(self) -> None:
+        place, self._pending = self._pending, None
+        if place is None:
+            return
+        mentions, article_id = self.articles.mentions, self.articles.article_id
+        if place.entity_id is not None:
+            view = self.library.entity_view_by_id(place.entity_id, mentions, article_id)
+        elif place.entity_key:
+            view = self.library.entity_view_by_name(
+                place.entity_key, mentions, article_id, Kind(place.kind) if place.kind else None
+            )
+        else:
+            view = None
+        if view is not None:
+            self._show(view, record=False)
+        elif self.view is not None:
+            self.panel.clear()
+            self.view = None
+        if place.position:
+            self.articles.jump_to_offset(place.position)
+        if not self._moving_in_history:
+            self.history.visit(place)
+        self._moving_in_history = False
+
+    def article_recorded(self, article_id: int) -> None:
+        """A newly opened article is a new place in the history (unless we were going there)."""
+        if self._pending is None and not self._moving_in_history:
+            self.history.visit(Place(article_id))
+
+    def back(self) -> None:
+        """Alt+Left: the previous article and entity."""
+        self._travel(self.history.back())
+
+    def forward(self) -> None:
+        """Alt+Right: the next article and entity, after going back."""
+        self._travel(self.history.forward())
+
+    def _travel(self, place: Place | None) -> None:
+        if place is None:
+            return
+        self._moving_in_history = True
+        self.go_to(place.article_id, place.position, place)
+
+    def next_mention(self, forward: bool = True) -> None:
+        """Jump to the next (previous) mention of the shown entity in this article."""
+        view = self.view
+        if view is None or not view.occurrences:
+            return
+        here = self.articles.view.current_mention()
+        starts = [m.start for m in view.occurrences]
+        at = here.start if here is not None and view.covers(here) else None
+        if at is None:
+            target = starts[0] if forward else starts[-1]
+        elif forward:
+            target = next((s for s in starts if s > at), starts[0])
+        else:
+            target = next((s for s in reversed(starts) if s < at), starts[-1])
+        self.articles.jump_to(target)
+
+    def open_note_source(self, note_id: int) -> None:
+        """Open the article a note was written at, at its passage."""
+        note = self.library.store.note(note_id)
+        if note is None or note.article_id is None:
+            return
+        self.go_to(note.article_id, note.passage_start or 0)
+
+    def note_from_description(self, index: int) -> None:
+        """Quote a sentence the articles say about the entity in a new note, with its source."""
+        view = self.view
+        if view is None or not 0 <= index < len(view.descriptions):
+            return
+        d = view.descriptions[index]
+        titles = {a.article_id: a.title for a in view.appearances}
+        article = self.articles.article
+        if d.article_id == self.articles.article_id and article is not None:
+            titles[d.article_id] = article.title
+        source = titles.get(d.article_id, "a saved article")
+        card = self.panel.add_note()
+        if card is None:
+            return
+        self._provenance[card.token] = (d.article_id, (d.start, d.sentence))
+        card.editor.setPlainText(f"> {d.sentence}\n\n— *{source}*")
+        card.flush()
 
     def edit_names(self) -> None:
         """Rename the shown entity, or add and remove its names: each an undoable correction."""
@@ -179,11 +349,22 @@ class PanelController(QObject):
         elif latest.ref is not None:
             ref = latest.ref
             self._creating.add(token)
+            article_id, passage = (
+                self._provenance.pop(token) if token in self._provenance else self._here()
+            )
             self.writer.submit(
-                lambda lib, _c: lib.add_note(ref, body),
+                lambda lib, _c: lib.add_note(ref, body, article_id, passage),
                 done=lambda result: self._created(token, body, result),
                 failed=lambda exc: self._create_failed(token, exc),
             )
+
+    def _here(self) -> tuple[int | None, tuple[int, str] | None]:
+        """Where a note started now is written: this article, and the selected passage."""
+        article, article_id = self.articles.article, self.articles.article_id
+        span = self.articles.view.selection_span()
+        if article is None or span is None:
+            return article_id, None
+        return article_id, (span[0], article.text[span[0] : span[1]][:2000])
 
     def _created(self, token: int, body: str, result: Result[tuple[int, int]]) -> None:
         entity_id, note_id = result.value
@@ -267,7 +448,15 @@ class PanelController(QObject):
             self.panel.remove_card(token)
             return
         name = self.view.name if self.view is not None else "this entity"
-        question = f"Delete this note on {name}? This cannot be undone."
+        card = self.panel.card(token)
+        first = next(
+            (ln.strip() for ln in (card.body if card else "").splitlines() if ln.strip()), ""
+        )
+        first = first if len(first) <= 80 else first[:79] + "…"
+        only = self.view is not None and len(self.view.notes) == 1
+        question = f"Delete your note on {name}?\n\n“{first}”\n\nThis cannot be undone." + (
+            f"\n{name} stays highlighted in your articles." if only else ""
+        )
         if not dialogs.confirm(self.panel, "Delete note", question, "Delete"):
             return
         self.writer.submit(

@@ -187,7 +187,7 @@ def test_elsewhere_lists_articles_annotated_while_the_entity_existed(
     view = library.entity_view(pick(b_mentions, "Velmora Accord"), b_mentions, b_id)
 
     assert view.entity_id == entity
-    assert [(row.id, count) for row, count in view.elsewhere] == [(a_id, 1)]
+    assert [(a.article_id, a.mentions) for a in view.appearances] == [(a_id, 1)]
 
 
 def test_elsewhere_lists_an_article_read_before_the_entity_existed(
@@ -206,7 +206,7 @@ def test_elsewhere_lists_an_article_read_before_the_entity_existed(
     finally:
         today.close()
 
-    assert [row.id for row, _ in view.elsewhere] == [a_id]
+    assert [a.article_id for a in view.appearances] == [a_id]
 
 
 def test_a_bad_file_is_not_added_to_the_library(library: Library, tmp_path: Path) -> None:

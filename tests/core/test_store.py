@@ -17,9 +17,15 @@ from reader.core.article import Article, Block
 from reader.core.kinds import Kind
 from reader.core.nlp import ModelSpan
 from reader.core.overlay import Mention
-from reader.core.store import Store, StoreError
+from reader.core.store import Identity, Store, StoreError
 
-APP_MIGRATIONS = ["0001_initial", "0002_mention_names", "0003_mention_cache", "0004_dismissals"]
+APP_MIGRATIONS = [
+    "0001_initial",
+    "0002_mention_names",
+    "0003_mention_cache",
+    "0004_dismissals",
+    "0005_dossier",
+]
 
 
 @pytest.fixture
@@ -273,7 +279,7 @@ def test_replace_mentions_is_all_or_nothing(store: Store) -> None:
     assert rows == [(0, "group"), (5, "place")]
 
 
-def test_articles_mentioning_lists_the_other_articles(store: Store) -> None:
+def test_appearances_list_the_other_articles_by_entity_or_by_name(store: Store) -> None:
     accord = store.create_entity("Velmora Accord", Kind.GROUP)
     first = store.save_article(make_article("Velmora Accord. Velmora Accord.", path="/a.txt"))
     second = store.save_article(make_article("The Velmora Accord met.", path="/b.txt"))
@@ -286,10 +292,15 @@ def test_articles_mentioning_lists_the_other_articles(store: Store) -> None:
     put_mentions(store, second, [mention(4, "Velmora Accord", entity_id=accord)])
     put_mentions(store, third, [])
 
-    elsewhere = store.articles_mentioning(accord, exclude_article=second)
-    assert [(row.id, row.path, count) for row, count in elsewhere] == [(first, "/a.txt", 1)]
-    everywhere = {row.id for row, _ in store.articles_mentioning(accord)}
-    assert everywhere == {first, second}
+    linked = Identity(accord, (), Kind.GROUP)
+    elsewhere = store.appearances(linked, exclude_article=second)
+    assert [(a.article_id, a.path, a.mentions, a.start) for a in elsewhere] == [
+        (first, "/a.txt", 1, 0)
+    ]
+    assert {a.article_id for a in store.appearances(linked)} == {first, second}
+    by_name = Identity(None, ("velmora accord",), Kind.GROUP)  # before any note exists
+    assert [(a.article_id, a.start) for a in store.appearances(by_name)] == [(first, 16)]
+    assert store.entity_stats(linked) == (2, 2)
 
 
 def test_saving_the_same_text_twice_is_one_article(db_path: Path) -> None:

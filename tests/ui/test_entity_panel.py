@@ -9,14 +9,14 @@ from pytestqt.qtbot import QtBot
 from reader.core.kinds import Kind
 from reader.core.library import EntityView
 from reader.core.overlay import Mention
-from reader.core.store import ArticleRow, Note
+from reader.core.store import Appearance, Note
 from reader.ui.article_view import Palette
 from reader.ui.entity_panel import AUTOSAVE_MAX_MS, EntityPanel
 
 TEXT = "Lena Okafor spoke. Later Okafor left for Port Amira with aides of the party."
 LENA = Mention(0, 11, "Lena Okafor", Kind.PERSON, "Lena Okafor", 4)
 OKAFOR = Mention(25, 31, "Okafor", Kind.PERSON, "Lena Okafor", 4)
-ELSEWHERE = ArticleRow(7, "f" * 64, "/saved/old.txt", "Earlier report", "2026-01-01")
+ELSEWHERE = Appearance(7, "Earlier report", "2026-01-01", "/saved/old.txt", 3, 40, 46)
 
 
 def make_panel(qtbot: QtBot, notes: tuple[Note, ...] = ()) -> EntityPanel:
@@ -32,9 +32,13 @@ def make_panel(qtbot: QtBot, notes: tuple[Note, ...] = ()) -> EntityPanel:
         (LENA, OKAFOR),
         ("Lena Okafor", "L. Okafor"),
         notes,
-        ((ELSEWHERE, 3),),
+        appearances=(ELSEWHERE,),
+        articles=2,
+        mentions=5,
     )
-    panel.show_entity(view, TEXT, Palette(dark=False))
+    panel.show_entity(
+        view, TEXT, Palette(dark=False), context=lambda row: ("In the ", "Okafor", " case")
+    )
     return panel
 
 
@@ -44,18 +48,21 @@ def test_shows_name_kind_other_names_and_where_it_appears(qtbot: QtBot) -> None:
     assert panel.kind.text() == "Person"
     assert "L. Okafor" in panel.aliases.text()
     assert "Okafor" in panel.aliases.text()
-    assert panel.occurrences.count() == 2
-    assert "Earlier report" in panel.elsewhere.item(0).text()
+    assert panel.occurrences.model_.rowCount() == 2
+    shown = panel.elsewhere.model_.index(0).data()
+    assert "Earlier report" in shown
+    assert "In the Okafor case" in shown  # the context line, fetched when shown
+    assert panel.stats.text().strip() == "2 articles · 5 mentions"
 
 
 def test_clicks_report_offsets_and_article_ids(qtbot: QtBot) -> None:
     panel = make_panel(qtbot)
     with qtbot.wait_signal(panel.occurrence_requested) as jump:
-        panel.occurrences.itemClicked.emit(panel.occurrences.item(1))
+        panel.occurrences.clicked.emit(panel.occurrences.model_.index(1))
     assert jump.args == [OKAFOR.start]
-    with qtbot.wait_signal(panel.article_requested) as other:
-        panel.elsewhere.itemClicked.emit(panel.elsewhere.item(0))
-    assert other.args == [ELSEWHERE.id]
+    with qtbot.wait_signal(panel.appearance_requested) as other:
+        panel.elsewhere.clicked.emit(panel.elsewhere.model_.index(0))
+    assert other.args == [ELSEWHERE.article_id, ELSEWHERE.start]
 
 
 def test_typing_is_handed_over_after_a_pause_with_the_card_token(qtbot: QtBot) -> None:

@@ -109,10 +109,9 @@ def test_click_highlight_shows_entity_panel(
     assert window.entities.view is not None
     assert panel.name.text() == "Lena Okafor"
     assert panel.kind.text() == "Person"
-    assert panel.occurrences.count() == 2  # "Lena Okafor" and "Okafor"
+    assert panel.occurrences.model_.rowCount() == 2  # "Lena Okafor" and "Okafor"
     # Clicking an occurrence jumps there: the view's cursor moves to it.
-    item = panel.occurrences.item(1)
-    panel.occurrences.itemClicked.emit(item)
+    panel.occurrences.clicked.emit(panel.occurrences.model_.index(1))
     target = okafor.start
     assert window.view.textCursor().position() == window.view._map.to_qt(target)
 
@@ -152,7 +151,7 @@ def test_note_is_saved_without_save_button_and_survives_restart(
     cards = window2.panel.cards
     assert [c.body for c in cards] == ["Founded 1998 in **Port Amira**."]
     assert cards[0].rendered.isVisibleTo(window2)  # shown rendered, not in the editor
-    assert window2.panel.elsewhere.count() == 1  # the first article mentions it too
+    assert window2.panel.elsewhere.model_.rowCount() == 1  # the first article mentions it too
 
 
 def test_note_edit_and_delete(
