@@ -14,7 +14,10 @@ from reader.core.dossier import (
 
 
 def test_context_lines_never_cut_a_word() -> None:
-    text = 'Ethiopian troops and Somali soldiers on the ground. "The test is whether Warsame and her counterparts can keep troops in line," he said.'
+    text = (
+        'Ethiopian troops and Somali soldiers on the ground. "The test is whether '
+        'Warsame and her counterparts can keep troops in line," he said.'
+    )
     start = text.index("Warsame")
     before, name, after = context_line(text, start, start + 7, width=30)
     assert name == "Warsame"
