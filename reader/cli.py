@@ -4,6 +4,8 @@
     reader annotate FILE --json   print the article's entities as JSON
     reader config [KEY [VALUE]]   show or change a setting (e.g. `pipeline`)
     reader entity ACTION …        list entities, correct them (kind, dismiss, merge…)
+    reader note add|list …        notes on entities
+    reader export --format json|markdown OUT   the knowledge base, for another library or a note app
 
 Errors reach the user as one line, `reader: PATH: reason`, and a non-zero exit.
 """
@@ -22,10 +24,11 @@ from reader import __version__, logs
 from reader.core import formats
 from reader.core.article import ArticleError
 from reader.core.corrections import CorrectionError
+from reader.core.exchange import ExchangeError
 from reader.core.nlp import PipelineError
 from reader.core.store import StoreError
 
-COMMANDS = ("annotate", "config", "entity")
+COMMANDS = ("annotate", "config", "entity", "note", "export")
 SETTINGS = {"pipeline": "spaCy pipeline used for entities (a package name or a folder)"}
 
 
@@ -43,7 +46,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Read saved articles with their groups, people and places highlighted.",
         epilog="Sub-commands: `reader annotate FILE --json`, `reader config [KEY [VALUE]]`, "
-        "`reader entity list|kind|dismiss|mark|merge|split|rename|alias …`.",
+        "`reader entity list|kind|dismiss|mark|merge|split|rename|alias …`, "
+        "`reader note add|list …`, `reader export --format json|markdown OUT`.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("path", nargs="?", help=f"article to open: {formats.describe()}")
@@ -156,6 +160,26 @@ def entity(argv: Sequence[str]) -> int:
         library.close()
 
 
+def knowledge(command: str, argv: Sequence[str]) -> int:
+    """`reader note …` and `reader export …` (see reader/cli_knowledge.py)."""
+    from reader import cli_knowledge
+    from reader.core.library import Library
+
+    common = argparse.ArgumentParser(add_help=False)
+    _common(common)
+    if command == "note":
+        args = cli_knowledge.note_parser(common).parse_args(argv)
+    else:
+        args = cli_knowledge.export_parser(common).parse_args(argv)
+    library = Library(_db_path(args.db), pipeline=args.pipeline)
+    try:
+        if command == "note":
+            return cli_knowledge.run_note(library, args)
+        return cli_knowledge.run_export(library, args)
+    finally:
+        library.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -167,11 +191,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return config(_config_parser().parse_args(argv[1:]))
         if argv and argv[0] == "entity":
             return entity(argv[1:])
+        if argv and argv[0] in ("note", "export"):
+            return knowledge(argv[0], argv[1:])
         args = _gui_parser().parse_args(argv)
         from reader.ui.app import run
 
         return run(path=args.path, db_path=_db_path(args.db), pipeline=args.pipeline)
-    except (ArticleError, StoreError, PipelineError, CorrectionError) as exc:
+    except (ArticleError, StoreError, PipelineError, CorrectionError, ExchangeError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130

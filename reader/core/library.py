@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core import article as article_mod
-from reader.core import rules
+from reader.core import exchange, rules
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
 from reader.core.corrections import (
@@ -519,6 +519,26 @@ class Library:
 
         label = f"Remove the name “{alias}” from “{entity.name}”"
         return self._correct(label, [entity_id], (), act, [alias])
+
+    # --- in and out ------------------------------------------------------------------------
+
+    def export_json(self, target: Path) -> int:
+        """The whole knowledge base as one re-importable JSON file; returns entities written."""
+        return exchange.export_json(self.store, target)
+
+    def export_markdown(self, folder: Path) -> int:
+        """One Markdown file per entity (front matter, notes, [[links]]) for note apps."""
+        return exchange.export_markdown(self.store, folder)
+
+    def import_knowledge(self, path: Path) -> Result[exchange.ImportReport]:
+        """Merge an export into this library: nothing here is overwritten, conflicts reported."""
+        record = exchange.read_record(path)
+        with self.store.transaction():
+            report, names, touched = exchange.merge_record(self.store, record)
+            changes = Changes(entities=frozenset(touched))
+            if names:
+                changes |= self._knowledge_changed(sorted(names), touched)
+        return Result(report, changes)
 
     # --- entities and notes ---------------------------------------------------------------
 

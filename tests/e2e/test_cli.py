@@ -270,3 +270,25 @@ def test_correction_errors_are_one_line(cli: Cli) -> None:
     assert result.stderr.strip().splitlines() == [
         "reader: no entity is called “Nobody Here” (see `reader entity list`)"
     ]
+
+
+def test_notes_and_export_from_the_command_line(cli: Cli) -> None:
+    added = cli.run("note", "add", "Velmora Accord", "Signed in **2019**.", "--kind", "group")
+    assert added.returncode == 0, added.stderr
+    more = cli.run("note", "add", "Velmora Accord", "Links [[Tarsk]].")
+    assert more.returncode == 0, more.stderr
+    listed = json.loads(cli.run("note", "list", "Velmora Accord", "--json").stdout)
+    assert [n["body"] for n in listed] == ["Signed in **2019**.", "Links [[Tarsk]]."]
+    missing = cli.run("note", "add", "Nobody", "text")
+    assert missing.returncode == 1
+    assert "--kind" in missing.stderr
+
+    out = cli.cwd / "k.json"
+    exported = cli.run("export", "--format", "json", str(out))
+    assert exported.returncode == 0, exported.stderr
+    record = json.loads(out.read_text("utf-8"))
+    assert [e["name"] for e in record["entities"]] == ["Velmora Accord"]
+    assert record["entities"][0]["links"] == ["Tarsk"]
+    vault = cli.cwd / "vault"
+    assert cli.run("export", "--format", "markdown", str(vault)).returncode == 0
+    assert "Signed in **2019**." in (vault / "Velmora Accord.md").read_text("utf-8")
