@@ -14,7 +14,9 @@ import importlib
 import importlib.util
 import json
 import re
+import sys
 import threading
+import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -99,6 +101,129 @@ def model_location(name: str) -> str:
     return str(locate()) if callable(locate) and not hasattr(module, "load") else name
 
 
+def model_folder(location: str) -> Path | None:
+    """The folder holding a pipeline's config.cfg, for a folder or an installed package."""
+    path = Path(location)
+    if not path.is_dir():
+        spec = importlib.util.find_spec(location.replace("-", "_"))
+        if spec is None or spec.origin is None:
+            return None
+        path = Path(spec.origin).parent
+    if (path / "config.cfg").is_file():
+        return path
+    # A model package keeps its data one folder down ("en_core_web_sm-3.8.0").
+    return next(
+        (child for child in sorted(path.iterdir()) if (child / "config.cfg").is_file()), None
+    )
+
+
+def _import_spacy() -> Any:
+    """Import spaCy without its command-line package.
+
+    `import spacy` imports `spacy.cli` only to offer `spacy.info()`; that pulls
+    in requests, httpx, typer, jinja2, rich and weasel, about a third of
+    spaCy's import time. A stand-in is put in its place for the duration of the
+    import and removed after, so a later `import spacy.cli` gets the real one.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+
+    def spacy_info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    info.info = spacy_info  # type: ignore[attr-defined]  # a module attribute set at run time
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    for name, module in stubs.items():
+        sys.modules.setdefault(name, module)
+    try:
+        import spacy
+    finally:
+        for name, module in stubs.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    _memoize_entry_points()
+    return spacy
+
+
+class _EntryPointsByGroup:
+    """catalogue's view of the installed entry points, one scan per group.
+
+    spaCy's registries ask catalogue for entry points on every lookup, and
+    each ask scans every installed package's entry points again (a hundred
+    scans to load a pipeline). The installed packages do not change while
+    Reader runs, so each group's answer is kept.
+    """
+
+    def __init__(self, entry_points: Any) -> None:
+        self._entry_points = entry_points
+        self._groups: dict[str, Any] = {}
+
+    def select(self, **params: Any) -> Any:
+        group = params.get("group")
+        if set(params) != {"group"} or not isinstance(group, str):
+            return self._entry_points.select(**params)
+        if group not in self._groups:
+            self._groups[group] = self._entry_points.select(group=group)
+        return self._groups[group]
+
+
+def _memoize_entry_points() -> None:
+    catalogue = sys.modules.get("catalogue")
+    entry_points = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if hasattr(entry_points, "select") and not isinstance(entry_points, _EntryPointsByGroup):
+        # catalogue is imported whenever spaCy is; mypy cannot see that.
+        catalogue.AVAILABLE_ENTRY_POINTS = _EntryPointsByGroup(entry_points)  # type: ignore[union-attr]
+
+
+_BLANK_TOKENIZER = "reader.blank_tokenizer.v1"
+
+
+# Components whose output needs no string from the saved string table: with only
+# these left, the table (85,000 strings, 0.1 s) need not be read; strings the
+# text and the labels need are added as they come (same output, checked in tests).
+_NO_STRINGS_NEEDED = frozenset({"tok2vec", "ner"})
+
+
+def _exclusions(location: str) -> list[str]:
+    """What `spacy.load` can leave out: unused components, and the string table if unused."""
+    exclude = list(_NOT_NEEDED)
+    folder = model_folder(location)
+    try:
+        meta = json.loads((folder / "meta.json").read_text("utf-8")) if folder else {}
+    except (OSError, ValueError):
+        meta = {}
+    components = set(meta.get("components") or meta.get("pipeline") or [])
+    if components and components - set(_NOT_NEEDED) <= _NO_STRINGS_NEEDED:
+        exclude.append("strings")
+    return exclude
+
+
+def _load_overrides(spacy: Any, location: str) -> dict[str, Any]:
+    """Config overrides that make loading cheaper without changing any result.
+
+    The config builds the language's default tokenizer (compiling ~1,300
+    special cases, 0.12 s) and `from_disk` then replaces it with the saved one,
+    compiling them all again. Where the pipeline saved its tokenizer, build an
+    empty one first: the saved tokenizer is then the only one compiled.
+    """
+    folder = model_folder(location)
+    if folder is None or not (folder / "tokenizer").is_file():
+        return {}
+    if _BLANK_TOKENIZER not in spacy.registry.tokenizers:
+        from spacy.tokenizer import Tokenizer
+
+        def blank_tokenizer() -> Callable[[Any], Any]:
+            return lambda nlp: Tokenizer(nlp.vocab)
+
+        spacy.registry.tokenizers.register(_BLANK_TOKENIZER, func=blank_tokenizer)
+    return {"nlp": {"tokenizer": {"@tokenizers": _BLANK_TOKENIZER}}}
+
+
 MAX_PIECE = 10_000  # characters per model call: far below spaCy's max_length
 
 
@@ -144,12 +269,15 @@ class Pipeline:
             if self._nlp is not None:
                 return
             try:
-                import spacy
+                spacy = _import_spacy()
             except ImportError as exc:  # pragma: no cover - a broken install
                 raise PipelineError(f"spaCy cannot be imported: {exc}") from exc
             try:
-                nlp = spacy.load(model_location(self.name), exclude=list(_NOT_NEEDED))
-            except (OSError, ImportError) as exc:
+                location = model_location(self.name)
+                nlp = spacy.load(
+                    location, exclude=_exclusions(location), config=_load_overrides(spacy, location)
+                )
+            except (OSError, ImportError, ValueError) as exc:
                 raise PipelineError(f"the spaCy pipeline '{self.name}' cannot be loaded") from exc
             if "ner" not in nlp.pipe_names:
                 raise PipelineError(

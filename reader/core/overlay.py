@@ -587,29 +587,13 @@ class _Occupied:
         self._ends.insert(i, end)
 
 
-_NAME_WORD = r"(?:[A-Z][\w&'’.-]*|&)"
-_VENUE = re.compile(
-    rf"(?<![\w&'’.-])(?:{_NAME_WORD}[ ]){{1,6}}(?:"
-    + "|".join(
-        sorted(
-            {h.capitalize() for h in rules.FACILITY_HEADS}
-            | {w.capitalize() for w in rules.FACILITY_STAGES}
-            | {
-                f"{w.capitalize()} {c}"
-                for w in rules.FACILITY_CENTRE_WORDS
-                for c in ("Center", "Centre")
-            },
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?![\w-])"
-)
+# A run of capitalised words ("MIDFLORIDA Credit Union Amphitheatre", "BB&T Pavilion").
+_CAPITALISED_RUN = re.compile(r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*")
 # Capitalised function words that may start a venue match in a title-case line.
 _NOT_A_NAME_START = frozenset(
     "a an and as at by for from in into of on or the to with via near inside formerly now".split()
 )
-_SERVICE = re.compile(r"\b(?:" + "|".join(rules.SERVICE_NAMES) + r")\b")
+_SERVICE = re.compile(r"\b(?:" + "|".join(rules.SERVICE_NAMES) + r")\b(?![-'’])")
 _CITY_REGION = re.compile(
     r"(?<![\w.-])((?:[A-Z][a-z]+\.? ){0,3}[A-Z][a-z]+), ([A-Z]{2}|(?:[A-Z][a-z]{0,4}\.)+"
     r"(?:[A-Z][a-z]?\.)?)(?![\w])"
@@ -626,14 +610,20 @@ def _shaped_names(text: str) -> list[_Span]:
         _Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
         for m in rules.UNIT.finditer(text)
     ]
-    for m in _VENUE.finditer(text):
-        s = m.start()
-        words = m.group().split()
-        while len(words) > 1 and words[0].casefold() in _NOT_A_NAME_START:
-            s = text.index(words[1], s + len(words[0]))
-            words = words[1:]
-        if len(words) > 1 or words[0].casefold() in rules.FACILITY_HEADS:
-            found.append(_Span(s, m.end(), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = list(re.finditer(r"\S+", m.group()))
+        texts = [w.group() for w in run]
+        # The last facility word in the run ends the venue: "Jones Beach Theater".
+        heads = [i for i in range(len(run)) if _is_facility(texts[: i + 1])]
+        if not heads:
+            continue
+        last = heads[-1]
+        first = max(0, last - rules.MAX_VENUE_WORDS + 1)
+        while first < last and texts[first].casefold() in _NOT_A_NAME_START:
+            first += 1
+        if first < last or texts[last].casefold() in rules.FACILITY_HEADS:
+            start, end = m.start() + run[first].start(), m.start() + run[last].end()
+            found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _CITY_REGION.finditer(text):
         region = m.group(2)
         if region not in rules.REGION_CODES and region not in rules.AP_STATES:

@@ -168,6 +168,7 @@ FACILITY_CENTRE_WORDS = frozenset(
     trade civic aquatic conference""".split()
 )
 FACILITY_STAGES = frozenset("stage forum".split())  # "Budweiser Stage", "the Forum"
+MAX_VENUE_WORDS = 7  # "Veterans United Home Loans Amphitheater" and a little more
 
 # Words that end a company's or an outlet's name: the name is a group even when it
 # begins with a place ("Qatar Airways", "Texas Instruments", "CBS Sports").
