@@ -99,10 +99,10 @@ def main() -> int:
         )
     base_name = "spaCy + displaCy (full small pipeline)"
     for label, table in (("wall", times), ("CPU", cpu)):
-        cold = statistics.median(table["annotate --json, cold"])
-        print(
-            f"\ncold annotate / baseline ({label}, medians) = {cold / statistics.median(table[base_name]):.2f}"
+        ratio = statistics.median(table["annotate --json, cold"]) / statistics.median(
+            table[base_name]
         )
+        print(f"\ncold annotate / baseline ({label}, medians) = {ratio:.2f}")
     return 0
 
 
