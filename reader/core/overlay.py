@@ -329,10 +329,14 @@ def _cut_headline_runs(text: str, spans: list[_Span]) -> list[_Span]:
     Cut such a span back to the longest part of it that the article names on its own.
     """
     names = {normalize(text[sp.start : sp.end]) for sp in spans}
+    title_case: dict[int, bool] = {}  # by line start: each line is looked at once
     for sp in spans:
         line_start = text.rfind("\n", 0, sp.start) + 1
-        line_end = text.find("\n", sp.end)
-        if not _is_title_case(text[line_start : line_end if line_end >= 0 else len(text)]):
+        if line_start not in title_case:
+            line_end = text.find("\n", sp.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            title_case[line_start] = len(line) <= rules.MAX_HEADLINE and _is_title_case(line)
+        if not title_case[line_start]:
             continue
         cuts = [m.start() for m in re.finditer(" ", text[sp.start : sp.end])]
         for cut in reversed(cuts):
@@ -614,7 +618,7 @@ def _shaped_names(text: str) -> list[_Span]:
         run = list(re.finditer(r"\S+", m.group()))
         texts = [w.group() for w in run]
         # The last facility word in the run ends the venue: "Jones Beach Theater".
-        heads = [i for i in range(len(run)) if _is_facility(texts[: i + 1])]
+        heads = [i for i in range(len(run)) if _is_facility(texts[max(0, i - 1) : i + 1])]
         if not heads:
             continue
         last = heads[-1]
@@ -651,8 +655,9 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
 
     A city before ", ST" only fills a gap: the model's own span there wins.
     """
-    strong = [sp for sp in _shaped_names(text) if sp.weight >= rules.STRONG_CUE_VOTE]
-    weak = [sp for sp in _shaped_names(text) if sp.weight < rules.STRONG_CUE_VOTE]
+    shaped = _shaped_names(text)
+    strong = [sp for sp in shaped if sp.weight >= rules.STRONG_CUE_VOTE]
+    weak = [sp for sp in shaped if sp.weight < rules.STRONG_CUE_VOTE]
     strong.sort(key=lambda sp: (sp.start, -sp.end))
     taken = _Occupied()
     added: list[_Span] = []

@@ -261,6 +261,7 @@ NOUNS_AFTER_MODIFIER = frozenset(
 # A single word ending like a nationality ("Ukrainian", "Japanese") is a group word
 # even when the model calls it a place.
 DEMONYM = re.compile(r"(?:ian|ians|ese)$")
+MAX_HEADLINE = 300  # characters: a longer line is no headline
 # Words a Title Case headline leaves in lower case.
 TITLE_SMALL_WORDS = frozenset(
     "a an the and or but nor for to of in on at by with from as vs vs. via per".split()
