@@ -214,7 +214,13 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((cursor, s))
             cursor = e
     pieces.append((cursor, end))
-    return [(s, e) for s, e in pieces if e > s]
+    out = []
+    for s, e in pieces:
+        piece = text[s:e]
+        s, e = s + len(piece) - len(piece.lstrip()), e - len(piece) + len(piece.rstrip())
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _is_non_entity(text: str, start: int, end: int) -> bool:
@@ -351,12 +357,18 @@ _QUOTED = re.compile(r"[“\"]([^”\"\n]{3,80})[”\"]")
 
 def _drop_quoted_titles(text: str, spans: list[_Span]) -> list[_Span]:
     """Names inside a quoted Title Case phrase belong to a work's title, not the text."""
+    titles = _quoted_titles(text)
+    return [sp for sp in spans if not titles.overlaps(sp.start, sp.end)]
+
+
+def _quoted_titles(text: str) -> _Occupied:
+    """Where quoted Title Case phrases (song, book, film titles) are."""
     titles = _Occupied()
     for m in _QUOTED.finditer(text):
         words = m.group(1).split()
         if len(words) >= 3 and _is_title_case(m.group(1) + " x x" * (4 - min(len(words), 4))):
             titles.add(m.start(1), m.end(1))
-    return [sp for sp in spans if not titles.overlaps(sp.start, sp.end)]
+    return titles
 
 
 def _drop_events(text: str, spans: list[_Span]) -> list[_Span]:
@@ -390,11 +402,7 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     if prev.kind is Kind.PERSON and sp.kind is Kind.PERSON:
         return Kind.PERSON  # "Mohammed Shia'" + "al-Sudani"
     piece = text[sp.start : sp.end]
-    if (
-        prev.kind is Kind.GROUP
-        and sp.kind is not Kind.PLACE
-        and not is_given_name(piece.split()[0])
-    ):
+    if prev.kind is Kind.GROUP and sp.kind is Kind.PERSON and not is_given_name(piece.split()[0]):
         return Kind.GROUP  # "Kata'ib" + "Sayyid al-Shuhada"; not "CNN" + "Jane Doe"
     if prev.kind is Kind.PLACE and " " not in piece and _is_team(piece):
         return Kind.GROUP  # "Chicago" + "Bulls"
@@ -531,7 +539,7 @@ def context_kind(
     raw_before = _raw_word_before(text, start)
     before = raw_before.lower()
     if before in rules.GROUP_BEFORE and raw_before.islower():
-        return Kind.GROUP, kind is not Kind.PLACE  # "gas company Burisma"
+        return Kind.GROUP, True  # "gas company Velmora"
     titled = before in rules.PERSON_TITLES or before in rules.PERSON_ROLES
     adjective = raw_before.islower() and before in rules.LOWERCASE_IS_ADJECTIVE
     if (
@@ -625,7 +633,7 @@ def _shaped_names(text: str) -> list[_Span]:
         first = max(0, last - rules.MAX_VENUE_WORDS + 1)
         while first < last and texts[first].casefold() in _NOT_A_NAME_START:
             first += 1
-        if first < last or texts[last].casefold() in rules.FACILITY_HEADS:
+        if first < last:
             start, end = m.start() + run[first].start(), m.start() + run[last].end()
             found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _CITY_REGION.finditer(text):
@@ -825,11 +833,12 @@ def _spread(
     ]
     out = list(spans)
     taken = _Occupied(out)
+    titles = _quoted_titles(text)
     for s, e, norm in longest_first(find_names(text, names)):
         e = clean_boundaries(text, s, e)[1]
         if s < defined.surname_from.get(norm, s) or norm in rules.AMBIGUOUS_WORDS:
             continue
-        if norm in best and e > s and not taken.overlaps(s, e):
+        if norm in best and e > s and not taken.overlaps(s, e) and not titles.overlaps(s, e):
             taken.add(s, e)
             out.append(_Span(s, e, best[norm], "context"))
     return sorted(out, key=lambda sp: sp.start)
