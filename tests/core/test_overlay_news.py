@@ -7,43 +7,13 @@ written by hand: no spaCy here.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
-
 import pytest
 
 from reader.core import rules
 from reader.core.kinds import Kind
-from reader.core.nlp import ModelSpan
-from reader.core.overlay import (
-    Knowledge,
-    KnownEntity,
-    Mention,
-    clean_boundaries,
-    overlay,
-    split_run_on,
-)
+from reader.core.overlay import Knowledge, KnownEntity, clean_boundaries, overlay, split_run_on
 
-
-def span(text: str, piece: str, label: str, nth: int = 0) -> ModelSpan:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(piece, start + 1)
-    return ModelSpan(start, start + len(piece), label)
-
-
-def run(text: str, spans: Sequence[ModelSpan], knowledge: Knowledge | None = None) -> list[Mention]:
-    mentions = overlay(text, spans, knowledge)
-    for m in mentions:
-        assert text[m.start : m.end] == m.text
-    for left, right in itertools.pairwise(mentions):
-        assert left.end <= right.start, (left, right)
-    return mentions
-
-
-def found(mentions: Sequence[Mention]) -> list[tuple[str, Kind]]:
-    return [(m.text, m.kind) for m in mentions]
-
+from .test_overlay import found, run, span
 
 P, G, N = Kind.PLACE, Kind.GROUP, Kind.PERSON
 
@@ -391,5 +361,5 @@ def test_knowledge_beats_the_facility_team_and_shape_rules() -> None:
         ),
         dismissed=frozenset({"fl"}),
     )
-    mentions = run(text, [span(text, "Steelers", "ORG")], knowledge)
+    mentions = overlay(text, [span(text, "Steelers", "ORG")], knowledge)
     assert found(mentions) == [("Pellam Arena", G), ("Steelers", N), ("Port Amira", P)]
