@@ -104,6 +104,7 @@ _PREFIX = re.compile(r"^(?:" + "|".join(rules.NAME_PREFIXES) + r")-(?=[A-Z])")
 _POSSESSIVE_END = re.compile(rf"(?:{APOS_CLASS}s|(?<=s){APOS_CLASS})$")
 _INNER_POSSESSIVE = re.compile(rf"(?:{APOS_CLASS}s|(?<=s){APOS_CLASS})\s+(?=\S)")
 _TRAILING_WORD = re.compile(r"\s+[a-z]+$")
+_POSSESSIVE_AFTER = re.compile(rf"{APOS_CLASS}s?\b")
 _LEADING_WORD = re.compile(r"^([a-z][a-z'’]*)\s+(?=\S)")
 _PUNCT = '.,;:!?"()[]{}«»“”–—-'
 # A run of single letters with periods: "U.S.", "U.N.", "N.Y.", "D.C.".
@@ -556,7 +557,12 @@ def context_kind(
     if rules.PLACE_OF.search(text, max(0, start - 40), start):
         return Kind.PLACE, True
     if before in rules.PLACE_BEFORE:
-        return Kind.PLACE, kind is Kind.PERSON and not is_given_name(raw_words[0])
+        # "in Tal Rifat" is strong against a person label, but "toward Jane's
+        # campaign" and "via Jane Doe" are not: a possessive or a given name says person.
+        possessive = bool(_POSSESSIVE_AFTER.match(text, end))
+        return Kind.PLACE, kind is Kind.PERSON and not possessive and not is_given_name(
+            raw_words[0]
+        )
     return None, False
 
 

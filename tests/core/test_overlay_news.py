@@ -363,3 +363,13 @@ def test_knowledge_beats_the_facility_team_and_shape_rules() -> None:
     )
     mentions = overlay(text, [span(text, "Steelers", "ORG")], knowledge)
     assert found(mentions) == [("Pellam Arena", G), ("Steelers", N), ("Port Amira", P)]
+
+
+def test_a_preposition_does_not_make_a_possessive_surname_a_place() -> None:
+    text = "Gov. Aldo Venner spoke. Donors gave toward Venner’s campaign in Ostrava."
+    spans = [
+        span(text, "Aldo Venner", "PERSON"),
+        span(text, "Venner", "PERSON", 1),
+        span(text, "Ostrava", "GPE"),
+    ]
+    assert found(run(text, spans)) == [("Aldo Venner", N), ("Venner", N), ("Ostrava", P)]
