@@ -528,6 +528,10 @@ def context_kind(
         return Kind.GROUP, True  # "Qatar Airways", "CBS Sports"
     if _is_team(name) or normalize(name) in rules.SERVICES:
         return Kind.GROUP, True
+    inner = rules.INNER_CAPITAL.match(name) if len(raw_words) == 1 else None
+    brand = inner and inner.group(1).casefold() not in rules.NAME_PREFIXES_BEFORE_CAPITAL
+    if kind is Kind.PERSON and brand:
+        return Kind.GROUP, True  # "WeWork", not "McDonald"
     if is_norp:
         return None, False
     after = _word_after(text, end)

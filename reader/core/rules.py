@@ -266,3 +266,11 @@ MAX_HEADLINE = 300  # characters: a longer line is no headline
 TITLE_SMALL_WORDS = frozenset(
     "a an the and or but nor for to of in on at by with from as vs vs. via per".split()
 )
+
+# A one-word name with a capital inside ("WeWork", "PayPal", "SoftBank") is a brand,
+# not a person, unless the part before the inner capital starts surnames and given
+# names that way ("McDonald", "DeSantis", "LeBron", "JaVale").
+INNER_CAPITAL = re.compile(r"^([A-Z][a-z]+)[A-Z][a-z]")
+NAME_PREFIXES_BEFORE_CAPITAL = frozenset(
+    "mc mac de di da du la le van von st fitz ja ke ta ka ra sha ty dar jar mar".split()
+)

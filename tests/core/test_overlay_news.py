@@ -373,3 +373,12 @@ def test_a_preposition_does_not_make_a_possessive_surname_a_place() -> None:
         span(text, "Ostrava", "GPE"),
     ]
     assert found(run(text, spans)) == [("Aldo Venner", N), ("Venner", N), ("Ostrava", P)]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("ZoomTrek", G), ("SkyBank", G), ("McArdle", N), ("DeVane", N), ("LeMarr", N)],
+)
+def test_one_word_brand_with_an_inner_capital_is_no_person(name: str, kind: Kind) -> None:
+    text = f"Investors said {name} would recover."
+    assert found(run(text, [span(text, name, "PERSON")])) == [(name, kind)]
