@@ -1,12 +1,15 @@
 """Entity accuracy against gold annotations (the format of ../shared/corpus).
 
-Usage: python benchmarks/accuracy.py [CORPUS_DIR] [--pipeline NAME] [--raw] [--show]
+Usage: python benchmarks/accuracy.py [CORPUS_DIR] [--pipeline NAME ...] [--show] [--db PATH]
 
 Runs the same code as `reader annotate` (model, then the overlay, with an empty
-knowledge base in a throw-away database) on every `gold/*.json` whose `.txt`
-sits in CORPUS_DIR or CORPUS_DIR/articles, and prints exact and lenient precision/recall/F1, overall
-and per kind. `--raw` scores the model's spans mapped to kinds, without the
-overlay, to show what the overlay adds.
+knowledge base) on every `gold/*.json` whose `.txt` sits in CORPUS_DIR or
+CORPUS_DIR/articles, and prints, for each pipeline, the raw model (its spans
+mapped to kinds, no overlay) beside the full pipeline (model + overlay): exact
+and lenient (overlapping span, same kind) precision/recall/F1, overall and per
+kind, micro-averaged over files. `--show` lists the full pipeline's misses and
+false alarms; `--db` keeps the model's output between runs (to iterate on the
+overlay in a second).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from reader.core.library import Library
 from reader.core.overlay import overlay
 
 Span = tuple[int, int, str]
+KINDS = ("all", "group", "person", "place")
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -42,63 +46,82 @@ def lenient_counts(pred: list[Span], gold: list[Span]) -> tuple[int, int, int]:
     return tp_g, len(pred) - tp_p, len(gold) - tp_g
 
 
+def score(counts: Counter[str], pred: set[Span], gold: set[Span]) -> None:
+    for kind in KINDS:
+        sel_p = {p for p in pred if kind in ("all", p[2])}
+        sel_g = {g for g in gold if kind in ("all", g[2])}
+        counts[f"{kind}.tp"] += len(sel_p & sel_g)
+        counts[f"{kind}.fp"] += len(sel_p - sel_g)
+        counts[f"{kind}.fn"] += len(sel_g - sel_p)
+        ltp, lfp, lfn = lenient_counts(sorted(sel_p), sorted(sel_g))
+        counts[f"{kind}.ltp"] += ltp
+        counts[f"{kind}.lfp"] += lfp
+        counts[f"{kind}.lfn"] += lfn
+
+
+def table(title: str, raw: Counter[str], full: Counter[str]) -> str:
+    lines = [
+        f"### {title}",
+        "",
+        "| kind | gold | raw exact P / R / F1 | raw lenient F1 "
+        "| pipeline exact P / R / F1 | pipeline lenient F1 |",
+        "| --- | ---: | --- | ---: | --- | ---: |",
+    ]
+    for kind in KINDS:
+        cells = []
+        for c in (raw, full):
+            p, r, f = prf(c[f"{kind}.tp"], c[f"{kind}.fp"], c[f"{kind}.fn"])
+            lf = prf(c[f"{kind}.ltp"], c[f"{kind}.lfp"], c[f"{kind}.lfn"])[2]
+            bold = "**" if kind == "all" else ""
+            cells += [f"{p:.3f} / {r:.3f} / {bold}{f:.3f}{bold}", f"{lf:.3f}"]
+        n = full[f"{kind}.tp"] + full[f"{kind}.fn"]
+        lines.append(f"| {kind} | {n} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument(
         "corpus", nargs="?", default=str(Path(__file__).parents[2] / "shared" / "corpus")
     )
-    ap.add_argument("--pipeline", default=None)
-    ap.add_argument("--raw", action="store_true")
-    ap.add_argument("--show", action="store_true", help="print misses and false alarms")
+    ap.add_argument("--pipeline", action="append", help="repeat to compare pipelines")
+    ap.add_argument("--show", action="store_true", help="print the pipeline's misses and extras")
+    ap.add_argument("--db", help="library file that keeps the model cache between runs")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     golds = sorted((corpus / "gold").glob("*.json"))
     if not golds:
         print(f"no gold/*.json under {corpus}", file=sys.stderr)
         return 2
-    counts: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        lib = Library(Path(tmp) / "bench.db", pipeline=args.pipeline)
-        for gpath in golds:
-            gold_doc = json.loads(gpath.read_text("utf-8"))
-            txt = corpus / (gpath.stem + ".txt")
-            article = load(txt if txt.exists() else corpus / "articles" / txt.name)
-            spans = (lib.cached_run(article) or lib.run_model(article)).spans
-            if args.raw:
-                pred = [(s.start, s.end, k.value) for s in spans if (k := kind_for_label(s.label))]
-            else:
-                pred = [(m.start, m.end, m.kind.value) for m in overlay(article.text, spans)]
-            gold = [(g["start"], g["end"], g["kind"]) for g in gold_doc["spans"]]
-            ps, gs = set(pred), set(gold)
-            for kind in ("all", "group", "person", "place"):
-                sel_p = {p for p in ps if kind in ("all", p[2])}
-                sel_g = {g for g in gs if kind in ("all", g[2])}
-                counts[f"{kind}.tp"] += len(sel_p & sel_g)
-                counts[f"{kind}.fp"] += len(sel_p - sel_g)
-                counts[f"{kind}.fn"] += len(sel_g - sel_p)
-                ltp, lfp, lfn = lenient_counts(sorted(sel_p), sorted(sel_g))
-                counts[f"{kind}.ltp"] += ltp
-                counts[f"{kind}.lfp"] += lfp
-                counts[f"{kind}.lfn"] += lfn
-            if args.show:
-                text = article.text
-                for s in sorted(gs - ps):
-                    print(f"  miss  {s[0]:5} {s[2]:6} {text[s[0] : s[1]]!r}")
-                for s in sorted(ps - gs):
-                    print(f"  extra {s[0]:5} {s[2]:6} {text[s[0] : s[1]]!r}")
-        lib.close()
-    print(
-        f"files: {len(golds)}  pipeline: {args.pipeline or 'default'}  "
-        f"{'raw model' if args.raw else 'model + overlay'}"
-    )
-    print(
-        f"{'kind':8} {'exact P':>8} {'R':>6} {'F1':>6}   {'lenient P':>9} {'R':>6} {'F1':>6}  gold"
-    )
-    for kind in ("all", "group", "person", "place"):
-        p, r, f = prf(counts[f"{kind}.tp"], counts[f"{kind}.fp"], counts[f"{kind}.fn"])
-        lp, lr, lf = prf(counts[f"{kind}.ltp"], counts[f"{kind}.lfp"], counts[f"{kind}.lfn"])
-        n = counts[f"{kind}.tp"] + counts[f"{kind}.fn"]
-        print(f"{kind:8} {p:8.3f} {r:6.3f} {f:6.3f}   {lp:9.3f} {lr:6.3f} {lf:6.3f}  {n}")
+        db = Path(args.db) if args.db else Path(tmp) / "bench.db"
+        for name in args.pipeline or [None]:
+            lib = Library(db, pipeline=name)
+            raw: Counter[str] = Counter()
+            full: Counter[str] = Counter()
+            for gpath in golds:
+                gold_doc = json.loads(gpath.read_text("utf-8"))
+                txt = corpus / (gpath.stem + ".txt")
+                article = load(txt if txt.exists() else corpus / "articles" / txt.name)
+                run = lib.cached_run(article)
+                if run is None:
+                    run = lib.run_model(article)
+                    with lib.store.transaction():
+                        lib.store.cache_spans(article.sha256, run.pipeline, run.version, run.spans)
+                spans = run.spans
+                gold = {(g["start"], g["end"], g["kind"]) for g in gold_doc["spans"]}
+                model = {(s.start, s.end, k.value) for s in spans if (k := kind_for_label(s.label))}
+                pred = {(m.start, m.end, m.kind.value) for m in overlay(article.text, spans)}
+                score(raw, model, gold)
+                score(full, pred, gold)
+                if args.show:
+                    print(f"== {gpath.stem}")
+                    for s in sorted((gold - pred) | (pred - gold)):
+                        tag = "miss " if s in gold else "extra"
+                        print(f"  {tag} {s[0]:5} {s[2]:6} {article.text[s[0] : s[1]]!r}")
+            print(table(f"{corpus.name}: {len(golds)} files, {lib.pipeline_name}", raw, full))
+            print()
+            lib.close()
     return 0
 
 

@@ -35,7 +35,7 @@ from reader.core.corrections import (
 from reader.core.dossier import Description, best_descriptions, context_line, describe, places
 from reader.core.kinds import Kind
 from reader.core.names import acronym_of, normalize, surname_of
-from reader.core.nlp import DEFAULT_PIPELINE, ModelSpan, Pipeline
+from reader.core.nlp import ModelSpan, Pipeline, default_pipeline
 from reader.core.overlay import Knowledge, Mention, overlay
 from reader.core.store import Appearance, ArticleRow, Companion, Identity, Note, Store
 
@@ -135,12 +135,12 @@ class Library:
 
     @property
     def pipeline_name(self) -> str:
-        """The spaCy pipeline to use: --pipeline, READER_PIPELINE, the stored setting."""
+        """The pipeline: --pipeline, READER_PIPELINE, the setting, else the best installed."""
         return (
             self._pipeline_override
             or os.environ.get("READER_PIPELINE")
             or self.store.get_setting(PIPELINE_SETTING)
-            or DEFAULT_PIPELINE
+            or default_pipeline()
         )
 
     @property

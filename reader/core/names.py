@@ -7,6 +7,7 @@ library all compare names through `normalize`, so "the U.S.", "U.S." and
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -18,6 +19,7 @@ APOS_CLASS = "['’‘ʼ`´]"
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the overlay asks for the same few names again and again
 def normalize(name: str) -> str:
     """Matching form of a name: casefolded, one apostrophe, no "the", no possessive."""
     s = " ".join(name.split())

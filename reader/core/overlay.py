@@ -8,19 +8,27 @@ whenever the user's knowledge changes, without importing spaCy.
 
 Steps, in order, each doing one job:
 
-1. model spans to candidates: our three kinds only, possessive chains split,
-   clean boundaries (no "the", no possessive, no "pro-", no trailing noun);
-2. pieces of one name the model split are joined;
-3. kinds from context cues (a title before a name, "militia" after it,
-   "Brigade" inside it) and from coordination ("X and Y");
-4. numbered units ("12th Brigade") the model sees only as an ordinal;
+1. model spans to candidates: our three kinds only, possessive chains, run-on
+   names ("Garrett hit Rudolph") and listings ("Tampa, FL @ Arena") split,
+   clean boundaries (no "the", no possessive, no "pro-", no trailing noun, an
+   abbreviation's period kept), non-entities dropped (dates, handles,
+   product codes, events);
+2. pieces of one name the model split are joined, a company word the model
+   left out is taken in ("Qatar" + "Airways");
+3. kinds from evidence in and around a name: a title or role before it,
+   "militia" after it, "Brigade" or "Airways" inside it, a facility's head
+   noun, a team's name, a given name, coordination ("X and Y");
+4. names the model missed but whose shape says what they are: numbered units
+   ("12th Brigade"), venues ("Bridgestone Arena"), "City, ST" and "(D-Minn.)";
 5. the user's knowledge: every alias of every known entity is found and wins,
    dismissed names are dropped (a highlight dismissed at one place goes after
    step 8, so spreading a name never brings it back);
 6. names the text defines: "Long Name (ACR)", a surname after the full name;
-7. one name, one meaning per article (a weighted vote);
+7. one name, one meaning per article (a vote weighing evidence by type and
+   position; a tie keeps the model's label);
 8. untagged occurrences of a name tagged elsewhere in the article;
-9. clusters (all names of one thing) and links to known entities.
+9. clusters (all names of one thing, "U.N." with "United Nations") and links
+   to known entities.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from dataclasses import dataclass, field
 
 from reader.core import rules
 from reader.core.article import text_sha256
+from reader.core.gazetteer import is_given_name
 from reader.core.kinds import Kind, kind_for_label
 from reader.core.names import (
     APOS_CLASS,
@@ -95,11 +104,31 @@ _PREFIX = re.compile(r"^(?:" + "|".join(rules.NAME_PREFIXES) + r")-(?=[A-Z])")
 _POSSESSIVE_END = re.compile(rf"(?:{APOS_CLASS}s|(?<=s){APOS_CLASS})$")
 _INNER_POSSESSIVE = re.compile(rf"(?:{APOS_CLASS}s|(?<=s){APOS_CLASS})\s+(?=\S)")
 _TRAILING_WORD = re.compile(r"\s+[a-z]+$")
+_POSSESSIVE_AFTER = re.compile(rf"{APOS_CLASS}s?\b")
+_LEADING_WORD = re.compile(r"^([a-z][a-z'’]*)\s+(?=\S)")
 _PUNCT = '.,;:!?"()[]{}«»“”–—-'
+# A run of single letters with periods: "U.S.", "U.N.", "N.Y.", "D.C.".
+_INITIALS = re.compile(r"(?:^|(?<=[\s(-]))(?:[A-Za-z]\.)+[A-Za-z]$")
+# Listings and bylines put separators between names the model runs together.
+_SEPARATOR = re.compile(r"\s+[@|–—•·/]\s+|\s*\|\s*")
+_LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'’-]*(?=\s)")
+
+
+def _keeps_period(text: str, start: int, end: int) -> bool:
+    """Whether the period right after text[start:end] ends an abbreviation in the name."""
+    if text[end : end + 1] != ".":
+        return False
+    piece = text[start:end]
+    last = piece.split()[-1] if piece.split() else ""
+    return bool(_INITIALS.search(piece)) or last.casefold() in rules.ABBREVIATIONS
 
 
 def clean_boundaries(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a span to the name itself, following the annotation conventions."""
+    """Trim a span to the name itself, following the annotation conventions.
+
+    An abbreviation keeps its period ("U.S.", "Jr.", "Minn."), also when the
+    model left it out.
+    """
     changed = True
     while changed and start < end:
         changed = False
@@ -127,12 +156,26 @@ def clean_boundaries(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + m.start()
             changed = True
             continue
+        m = _LEADING_WORD.match(piece)
+        if m and m.group(1) not in rules.NAME_CONNECTORS:
+            start += m.end()  # "keyboardist Jane Doe"
+            changed = True
+            continue
+        words = piece.split()
+        if len(words) > 1 and words[-1].isupper() and words[-1].casefold() in rules.SPORTS_ROLES:
+            end = start + piece.rstrip().rfind(" ")  # "Cleveland DL"
+            changed = True
+            continue
+        if piece[-1] == "." and _keeps_period(text, start, end - 1):
+            break
         if piece[-1] in _PUNCT or piece[-1].isspace():
             end -= 1
             changed = True
         elif piece[0] in _PUNCT or piece[0].isspace():
             start += 1
             changed = True
+    if start < end and _keeps_period(text, start, end):
+        end += 1
     return start, end
 
 
@@ -150,6 +193,54 @@ def split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if e > s]
 
 
+def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span the model ran over several names.
+
+    At separators ("Tampa, FL @ Pepsi Center", "Arena – Chicago") and at a
+    lower-case word that cannot sit inside a name ("Garrett hit Rudolph"; but
+    "Bank of America" stays whole).
+    """
+    cuts: list[tuple[int, int]] = [
+        (m.start(), m.end()) for m in _SEPARATOR.finditer(text, start, end)
+    ]
+    cuts += [
+        (m.start(), m.end())
+        for m in _LOWER_WORD.finditer(text, start, end)
+        if m.group() not in rules.NAME_CONNECTORS and not m.group().startswith(("al-", "el-"))
+    ]
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for s, e in sorted(cuts):
+        if s >= cursor:
+            pieces.append((cursor, s))
+            cursor = e
+    pieces.append((cursor, end))
+    out = []
+    for s, e in pieces:
+        piece = text[s:e]
+        s, e = s + len(piece) - len(piece.lstrip()), e - len(piece) + len(piece.rstrip())
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _is_non_entity(text: str, start: int, end: int) -> bool:
+    """Dates, handles, web addresses and product codes are not names."""
+    piece = text[start:end]
+    words = piece.split()
+    if "@" in piece or "://" in piece or piece.casefold().startswith("www."):
+        return True
+    if text[start - 1 : start] == "@" or text[start - 1 : start] == "#":
+        return True  # a handle or hashtag: "@Jane"
+    has_digit = [any(ch.isdigit() for ch in w) for w in words]
+    if any(has_digit):
+        if any(w.casefold().strip(".,") in rules.MONTHS for w in words):
+            return True  # "July 25"
+        if len(words) > 1:
+            return True  # a product designation: "Airbus A320", "Galaxy S24"
+    return False
+
+
 @dataclass
 class _Span:
     start: int
@@ -162,42 +253,200 @@ class _Span:
     hints: list[tuple[Kind, float]] = field(default_factory=list)  # weak cues for the vote
 
 
+_TITLE_WORDS = rules.PERSON_TITLES | rules.PERSON_ROLES
+
+
+def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None]:
+    """A person span without the titles and roles before the name.
+
+    Returns the new start and end, and the end of a team name before a sports
+    role ("Browns DL Sheldon Richardson" -> "Browns" is a group) if there was one.
+    """
+    team_end = None
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for i, w in enumerate(words[:-1]):
+        word = w.group().casefold()
+        if word in rules.SPORTS_ROLES and (i > 0 or w.group().isupper()):
+            if i > 0:
+                team_end = start + words[i - 1].end()
+            s, e, _ = _strip_titles(text, start + words[i + 1].start(), end)
+            return s, e, team_end
+        if word in _TITLE_WORDS and i == 0:
+            return _strip_titles(text, start + words[i + 1].start(), end)
+    return start, end, team_end
+
+
 def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     out: list[_Span] = []
     for ms in model_spans:
         kind = kind_for_label(ms.label)
         if kind is None:
             continue
-        for s, e in split_possessives(text, ms.start, ms.end):
-            s, e = clean_boundaries(text, s, e)
-            if e - s < 2 or not any(ch.isupper() for ch in text[s:e]):
-                continue
-            out.append(_Span(s, e, kind, is_norp=ms.label.upper() == "NORP"))
+        is_norp = ms.label.upper() == "NORP"
+        if is_norp and _word_after(text, ms.end) in rules.EVENT_AFTER_NORP:
+            continue  # "Spanish flu", "Arab Spring": an event's name
+        for ps, pe in split_possessives(text, ms.start, ms.end):
+            for s, e in split_run_on(text, ps, pe):
+                s, e = clean_boundaries(text, s, e)
+                if kind is Kind.PERSON:
+                    first = s
+                    s, e, team_end = _strip_titles(text, s, e)
+                    if team_end is not None:
+                        ts, te = clean_boundaries(text, first, team_end)
+                        out.append(_Span(ts, te, Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+                if e - s < 2:
+                    continue
+                if not any(ch.isupper() for ch in text[s:e]) or _is_non_entity(text, s, e):
+                    continue
+                out.append(_Span(s, e, kind, is_norp=is_norp))
     out.sort(key=lambda sp: (sp.start, -sp.end))
+    out = _split_place_person(text, out)
+    out = _cut_headline_runs(text, out)
+    return _drop_events(text, _drop_quoted_titles(text, out))
+
+
+def _split_place_person(text: str, spans: list[_Span]) -> list[_Span]:
+    """Split "envoy to Ukraine Kurt Volker": a place the article names, then a person."""
+    places = {normalize(text[sp.start : sp.end]) for sp in spans if sp.kind is Kind.PLACE}
+    out: list[_Span] = []
+    for sp in spans:
+        words = list(re.finditer(r"\S+", text[sp.start : sp.end]))
+        for i in range(1, min(len(words) - 1, 3)):
+            left = text[sp.start : sp.start + words[i - 1].end()]
+            if normalize(left) in places and is_given_name(words[i].group()):
+                out.append(_Span(sp.start, sp.start + words[i - 1].end(), Kind.PLACE))
+                out.append(_Span(sp.start + words[i].start(), sp.end, Kind.PERSON))
+                break
+        else:
+            out.append(sp)
     return out
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    content = [w for w in words if w.casefold() not in rules.TITLE_SMALL_WORDS]
+    return sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _cut_headline_runs(text: str, spans: list[_Span]) -> list[_Span]:
+    """In a Title Case headline the model runs names into the next words ("Band Unite").
+
+    Cut such a span back to the longest part of it that the article names on its own.
+    """
+    names = {normalize(text[sp.start : sp.end]) for sp in spans}
+    title_case: dict[int, bool] = {}  # by line start: each line is looked at once
+    for sp in spans:
+        line_start = text.rfind("\n", 0, sp.start) + 1
+        if line_start not in title_case:
+            line_end = text.find("\n", sp.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            title_case[line_start] = len(line) <= rules.MAX_HEADLINE and _is_title_case(line)
+        if not title_case[line_start]:
+            continue
+        cuts = [m.start() for m in re.finditer(" ", text[sp.start : sp.end])]
+        for cut in reversed(cuts):
+            if normalize(text[sp.start : sp.start + cut]) in names:
+                sp.end = sp.start + cut
+                break
+    return spans
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{3,80})[”\"]")
+
+
+def _drop_quoted_titles(text: str, spans: list[_Span]) -> list[_Span]:
+    """Names inside a quoted Title Case phrase belong to a work's title, not the text."""
+    titles = _quoted_titles(text)
+    return [sp for sp in spans if not titles.overlaps(sp.start, sp.end)]
+
+
+def _quoted_titles(text: str) -> _Occupied:
+    """Where quoted Title Case phrases (song, book, film titles) are."""
+    titles = _Occupied()
+    for m in _QUOTED.finditer(text):
+        words = m.group(1).split()
+        if len(words) >= 3 and _is_title_case(m.group(1) + " x x" * (4 - min(len(words), 4))):
+            titles.add(m.start(1), m.end(1))
+    return titles
+
+
+def _drop_events(text: str, spans: list[_Span]) -> list[_Span]:
+    """Drop events ("Paris Air Show"); cut a named one's head ("Band Name Tour" -> "Band Name")."""
+    names = {normalize(text[sp.start : sp.end]) for sp in spans}
+    kept: list[_Span] = []
+    for sp in spans:
+        words = text[sp.start : sp.end].split()
+        if len(words) > 1 and words[-1].casefold() in rules.EVENT_HEADS:
+            rest = text.rfind(" ", sp.start, sp.end)
+            if normalize(text[sp.start : rest]) not in names:
+                continue
+            sp.end = rest
+        kept.append(sp)
+    return kept
 
 
 # --- step 2: split names joined -------------------------------------------------------------
 
 
+def _is_team(name: str) -> bool:
+    """A team's nickname ("Steelers", "Red Sox"), alone or after its city ("Chicago Bulls")."""
+    words = normalize(name).split()
+    return any(" ".join(words[i:]) in rules.TEAM_NAMES for i in range(len(words)))
+
+
+def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
+    """The kind of "prev sp" as one name, or None if they are two names side by side."""
+    if text[prev.end : sp.start] != " " or prev.is_norp or sp.is_norp:
+        return None
+    if prev.kind is Kind.PERSON and sp.kind is Kind.PERSON:
+        return Kind.PERSON  # "Mohammed Shia'" + "al-Sudani"
+    piece = text[sp.start : sp.end]
+    if prev.kind is Kind.GROUP and sp.kind is Kind.PERSON and not is_given_name(piece.split()[0]):
+        return Kind.GROUP  # "Kata'ib" + "Sayyid al-Shuhada"; not "CNN" + "Jane Doe"
+    if prev.kind is Kind.PLACE and " " not in piece and _is_team(piece):
+        return Kind.GROUP  # "Chicago" + "Bulls"
+    return None  # "CNN" + "Kremlin": two names
+
+
 def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
-    """Join a name the model cut in two ("Mohammed Shia'" + "al-Sudani"); drop overlaps."""
+    """Join a name the model cut in two ("Mohammed Shia'" + "al-Sudani"); drop overlaps.
+
+    A company word the model left outside the name is taken in: "Qatar" +
+    "Airways" is the airline, not the country.
+    """
+    whole = {normalize(text[sp.start : sp.end]) for sp in spans}
     out: list[_Span] = []
     for sp in spans:
         prev = out[-1] if out else None
-        if prev and text[prev.end : sp.start] == " " and not prev.is_norp and not sp.is_norp:
-            joined_kind = None
-            if prev.kind is sp.kind:
-                joined_kind = prev.kind
-            elif prev.kind is Kind.GROUP and sp.kind is Kind.PERSON:
-                joined_kind = Kind.GROUP
+        gap = sp.start - prev.end if prev else 0
+        if prev and 0 < gap <= 6 and normalize(text[prev.start : sp.end]) in whole:
+            out[-1] = _Span(prev.start, sp.end, prev.kind)  # "Customs" + "Border Protection"
+            continue
+        if prev:
+            joined_kind = _joinable(text, prev, sp)
             if joined_kind is not None:
                 out[-1] = _Span(prev.start, sp.end, joined_kind)
                 continue
         if prev and sp.start < prev.end:
             continue  # overlapping model spans: keep the first
         out.append(sp)
+    for sp in out:
+        m = _NEXT_WORD.match(text, sp.end)
+        if (
+            m
+            and m.group(1).casefold() in _EXTENDS
+            and not sp.is_norp
+            and sp.kind is not Kind.PERSON
+            and not any(o.start == m.start(1) for o in out)
+        ):
+            sp.end, sp.kind, sp.weight = m.end(1), Kind.GROUP, rules.STRONG_CUE_VOTE
     return out
+
+
+_EXTENDS = rules.COMPANY_WORDS | rules.STRONG_GROUP_WORDS | rules.WEAK_GROUP_WORDS
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
 
 
 # --- step 3: kinds from context --------------------------------------------------------------
@@ -210,16 +459,52 @@ def _word_after(text: str, end: int) -> str:
     return m.group().lower().rstrip(".,;:") if m else ""
 
 
-def _word_before(text: str, start: int) -> str:
+def _raw_word_before(text: str, start: int) -> str:
     if start < 2 or text[start - 1] != " ":
         return ""
     j = start - 1
     while j > 0 and not text[j - 1].isspace():
         j -= 1
-    word = text[j : start - 1].lower()
-    if word == "the":
-        return _word_before(text, j)
+    word = text[j : start - 1]
+    if word.lower() == "the":
+        return _raw_word_before(text, j)
     return word
+
+
+def _word_before(text: str, start: int) -> str:
+    return _raw_word_before(text, start).lower()
+
+
+def _is_facility(words: list[str]) -> bool:
+    """Whether a name is a facility's: "Bridgestone Arena", "Blossom Music Center"."""
+    last = words[-1].casefold()
+    if last in rules.FACILITY_HEADS and words[-1][:1].isupper():
+        return True
+    if len(words) > 1 and last in ("center", "centre"):
+        return words[-2].casefold() in rules.FACILITY_CENTRE_WORDS
+    return len(words) > 1 and last in rules.FACILITY_STAGES
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """Two or three capitalised words starting with a common given name ("Letitia James")."""
+    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
+        return False
+    plain = [w.rstrip(".").casefold() for w in words]
+    return all(w[:1].isupper() for w in words) and not any(
+        w in rules.STRONG_GROUP_WORDS
+        or w in rules.WEAK_GROUP_WORDS
+        or w in rules.COMPANY_WORDS
+        or w in rules.FACILITY_HEADS
+        or w in rules.PLACE_HEADS
+        or w in rules.GEO_WORDS
+        for w in plain[1:]
+    )
+
+
+def _role_then_name(text: str, end: int) -> bool:
+    """A sports role, then a capitalised name, as in "Pittsburgh quarterback Jane Doe"."""
+    m = re.match(r" ([\w.-]+) [A-Z]", text[end : end + 40])
+    return m is not None and m.group(1).casefold().rstrip(".") in rules.SPORTS_ROLES
 
 
 def context_kind(
@@ -230,11 +515,23 @@ def context_kind(
     A strong cue ("Union" in the name, "militia" after it, a title before it)
     overrides the model; a weak one (a preposition before it) only tips a vote.
     """
-    words = {normalize(w) for w in text[start:end].split()}
+    name = text[start:end]
+    raw_words = name.split()
+    words = {normalize(w) for w in raw_words}
+    if _is_facility(raw_words):
+        return Kind.PLACE, True
     if words & rules.STRONG_GROUP_WORDS:
         return Kind.GROUP, True
     if words & rules.WEAK_GROUP_WORDS and kind is not Kind.PLACE:
         return Kind.GROUP, True
+    if len(raw_words) > 1 and raw_words[-1].casefold() in rules.COMPANY_WORDS:
+        return Kind.GROUP, True  # "Qatar Airways", "CBS Sports"
+    if _is_team(name) or normalize(name) in rules.SERVICES:
+        return Kind.GROUP, True
+    inner = rules.INNER_CAPITAL.match(name) if len(raw_words) == 1 else None
+    brand = inner and inner.group(1).casefold() not in rules.NAME_PREFIXES_BEFORE_CAPITAL
+    if kind is Kind.PERSON and brand:
+        return Kind.GROUP, True  # "WeWork", not "McDonald"
     if is_norp:
         return None, False
     after = _word_after(text, end)
@@ -242,15 +539,34 @@ def context_kind(
         return Kind.GROUP, True
     if after in rules.PLACE_HEADS:
         return Kind.PLACE, True
-    before = _word_before(text, start)
-    if before in rules.PERSON_TITLES and len(words) <= rules.MAX_TITLED_NAME_WORDS:
+    if _role_then_name(text, end):
+        return Kind.GROUP, True  # the city stands for its team
+    raw_before = _raw_word_before(text, start)
+    before = raw_before.lower()
+    if before in rules.GROUP_BEFORE and raw_before.islower():
+        return Kind.GROUP, True  # "gas company Velmora"
+    titled = before in rules.PERSON_TITLES or before in rules.PERSON_ROLES
+    adjective = raw_before.islower() and before in rules.LOWERCASE_IS_ADJECTIVE
+    if (
+        titled
+        and not adjective
+        and len(words) <= rules.MAX_TITLED_NAME_WORDS
+        and after not in rules.NOUNS_AFTER_MODIFIER
+    ):
         return Kind.PERSON, True
+    if kind is not Kind.PLACE and _looks_like_person(raw_words):
+        return Kind.PERSON, True
+    if kind is Kind.PLACE and len(raw_words) == 1 and rules.DEMONYM.search(name):
+        return Kind.GROUP, True  # "the Ukrainian" is a person's nationality, not the country
     if rules.PLACE_OF.search(text, max(0, start - 40), start):
         return Kind.PLACE, True
     if before in rules.PLACE_BEFORE:
-        return Kind.PLACE, kind is Kind.PERSON
-    if before == "told" and kind is Kind.PLACE:
-        return Kind.GROUP, True
+        # "in Tal Rifat" is strong against a person label, but "toward Jane's
+        # campaign" and "via Jane Doe" are not: a possessive or a given name says person.
+        possessive = bool(_POSSESSIVE_AFTER.match(text, end))
+        return Kind.PLACE, kind is Kind.PERSON and not possessive and not is_given_name(
+            raw_words[0]
+        )
     return None, False
 
 
@@ -269,7 +585,7 @@ def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
     return spans
 
 
-# --- step 4: numbered units ----------------------------------------------------------------
+# --- step 4: names known by their shape -------------------------------------------------------
 
 
 class _Occupied:
@@ -293,14 +609,88 @@ class _Occupied:
         self._ends.insert(i, end)
 
 
-def _add_units(text: str, spans: list[_Span]) -> list[_Span]:
-    units = [
+# A run of capitalised words ("MIDFLORIDA Credit Union Amphitheatre", "BB&T Pavilion").
+_CAPITALISED_RUN = re.compile(r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*")
+# Capitalised function words that may start a venue match in a title-case line.
+_NOT_A_NAME_START = frozenset(
+    "a an and as at by for from in into of on or the to with via near inside formerly now".split()
+)
+_SERVICE = re.compile(r"\b(?:" + "|".join(rules.SERVICE_NAMES) + r")\b(?![-'’])")
+_CITY_REGION = re.compile(
+    r"(?<![\w.-])((?:[A-Z][a-z]+\.? ){0,3}[A-Z][a-z]+), ([A-Z]{2}|(?:[A-Z][a-z]{0,4}\.)+"
+    r"(?:[A-Z][a-z]?\.)?)(?![\w])"
+)
+
+
+def _shaped_names(text: str) -> list[_Span]:
+    """Names the model often misses whose shape alone says what they are.
+
+    Numbered units ("12th Brigade"), venues ("Bridgestone Arena"), "City, ST"
+    and "Buffalo, N.Y.", and a lawmaker's party and state ("(D-Minn.)").
+    """
+    found = [
         _Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
         for m in rules.UNIT.finditer(text)
     ]
-    taken = _Occupied(units)
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = list(re.finditer(r"\S+", m.group()))
+        texts = [w.group() for w in run]
+        # The last facility word in the run ends the venue: "Jones Beach Theater".
+        heads = [i for i in range(len(run)) if _is_facility(texts[max(0, i - 1) : i + 1])]
+        if not heads:
+            continue
+        last = heads[-1]
+        first = max(0, last - rules.MAX_VENUE_WORDS + 1)
+        while first < last and texts[first].casefold() in _NOT_A_NAME_START:
+            first += 1
+        if first < last:
+            start, end = m.start() + run[first].start(), m.start() + run[last].end()
+            found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    for m in _CITY_REGION.finditer(text):
+        region = m.group(2)
+        if region not in rules.REGION_CODES and region not in rules.AP_STATES:
+            continue
+        s, words = m.start(1), m.group(1).split()
+        while len(words) > 1 and words[0].casefold() in _NOT_A_NAME_START:
+            s = text.index(words[1], s + len(words[0]))
+            words = words[1:]
+        if words[0].casefold() not in _NOT_A_NAME_START:
+            found.append(_Span(s, m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+        found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    for m in _SERVICE.finditer(text):
+        found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in rules.PARTY_STATE.finditer(text):
+        state = m.group("state")
+        if state in rules.AP_STATES or state in rules.REGION_CODES:
+            strong = rules.STRONG_CUE_VOTE
+            found.append(_Span(m.start("party"), m.end("party"), Kind.GROUP, weight=strong))
+            found.append(_Span(m.start("state"), m.end("state"), Kind.PLACE, weight=strong))
+    return found
+
+
+def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
+    """Add shaped names: a unit or a venue replaces the model's spans inside it.
+
+    A city before ", ST" only fills a gap: the model's own span there wins.
+    """
+    shaped = _shaped_names(text)
+    strong = [sp for sp in shaped if sp.weight >= rules.STRONG_CUE_VOTE]
+    weak = [sp for sp in shaped if sp.weight < rules.STRONG_CUE_VOTE]
+    strong.sort(key=lambda sp: (sp.start, -sp.end))
+    taken = _Occupied()
+    added: list[_Span] = []
+    for sp in strong:
+        if not taken.overlaps(sp.start, sp.end):
+            taken.add(sp.start, sp.end)
+            added.append(sp)
     kept = [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
-    return sorted(kept + units, key=lambda sp: sp.start)
+    for sp in kept:
+        taken.add(sp.start, sp.end)
+    for sp in weak:
+        if not taken.overlaps(sp.start, sp.end):
+            taken.add(sp.start, sp.end)
+            added.append(sp)
+    return sorted(kept + added, key=lambda sp: sp.start)
 
 
 # --- step 5: the user's knowledge -----------------------------------------------------------
@@ -382,29 +772,52 @@ def _text_aliases(text: str, spans: list[_Span]) -> _TextAliases:
 _TIE_ORDER = {Kind.PLACE: 2, Kind.GROUP: 1, Kind.PERSON: 0}
 
 
-def _vote(text: str, spans: list[_Span]) -> dict[str, Kind]:
-    """The kind each name gets everywhere in the article: the heaviest evidence wins."""
+def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kind]:
+    """One name, one meaning: each mention's kind from the article's evidence and its own.
+
+    The model's labels and strong cues of every mention of a name add up. A
+    mention keeps its own kind when it has strong evidence of its own, or
+    when its model label and its own context agree ("in Pittsburgh" after
+    "Pittsburgh quarterback"); a tie keeps the model's label. A surname counts
+    as the person's only from the full name on, so "Michael Jordan" late in an
+    article leaves the country "Jordan" before it alone. Returns the kind a
+    name gets where the model did not tag it.
+    """
     votes: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
     for sp in spans:
         norm = normalize(text[sp.start : sp.end])
         votes[norm][sp.kind] += rules.KNOWLEDGE_VOTE if sp.source == "knowledge" else sp.weight
-        for hint, weight in sp.hints:
-            votes[norm][hint] += weight
-    # Each definition counts once per occurrence of its full form, as before.
+    # Each definition counts once per occurrence of its full form.
+    aliases: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
     for sp in spans:
         m = rules.ACRONYM_DEF.match(text, sp.end)
         if m and acronym_of(text[sp.start : sp.end], m.group(1)):
-            votes[normalize(m.group(1))][sp.kind] += rules.TEXT_ALIAS_VOTE
+            aliases[normalize(m.group(1))][sp.kind] += rules.TEXT_ALIAS_VOTE
         last = surname_of(text[sp.start : sp.end]) if sp.kind is Kind.PERSON else None
         if last is not None:
-            votes[normalize(last)][Kind.PERSON] += rules.TEXT_ALIAS_VOTE
-    best = {
-        norm: max(counter, key=lambda k: (counter[k], _TIE_ORDER[k]))
-        for norm, counter in votes.items()
-    }
+            aliases[normalize(last)][Kind.PERSON] += rules.TEXT_ALIAS_VOTE
+    best: dict[str, Kind] = {}
+    for norm in set(votes) | set(aliases):
+        total = defaultdict(float, votes[norm])
+        for kind, weight in aliases[norm].items():
+            total[kind] += weight
+        best[norm] = max(total, key=lambda k: (total[k], _TIE_ORDER[k]))
     for sp in spans:
-        if sp.source != "knowledge":
-            sp.kind = best.get(normalize(text[sp.start : sp.end]), sp.kind)
+        if sp.source == "knowledge" or sp.weight >= rules.STRONG_CUE_VOTE:
+            continue
+        if any(hint is sp.kind for hint, _ in sp.hints):
+            continue  # the model and the words around this mention agree
+        norm = normalize(text[sp.start : sp.end])
+        score = defaultdict(float, votes[norm])
+        for hint, weight in sp.hints:
+            score[hint] += weight
+        after_full_name = sp.start >= defined.surname_from.get(norm, len(text))
+        if after_full_name or norm not in defined.surnames or sp.kind is not Kind.PLACE:
+            for kind, weight in aliases[norm].items():
+                score[kind] += weight
+        top = max(score.values())
+        if score[sp.kind] < top:
+            sp.kind = max(score, key=lambda k: (score[k], _TIE_ORDER[k]))
     return best
 
 
@@ -430,11 +843,12 @@ def _spread(
     ]
     out = list(spans)
     taken = _Occupied(out)
+    titles = _quoted_titles(text)
     for s, e, norm in longest_first(find_names(text, names)):
         e = clean_boundaries(text, s, e)[1]
         if s < defined.surname_from.get(norm, s) or norm in rules.AMBIGUOUS_WORDS:
             continue
-        if norm in best and e > s and not taken.overlaps(s, e):
+        if norm in best and e > s and not taken.overlaps(s, e) and not titles.overlaps(s, e):
             taken.add(s, e)
             out.append(_Span(s, e, best[norm], "context"))
     return sorted(out, key=lambda sp: sp.start)
@@ -482,6 +896,20 @@ def _cluster(text: str, spans: list[_Span]) -> dict[str, str]:
             union(normalize(name), normalize(last))
         if sp.entity_id is not None:
             union(f"#entity{sp.entity_id}", normalize(name))
+    # "U.N." and "UN" stand for "United Nations" in the same article, defined or not.
+    by_initials: dict[tuple[str, Kind], set[str]] = defaultdict(set)
+    for sp in spans:
+        name = text[sp.start : sp.end]
+        words = [w for w in name.split() if w.casefold() not in rules.TITLE_SMALL_WORDS]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            by_initials["".join(w[0] for w in words), sp.kind].add(normalize(name))
+    for sp in spans:
+        name = text[sp.start : sp.end]
+        letters = name.replace(".", "")
+        if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+            full = by_initials.get((letters, sp.kind), set())
+            if len(full) == 1:
+                union(next(iter(full)), normalize(name))
     groups: dict[str, list[str]] = defaultdict(list)
     for norm in list(parent):
         groups[find(norm)].append(norm)
@@ -529,10 +957,10 @@ def overlay(
     spans = _candidates(text, model_spans)
     spans = _join_pieces(text, spans)
     spans = _context_cues(text, spans)
-    spans = _add_units(text, spans)
+    spans = _add_shaped(text, spans)
     spans = _apply_knowledge(text, spans, knowledge)
     defined = _text_aliases(text, spans)
-    best = _vote(text, spans)
+    best = _vote(text, spans, defined)
     spans = _spread(text, spans, best, defined)
     if knowledge.dismissed_here:
         here = knowledge.dismissed_here.get(text_sha256(text), frozenset())

@@ -66,7 +66,7 @@ PLACE_HEADS = frozenset(
     """region province district city town village camp camps county valley river
     airport port base crossing governorate mountains desert strait""".split()
 )
-PLACE_BEFORE = frozenset("""in near around across outside inside towards toward into via""".split())
+PLACE_BEFORE = frozenset("""in near around across outside inside towards toward into""".split())
 PLACE_OF = re.compile(
     r"\b(?:town|city|village|region|province|district|capital|port|county|camp|area|"
     r"governorate|state)\s+of\s+$"
@@ -79,7 +79,9 @@ PERSON_TITLES = frozenset(
     governor mayor judge pope rabbi""".split()
 )
 MAX_TITLED_NAME_WORDS = 4  # "President X Y Z" is a person; a longer span is not a name
-COORDINATION = re.compile(r",? (?:and|or) |, ")
+# Only "and"/"or" coordinate: a bare comma also separates a place from a building
+# ("Paris, Elysee Palace") or a name from its description.
+COORDINATION = re.compile(r",? (?:and|or) ")
 
 # Numbered military units ("the 12th Brigade", "101st Airborne Division"): the
 # model tags the ordinal alone as ORDINAL, which is not shown.
@@ -101,3 +103,174 @@ AMBIGUOUS_WORDS = frozenset(
 NAME_SUFFIXES = frozenset("jr sr ii iii iv v".split())
 # Arabic articles that start a name in lower case ("al-Sudani").
 LOWER_NAME_STARTS = ("al-", "el-", "as-", "ad-")
+
+# --- added for news in general (issue 7) -----------------------------------------------------
+
+# Abbreviations whose final period belongs to the name ("Jr.", "Minn.", "St."); runs of
+# single letters with periods ("U.S.", "U.N.", "N.Y.") are recognised by shape.
+ABBREVIATIONS = frozenset(
+    """jr sr st mt ft inc corp co ltd bros dept univ gov sen rep
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss
+    mo mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+
+# US states with their postal codes, Canadian provinces' codes and AP-style abbreviations:
+# after "City, " each is a place ("Tampa, FL", "Toronto, ON", "Buffalo, N.Y.").
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+}  # fmt: skip
+REGION_CODES = frozenset(US_STATES) | frozenset("ON QC BC AB MB SK NS NB NL PE".split())
+AP_STATES = frozenset(
+    """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass.
+    Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa.
+    R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.""".split()
+)
+# "Rep. Jane Doe (D-Minn.)": the party letter is a group, the state a place.
+PARTY_STATE = re.compile(r"\((?P<party>[DRI])-(?P<state>[A-Z][A-Za-z.]{1,5})(?=[),])")
+
+# Months: a span with a month and a number is a date, not a name ("July 25").
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+# Lower-case words that may sit inside a name ("Bank of America", "Customs and Border
+# Protection", "Abu Bakr al-Baghdadi"); any other lower-case word inside a model span
+# means it ran two names together ("Garrett hit Rudolph").
+NAME_CONNECTORS = frozenset(
+    """of and for the de del della der den di da do dos das du des la le van von y bin ibn
+    bint al el at on in upon under am zu e of-the""".split()
+)
+
+# A named facility: a name ending in one of these is a place ("Bridgestone Arena",
+# "Indiana Statehouse", "Chaoyang Hospital"), even when the model said group.
+FACILITY_HEADS = frozenset(
+    """airport amphitheatre amphitheater arena stadium ballpark coliseum colosseum dome
+    pavilion theatre theater playhouse statehouse capitol hospital clinic museum embassy
+    consulate palace castle cathedral basilica mosque church temple synagogue shrine
+    bridge tunnel dam prison jail penitentiary mall plaza tower towers hotel casino
+    bowl speedway raceway racecourse gardens garden field""".split()
+)
+# "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
+# "Pew Research Center" is an organisation): a name with them is a venue.
+FACILITY_CENTRE_WORDS = frozenset(
+    """music arts performing convention events event exhibition sports medical shopping
+    trade civic aquatic conference""".split()
+)
+FACILITY_STAGES = frozenset("stage forum".split())  # "Budweiser Stage", "the Forum"
+MAX_VENUE_WORDS = 7  # "Veterans United Home Loans Amphitheater" and a little more
+
+# Words that end a company's or an outlet's name: the name is a group even when it
+# begins with a place ("Qatar Airways", "Texas Instruments", "CBS Sports").
+COMPANY_WORDS = frozenset(
+    """airways airlines airline air motors motor bank bancorp energy group holdings
+    capital partners media news sports times post herald tribune telegraph journal
+    gazette chronicle inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa telecom
+    petroleum oil gas foods pharmaceuticals pharma technologies technology systems
+    software labs laboratories communications electric electronics steel mining
+    resources brands stores insurance financial securities investments ventures
+    entertainment studios records pictures broadcasting network networks railways
+    railroad instruments industries international enterprises""".split()
+)
+
+# Online services and media brands that news names as companies; the model often
+# calls them people or places ("Twitter" as a person).
+SERVICE_NAMES = (
+    "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp", "Snapchat", "LinkedIn",
+    "Reddit", "WeChat", "Weibo", "Google", "Microsoft", "Netflix", "Spotify", "Airbnb",
+    "PayPal", "Wikipedia",
+)  # fmt: skip
+SERVICES = frozenset(name.casefold() for name in SERVICE_NAMES)
+
+# A noun before a name that says what it is: "gas company Burisma", "the band X".
+GROUP_BEFORE = frozenset(
+    """company firm group agency newspaper network band team club airline carrier
+    startup start-up broadcaster outlet charity party automaker retailer insurer
+    bank lender conglomerate publisher magazine website militia""".split()
+)
+
+# Sports roles: "Cleveland quarterback Jane Doe" makes "Cleveland" the team (a group),
+# and the role before a name makes it a person.
+SPORTS_ROLES = frozenset(
+    """quarterback qb center centre coach manager pitcher catcher shortstop outfielder
+    infielder linebacker lb receiver wr cornerback cb safety tackle end guard forward
+    striker goalkeeper keeper goalie defender midfielder winger defenseman defenceman
+    rusher dl de dt ol rb te running kicker punter captain owner""".split()
+)
+# Lower-case roles that precede a person's name ("rapper Jane Doe").
+PERSON_ROLES = frozenset(
+    """rapper singer actor actress artist author writer novelist director producer
+    journalist reporter columnist ceo founder co-founder chairman chairwoman chairperson
+    president-elect superintendent attorney lawyer prosecutor detective officer sergeant
+    sgt. lt. capt. rep. sen. gov. gen. adm. cmdr. supt. coach""".split()
+)
+# Titles only count before a name when written with a capital ("Major Smith"), since
+# in lower case they are often adjectives ("a major US ally", "the chief Iran negotiator").
+LOWERCASE_IS_ADJECTIVE = frozenset("major general chief leader secretary king queen".split())
+
+# Nicknames of the major North American leagues' teams (NFL, NBA, MLB, NHL, MLS) and
+# common European club names: as a name on their own they are teams (groups).
+TEAM_NAMES = frozenset(
+    name.strip()
+    for name in """cardinals, falcons, ravens, bills, panthers, bears, bengals, browns, cowboys,
+    broncos, lions, packers, texans, colts, jaguars, chiefs, raiders, chargers, rams, dolphins,
+    vikings, patriots, saints, giants, jets, eagles, steelers, 49ers, niners, seahawks,
+    buccaneers, bucs, titans, commanders, redskins, hawks, celtics, nets, hornets, bulls,
+    cavaliers, cavs, mavericks, mavs, nuggets, pistons, warriors, rockets, pacers, clippers,
+    lakers, grizzlies, bucks, timberwolves, pelicans, knicks, 76ers, sixers, suns,
+    trail blazers, blazers, spurs, raptors, wizards, diamondbacks, braves, orioles, red sox,
+    cubs, white sox, reds, guardians, rockies, tigers, astros, dodgers, marlins, brewers,
+    twins, mets, yankees, athletics, phillies, pirates, padres, mariners, rays, rangers,
+    blue jays, ducks, coyotes, bruins, sabres, flames, hurricanes, blackhawks, avalanche,
+    blue jackets, red wings, oilers, canadiens, canucks, predators, devils, islanders,
+    flyers, penguins, sharks, kraken, maple leafs, golden knights, sounders, timbers,
+    whitecaps, earthquakes""".split(",")
+)
+# A last word that makes a name an event's ("Paris Air Show", "Doobie Brothers Tour"):
+# cut when the rest is named elsewhere in the article, else the span is not an entity.
+EVENT_HEADS = frozenset(
+    """tour show festival games cup open championship championships summit conference expo
+    fair marathon awards war flu crisis scandal olympics""".split()
+)
+# Nationality or religious words before these are part of an event's name, not a group.
+EVENT_AFTER_NORP = frozenset("flu influenza revolution spring war".split())
+
+# Words that end a place's name: a name with them is not a person ("Marshall Islands").
+GEO_WORDS = frozenset(
+    """island islands beach springs falls city county hills heights lake lakes river bay
+    valley mountain mountains mount park creek harbor harbour point village town
+    township borough parish island isle coast gulf sea ocean peninsula""".split()
+)
+# A lower-case noun after a name that makes the name a modifier, not a person:
+# "the chief Iran negotiator", "President Biden's" is fine, "Minister Paris office" not.
+NOUNS_AFTER_MODIFIER = frozenset(
+    """negotiator negotiators official officials government ally allies forces troops
+    embassy office delegation team army military border""".split()
+)
+
+# A single word ending like a nationality ("Ukrainian", "Japanese") is a group word
+# even when the model calls it a place.
+DEMONYM = re.compile(r"(?:ian|ians|ese)$")
+MAX_HEADLINE = 300  # characters: a longer line is no headline
+# Words a Title Case headline leaves in lower case.
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor for to of in on at by with from as vs vs. via per".split()
+)
+
+# A one-word name with a capital inside ("WeWork", "PayPal", "SoftBank") is a brand,
+# not a person, unless the part before the inner capital starts surnames and given
+# names that way ("McDonald", "DeSantis", "LeBron", "JaVale").
+INNER_CAPITAL = re.compile(r"^([A-Z][a-z]+)[A-Z][a-z]")
+NAME_PREFIXES_BEFORE_CAPITAL = frozenset(
+    "mc mac de di da du la le van von st fitz ja ke ta ka ra sha ty dar jar mar".split()
+)

@@ -18,18 +18,18 @@ from .helpers import annotate, open_and_annotate, pick, stub_tagger, write
 
 NAMES = {
     "United Nations": "ORG",
-    "UN": "ORG",
+    "ONU": "ORG",  # not the initials of "United Nations": only the user can link them
     "Kim Jong": "PERSON",
     "Jordan": "PERSON",  # a consistent model error: the country as a person
     "Omicron": "ORG",  # a variant the model takes for an organisation
     "Tarsk": "GPE",
-    "Qatar": "GPE",
+    "Ravola": "GPE",
 }
 FIRST = (
     "Talks in Tarsk\n\nThe United Nations met Kim Jong Un in Tarsk. Jordan sent a delegation; "
-    "the UN said the Omicron wave ended. Qatar Airways flew them home.\n"
+    "the ONU said the Omicron wave ended. Ravola Heritage flew them home.\n"
 )
-SECOND = "Later\n\nA UN envoy met Kim Jong Un and officials from Jordan. Qatar Airways again.\n"
+SECOND = "Later\n\nAn ONU envoy met Kim Jong Un and officials from Jordan. Ravola Heritage again.\n"
 
 
 @pytest.fixture
@@ -110,27 +110,27 @@ def test_not_an_entity_everywhere_and_here(two: Two) -> None:
 
 
 def test_marking_unhighlighted_text_highlights_it_everywhere(two: Two) -> None:
-    assert "Qatar Airways" not in [m.text for m in two.second()]
-    result = two.lib.mark("Qatar Airways", Kind.GROUP)
+    assert "Ravola Heritage" not in [m.text for m in two.second()]
+    result = two.lib.mark("Ravola Heritage", Kind.GROUP)
     two.apply(result.changes)
     for mentions in (two.first(), two.second()):
-        airline = pick(mentions, "Qatar Airways")
+        airline = pick(mentions, "Ravola Heritage")
         assert (airline.kind, airline.entity_id) == (Kind.GROUP, result.value.entity_id)
-        assert "Qatar" not in [m.text for m in mentions]  # the model's partial name is gone
+        assert "Ravola" not in [m.text for m in mentions]  # the model's partial name is gone
 
 
 def test_same_as_links_an_acronym_and_moves_notes(two: Two) -> None:
     un = two.lib.add_note(two.ref("United Nations"), "Founded 1945.")
     two.apply(un.changes)
-    stray = two.lib.add_note(two.ref("UN"), "A second entity by mistake.")
+    stray = two.lib.add_note(two.ref("ONU"), "A second entity by mistake.")
     two.apply(stray.changes)
     un_id, stray_id = un.value[0], stray.value[0]
     assert un_id != stray_id
 
-    merged = two.lib.merge(two.ref("UN"), un_id)
+    merged = two.lib.merge(two.ref("ONU"), un_id)
     two.apply(merged.changes)
     for mentions in (two.first(), two.second()):
-        assert pick(mentions, "UN").entity_id == un_id
+        assert pick(mentions, "ONU").entity_id == un_id
     assert sorted(n.body for n in two.lib.notes(un_id)) == [
         "A second entity by mistake.",
         "Founded 1945.",
@@ -140,16 +140,16 @@ def test_same_as_links_an_acronym_and_moves_notes(two: Two) -> None:
     two.apply(two.lib.undo(merged.value))
     assert two.lib.store.entity(stray_id) is not None  # back, with its own note
     assert [n.body for n in two.lib.notes(stray_id)] == ["A second entity by mistake."]
-    assert pick(two.second(), "UN").entity_id == stray_id
+    assert pick(two.second(), "ONU").entity_id == stray_id
 
 
 def test_split_off_a_wrongly_merged_name(two: Two) -> None:
-    un = two.lib.add_note(two.ref("United Nations"), "UN.").value[0]
-    two.apply(two.lib.add_alias(EntityRef(un, "United Nations", Kind.GROUP), "UN").changes)
-    assert pick(two.second(), "UN").entity_id == un
-    result = two.lib.split_off(un, "UN")
+    un = two.lib.add_note(two.ref("United Nations"), "ONU.").value[0]
+    two.apply(two.lib.add_alias(EntityRef(un, "United Nations", Kind.GROUP), "ONU").changes)
+    assert pick(two.second(), "ONU").entity_id == un
+    result = two.lib.split_off(un, "ONU")
     two.apply(result.changes)
-    split = pick(two.second(), "UN").entity_id
+    split = pick(two.second(), "ONU").entity_id
     assert split not in (None, un)
     with pytest.raises(CorrectionError, match="name"):
         two.lib.split_off(un, "United Nations")
@@ -181,27 +181,27 @@ def test_shrinking_a_boundary_dismisses_the_longer_text(
 
 
 def test_undo_never_deletes_notes_written_since(two: Two) -> None:
-    marked = two.lib.mark("Qatar Airways", Kind.GROUP)
+    marked = two.lib.mark("Ravola Heritage", Kind.GROUP)
     two.apply(marked.changes)
     entity = marked.value.entity_id
     assert entity is not None
-    two.lib.add_note(EntityRef(entity, "Qatar Airways", Kind.GROUP), "State airline.")
+    two.lib.add_note(EntityRef(entity, "Ravola Heritage", Kind.GROUP), "State airline.")
     two.apply(two.lib.undo(marked.value))
     assert [n.body for n in two.lib.notes(entity)] == ["State airline."]
 
 
 def test_rename_and_edit_names(two: Two) -> None:
-    un = two.lib.add_note(two.ref("United Nations"), "UN.").value[0]
+    un = two.lib.add_note(two.ref("United Nations"), "ONU.").value[0]
     ref = EntityRef(un, "United Nations", Kind.GROUP)
     two.apply(two.lib.rename(ref, "The United Nations Organisation").changes)
     entity = two.lib.store.entity(un)
     assert entity is not None
     assert entity.name == "The United Nations Organisation"
     assert "United Nations" in entity.aliases  # the old name still finds it
-    two.apply(two.lib.add_alias(ref, "UN").changes)
-    assert pick(two.second(), "UN").entity_id == un
-    two.apply(two.lib.remove_alias(un, "UN").changes)
-    assert pick(two.second(), "UN").entity_id != un
+    two.apply(two.lib.add_alias(ref, "ONU").changes)
+    assert pick(two.second(), "ONU").entity_id == un
+    two.apply(two.lib.remove_alias(un, "ONU").changes)
+    assert pick(two.second(), "ONU").entity_id != un
     with pytest.raises(CorrectionError):
         two.lib.remove_alias(un, "The United Nations Organisation")
 
