@@ -27,8 +27,19 @@ from reader.ui.main_window import MainWindow
 DOCS = Path(__file__).parent
 NOTE = (
     "Somali defence minister since 2024; former police commissioner.\n\n"
-    "- Pushed for the **JBSC** patrol deal\n- Seen as close to the Jubaland leadership"
+    "- Pushed for the [[Joint Border Security Commission]] patrol deal\n"
+    "- Seen as close to the Jubaland leadership"
 )
+# A second (made-up) article, so "appears in" and "what the articles say" have something.
+SECOND = """Border commission meets in Addis Ababa
+Friday, 10/24/2025
+
+ADDIS ABABA - The Joint Border Security Commission met again on Friday. Hodan Abdi \
+Warsame, the Somali defence minister, said the first joint patrols had left Dolow.
+
+Ethiopian officials said al-Shabaab fighters were seen near Mandera. Warsame said the \
+African Union would pay for fuel.
+"""
 
 
 def main() -> int:
@@ -40,9 +51,15 @@ def main() -> int:
     window.resize(1360, 860)
     window.move(0, 0)
     window.show()
-    done = {"shot": False}
+    done = {"shot": False, "opened": 0}
+    second = Path(tmp) / "border-commission.txt"
+    second.write_text(SECOND, "utf-8")
 
     def on_mentions(mentions: list[Mention]) -> None:
+        done["opened"] += 1
+        if done["opened"] == 1:  # the second article is read first, then the sample
+            window.open_path(str(sample_article()))
+            return
         if done["shot"]:
             return
         done["shot"] = True
@@ -56,6 +73,7 @@ def main() -> int:
         QTimer.singleShot(800, lambda: shoot(mentions))
 
     def shoot(mentions: list[Mention]) -> None:
+        window.panel.cards[0].set_editing(False)
         window.grab().save(str(DOCS / "screenshot.png"))
         place = next(m for m in mentions if m.kind is Kind.PLACE and m.start > 300)
         window.view.show_mention(place)
@@ -76,7 +94,7 @@ def main() -> int:
         app.quit()
 
     window.mentions_changed.connect(on_mentions)
-    window.open_path(str(sample_article()))
+    window.open_path(str(second))
     return app.exec()
 
 

@@ -12,7 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from reader import APP_NAME, __version__
 from reader.core import formats
+from reader.core.changes import Result
+from reader.core.exchange import ImportReport
+from reader.core.library import Library
 from reader.resources import sample_article
+from reader.ui import dialogs
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -53,6 +57,59 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         menu.addAction("No recent articles").setEnabled(False)
 
 
+def _export(window: MainWindow, kind: str) -> None:
+    """File ▸ Export: ask where, then write it in the background."""
+    if kind == "json":
+        path, _ = QFileDialog.getSaveFileName(
+            window, "Export Knowledge", str(Path.home() / "reader-knowledge.json"), "JSON (*.json)"
+        )
+    else:
+        path = QFileDialog.getExistingDirectory(
+            window, "Export Notes as Markdown", str(Path.home())
+        )
+    if not path:
+        return
+    target = Path(path)
+
+    def run(lib: Library, _cancelled: object) -> int:
+        return lib.export_json(target) if kind == "json" else lib.export_markdown(target)
+
+    window.writer.submit(
+        run,
+        done=lambda n: window.statusBar().showMessage(f"Exported {n} entities to {target}", 8000),
+        failed=lambda exc: window.show_error("Export failed", str(exc)),
+    )
+
+
+def _import_knowledge(window: MainWindow) -> None:
+    """File ▸ Import Knowledge: merge an export; say what was added and what conflicted."""
+    path, _ = QFileDialog.getOpenFileName(
+        window, "Import Knowledge", str(Path.home()), "Reader exports (*.json)"
+    )
+    if not path:
+        return
+    source = Path(path)
+
+    def done(result: Result[ImportReport]) -> None:
+        r = result.value
+        summary = (
+            f"{r.entities_added} entities added, {r.entities_merged} merged, "
+            f"{r.notes_added} notes added, {r.dismissals_added} dismissals added."
+        )
+        if r.conflicts:
+            listed = "\n".join(f"• {c}" for c in r.conflicts[:20])
+            more = f"\n… and {len(r.conflicts) - 20} more" if len(r.conflicts) > 20 else ""
+            dialogs.warn(window, "Imported, with conflicts", f"{summary}\n\n{listed}{more}")
+        else:
+            window.statusBar().showMessage(summary, 8000)
+
+    window.writer.submit(
+        lambda lib, _c: lib.import_knowledge(source),
+        done=done,
+        failed=lambda exc: window.show_error("Cannot import knowledge", str(exc)),
+    )
+
+
 def _about(window: MainWindow) -> None:
     QMessageBox.about(
         window,
@@ -79,6 +136,17 @@ def build_actions(window: MainWindow) -> Actions:
     sample = QAction("Open the &Sample Article", window)
     sample.triggered.connect(lambda: window.open_path(str(sample_article())))
     file_menu.addAction(sample)
+    file_menu.addSeparator()
+    export_json = QAction("&Export Knowledge…", window)
+    export_json.setToolTip("Everything you wrote and corrected, as one JSON file")
+    export_json.triggered.connect(lambda: _export(window, "json"))
+    export_md = QAction("Export Notes as &Markdown…", window)
+    export_md.setToolTip("One Markdown file per entity, for Obsidian and other note apps")
+    export_md.triggered.connect(lambda: _export(window, "markdown"))
+    import_knowledge = QAction("Import &Knowledge…", window)
+    import_knowledge.setToolTip("Merge a knowledge export from another Reader library")
+    import_knowledge.triggered.connect(lambda: _import_knowledge(window))
+    file_menu.addActions([export_json, export_md, import_knowledge])
     file_menu.addSeparator()
     quit_action = QAction("&Quit", window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -398,11 +398,11 @@ class EntityPanel(QWidget):
             card.flush()
         return card
 
-    def note_saved(self, token: int, note_id: int, body: str) -> None:
+    def note_saved(self, token: int, note_id: int, body: str, note: Note | None = None) -> None:
         """The library holds `body` as note `note_id` (the card may be gone by now)."""
         card = self.card(token)
         if card is not None:
-            card.mark_saved(note_id, body)
+            card.mark_saved(note_id, body, note)
 
     def note_rescued(self, token: int, body: str, status: str) -> None:
         """`body` could not be saved and is kept elsewhere; `status` says where."""

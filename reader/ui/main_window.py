@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def _mentions_shown(self, mentions: list[object]) -> None:
         self.legend.set_counts(self.articles.mentions)
-        self.entities.refresh()
+        self.entities.mentions_shown()
         self.mentions_changed.emit(mentions)
 
     # --- window events -------------------------------------------------------------------

@@ -282,10 +282,13 @@ class NoteCard(QFrame):
         self._sent_body = body
         self.status.setText(status)
 
-    def mark_saved(self, note_id: int, body: str) -> None:
-        """The library now holds `body` as note `note_id`."""
+    def mark_saved(self, note_id: int, body: str, note: Note | None = None) -> None:
+        """The library now holds `body` as note `note_id` (`note`: as stored, with its source)."""
         self.note_id = note_id
         self._saved_body = body
+        if note is not None and self.note is None:
+            self.note = note
+            self._show_source()
         self._update_buttons()
         if self.body == body:
             self.status.setText("Saved")

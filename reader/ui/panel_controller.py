@@ -155,14 +155,18 @@ class PanelController(QObject):
         self.panel.clear()
         self.view = None
 
-    def refresh(self) -> None:
-        """Re-read the entity after highlights or notes changed; the note editors stay.
-
-        Also lands a pending move: the entity followed into another article.
-        """
-        if self._pending is not None and self.articles.mentions is not None:
+    def mentions_shown(self) -> None:
+        """The article's highlights are on screen: land a pending move, or refresh."""
+        pending = self._pending
+        if pending is not None and pending.article_id == self.articles.article_id:
             self._land()
-            return
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the entity after highlights or notes changed; the note editors stay."""
+        if self._pending is not None:
+            return  # on the way to another article: it is shown when that one is
         current = self.view
         if current is None:
             return
@@ -380,7 +384,7 @@ class PanelController(QObject):
         self._failed(token, exc)
 
     def _saved(self, token: int, note_id: int, body: str) -> None:
-        self.panel.note_saved(token, note_id, body)
+        self.panel.note_saved(token, note_id, body, self.library.store.note(note_id))
         latest = self._latest.get(token)
         if latest is not None and latest.body != body:
             self._submit(token)  # typed meanwhile (or waiting for the note's id)
