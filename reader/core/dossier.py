@@ -100,12 +100,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("acronym", re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")),
     (
         "apposition",
-        re.compile(r",\s+((?:the|a|an|who|which|whose)\s[^,;\n]{3,140}?)(?:,|\.(?:\s|$)|;)"),
+        re.compile(
+            r",\s+((?:the|a|an)\s[^,;\n]{3,140}?"
+            r"|(?:who|which)\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|"
+            r"heads|headed|leads|led|runs|ran|founded|chairs|chaired)\s[^,;\n]{3,140}?)"
+            r"(?:,|\.(?:\s|$)|;)"
+        ),
     ),
     ("is", re.compile(r"\s+(?:is|was|are|were|has\s+been)\s+((?:a|an|the)\s[^.;\n]{3,160})")),
 )
 _TITLE_BEFORE = re.compile(
     rf"((?:[A-Z][\w'’.-]*\s+){{0,4}}(?:{_TITLE_WORDS})\.?)\s+$", re.IGNORECASE
+)
+
+
+# A noun phrase after a comma that has its own verb is a new clause, not an apposition
+# ("Hezbollah, the groups are a patchwork…").
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|did|does|do|can|could)\b"
 )
 
 
@@ -115,9 +127,13 @@ def describe(article_id: int, text: str, start: int, end: int) -> Description | 
     sentence = text[s_start:s_end].strip()
     for how, pattern in _PATTERNS:
         m = pattern.match(text, end, s_end + 1)
-        if m:
-            phrase = m.group(1).strip()
-            return Description(article_id, s_start, s_end, sentence, phrase, how)
+        if not m:
+            continue
+        phrase = m.group(1).strip()
+        first = phrase.split(" ", 1)[0].casefold()
+        if how == "apposition" and first in ("the", "a", "an") and _CLAUSE_VERB.search(phrase):
+            continue
+        return Description(article_id, s_start, s_end, sentence, phrase, how)
     m = _TITLE_BEFORE.search(text, max(s_start, start - 80), start)
     if m and m.group(1)[:1].isupper():
         return Description(article_id, s_start, s_end, sentence, m.group(1).strip(), "title")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.core.dossier import (
@@ -103,3 +105,33 @@ def test_a_plain_mention_describes_nothing_and_the_best_come_first() -> None:
     assert a is not None
     assert b is not None
     assert [d.how for d in best_descriptions([a, b])] == ["apposition", "is"]
+
+
+SHARED = Path(__file__).parents[3] / "shared" / "corpus"
+
+
+def _first_description(path: Path, name: str) -> tuple[str, str] | None:
+    text = path.read_text("utf-8")
+    start = text.index(name)
+    found = describe(1, text, start, start + len(name))
+    return None if found is None else (found.how, found.phrase)
+
+
+@pytest.mark.skipif(not (SHARED / "000_bcbf2004b0def25a.txt").exists(), reason="no corpus here")
+def test_what_the_corpus_article_says() -> None:
+    article = SHARED / "000_bcbf2004b0def25a.txt"
+    assert _first_description(article, "al-Sudani") == ("title", "Prime Minister")
+    assert _first_description(article, "Islamic Revolutionary Guard Corps") == ("acronym", "IRGC")
+
+
+@pytest.mark.skipif(not (SHARED / "dev" / "articles").is_dir(), reason="dev set not rebuilt")
+def test_what_the_dev_articles_say() -> None:
+    dev = SHARED / "dev" / "articles"
+    assert _first_description(dev / "d05-migrant-flu-vaccine-doctors.txt", "Alex Azar") == (
+        "apposition",
+        "the Health and Human Services secretary",
+    )
+    assert _first_description(dev / "d02-hong-kong-polytechnic-siege.txt", "Cheuk Hau-yip") == (
+        "apposition",
+        "the commander of Kowloon West district",
+    )
