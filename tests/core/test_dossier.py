@@ -120,7 +120,10 @@ def _first_description(path: Path, name: str) -> tuple[str, str] | None:
 @pytest.mark.skipif(not (SHARED / "000_bcbf2004b0def25a.txt").exists(), reason="no corpus here")
 def test_what_the_corpus_article_says() -> None:
     article = SHARED / "000_bcbf2004b0def25a.txt"
-    assert _first_description(article, "al-Sudani") == ("title", "Prime Minister")
+    assert _first_description(article, "Mohammed Shia' al-Sudani") == (
+        "title",
+        "Iraqi Prime Minister",
+    )
     assert _first_description(article, "Islamic Revolutionary Guard Corps") == ("acronym", "IRGC")
 
 
