@@ -109,9 +109,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("is", re.compile(r"\s+(?:is|was|are|were|has\s+been)\s+((?:a|an|the)\s[^.;\n]{3,160})")),
 )
-_TITLE_BEFORE = re.compile(
-    rf"((?:[A-Z][\w'’.-]*\s+){{0,4}}(?:{_TITLE_WORDS})\.?)\s+$", re.IGNORECASE
-)
+# Capitalised words before a title word: "Somali Defence Minister", "Iraqi Prime Minister".
+_TITLE_BEFORE = re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{0,4}}(?i:{_TITLE_WORDS})\.?)\s+$")
 
 
 # A noun phrase after a comma that has its own verb is a new clause, not an apposition
