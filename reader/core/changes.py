@@ -25,6 +25,7 @@ class Changes:
             (recompute them with `Library.refresh_articles`; any other
             article was unaffected and stays current).
         library: articles were added or removed (lists of articles).
+        settings: keys of the settings that were stored.
 
     """
 
@@ -34,6 +35,7 @@ class Changes:
     knowledge: bool = False
     stale: frozenset[int] = frozenset()
     library: bool = False
+    settings: frozenset[str] = frozenset()
 
     def __or__(self, other: Changes) -> Changes:
         # Every field is a set or a flag: a union of each.

@@ -16,12 +16,13 @@ every other article is unaffected and stays current.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core import article as article_mod
 from reader.core import exchange, rules
+from reader.core import settings as settings_mod
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
 from reader.core.corrections import (
@@ -39,7 +40,7 @@ from reader.core.nlp import ModelSpan, Pipeline, default_pipeline
 from reader.core.overlay import Knowledge, Mention, overlay
 from reader.core.store import Appearance, ArticleRow, Companion, Identity, Note, Store
 
-PIPELINE_SETTING = "pipeline"
+PIPELINE_SETTING = settings_mod.PIPELINE
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,19 @@ class Library:
         if self._knowledge is None or self._knowledge.version != version:
             self._knowledge = self.store.knowledge()
         return self._knowledge
+
+    # --- settings ------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        """A stored setting (`reader.core.settings` names the keys and reads the values)."""
+        return self.store.get_setting(key)
+
+    def set_settings(self, values: Mapping[str, str | None]) -> Changes:
+        """Store settings in one transaction; None or "" removes one (back to its default)."""
+        with self.store.transaction():
+            for key, value in values.items():
+                self.store.set_setting(key, value or None)
+        return Changes(settings=frozenset(values))
 
     # --- articles ------------------------------------------------------------------
 

@@ -1,0 +1,61 @@
+"""Which spaCy pipelines are installed, found without importing spaCy.
+
+The Preferences dialog lists them, and importing spaCy for that would cost a
+second or more on the GUI thread. A pipeline package announces itself in two
+ways, and either is enough: an entry point in the `spacy_models` group (what
+`spacy package` writes), or a top-level package holding spaCy's `meta.json`
+and `config.cfg` (a pipeline installed some other way).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from reader.core.nlp import Pipeline
+
+ENTRY_POINT_GROUP = "spacy_models"
+
+
+def _is_pipeline_dir(path: Path) -> bool:
+    meta = path / "meta.json"
+    if not meta.is_file():
+        return False
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads(meta.read_text("utf-8"))
+        return isinstance(data, dict) and "lang" in data and "pipeline" in data
+    return False
+
+
+def installed_pipelines(search_path: list[str] | None = None) -> list[str]:
+    """Names of the installed spaCy pipeline packages, sorted."""
+    names = {ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    for entry in sys.path if search_path is None else search_path:
+        folder = Path(entry or ".")
+        if not folder.is_dir() or folder.suffix in {".zip", ".egg"}:
+            continue
+        with contextlib.suppress(OSError):
+            for child in folder.iterdir():
+                if child.is_dir() and child.name.isidentifier() and _is_pipeline_dir(child):
+                    names.add(child.name)
+    return sorted(names)
+
+
+class PipelineSlot:
+    """The model thread's one pipeline, replaced when another one is asked for.
+
+    A pipeline chosen in Preferences is used from the next article on; the
+    previous one is dropped (and its memory with it) when the new one is made.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._pipeline = Pipeline(name)
+
+    def get(self, name: str) -> Pipeline:
+        """The pipeline called `name` (loaded lazily, on first use)."""
+        if self._pipeline.name != name:
+            self._pipeline = Pipeline(name)
+        return self._pipeline
