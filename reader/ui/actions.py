@@ -154,6 +154,7 @@ def build_actions(window: MainWindow) -> Actions:
     file_menu.addAction(quit_action)
 
     edit_menu = window.menuBar().addMenu("&Edit")
+    edit_menu.setObjectName("editMenu")
     stack = window.corrections.undo_stack
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -162,6 +163,7 @@ def build_actions(window: MainWindow) -> Actions:
     edit_menu.addActions([undo, redo])
 
     view_menu = window.menuBar().addMenu("&View")
+    view_menu.setObjectName("viewMenu")
     for kind, button in window.legend.buttons.items():
         action = QAction(f"Highlight {kind.plural}", window)
         action.setCheckable(True)
@@ -211,3 +213,59 @@ def build_actions(window: MainWindow) -> Actions:
     toolbar.addWidget(window.legend)
     window.addToolBar(toolbar)
     return Actions(open_action, recent_menu, undo, redo, back, forward, zoom_in, zoom_out)
+
+
+# --- reading: panel, zoom reset, review mode, preferences (issue 9) ------------------------
+
+
+@dataclass(frozen=True)
+class ReadingActions:
+    """Commands for reading comfortably: the panel, zoom, review mode, preferences."""
+
+    toggle_panel: QAction
+    zoom_reset: QAction
+    review: QAction
+    preferences: QAction
+
+
+def build_reading_actions(window: MainWindow) -> ReadingActions:
+    """Add the reading commands to the Edit and View menus of `window`."""
+    edit_menu = window.menuBar().findChild(QMenu, "editMenu")
+    view_menu = window.menuBar().findChild(QMenu, "viewMenu")
+    assert isinstance(edit_menu, QMenu)
+    assert isinstance(view_menu, QMenu)
+
+    preferences = QAction("&Preferences…", window)
+    preferences.setShortcut(QKeySequence("Ctrl+,"))
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    preferences.triggered.connect(lambda: window.preferences.edit(window))
+    edit_menu.addSeparator()
+    edit_menu.addAction(preferences)
+
+    toggle_panel = window.dock.toggleViewAction()
+    toggle_panel.setText("Entity &Panel")
+    toggle_panel.setShortcut(QKeySequence("F9"))
+    toggle_panel.setToolTip("Show or hide the entity panel (F9)")
+
+    zoom_reset = QAction("Actual Size", window)
+    zoom_reset.setShortcut(QKeySequence("Ctrl+0"))
+    zoom_reset.triggered.connect(lambda: window.view.set_zoom_level(0))
+    view_menu.addAction(zoom_reset)
+
+    review = QAction("&Review Highlights", window)
+    review.setObjectName("reviewAction")
+    review.setCheckable(True)
+    review.setShortcut(QKeySequence("Ctrl+R"))
+    review.setToolTip(
+        "Go through the highlights with one key each: A accept, X not an entity, "
+        "1/2/3 person/group/place, E extend, Backspace undo (Ctrl+R)"
+    )
+    review.triggered.connect(window.review.set_active)
+    window.review.active_changed.connect(review.setChecked)
+    view_menu.addSeparator()
+    view_menu.addAction(review)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    if isinstance(toolbar, QToolBar):
+        toolbar.addSeparator()
+        toolbar.addAction(review)
+    return ReadingActions(toggle_panel, zoom_reset, review, preferences)

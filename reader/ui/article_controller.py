@@ -20,8 +20,8 @@ from reader.core import article as article_mod
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
 from reader.core.library import Library, ModelRun
-from reader.core.nlp import Pipeline
 from reader.core.overlay import Mention
+from reader.core.pipelines import PipelineSlot
 from reader.resources import sample_article
 from reader.ui.article_view import ArticleView
 from reader.ui.jobs import Worker
@@ -53,7 +53,7 @@ class ArticleController(QObject):
         view: ArticleView,
         library: Library,
         loader: Worker[None],
-        model: Worker[Pipeline],
+        model: Worker[PipelineSlot],
         writer: Worker[Library],
     ) -> None:
         super().__init__()
@@ -63,6 +63,7 @@ class ArticleController(QObject):
         self.article: Article | None = None
         self.article_id: int | None = None
         self.mentions: list[Mention] = []
+        self.closed = False  # the window is closing: results still arriving start nothing
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -135,7 +136,7 @@ class ArticleController(QObject):
     def _mentions_ready(
         self, article: Article, result: Result[list[Mention] | None], cached: bool
     ) -> None:
-        if article is not self.article or self.article_id is None:
+        if article is not self.article or self.article_id is None or self.closed:
             return
         if result.value is None:
             self._run_model(article, self.article_id)
@@ -145,8 +146,10 @@ class ArticleController(QObject):
         self.status.emit(f"{len(result.value)} highlights" + (" (from cache)" if cached else ""))
 
     def _run_model(self, article: Article, article_id: int) -> None:
-        def run(pipeline: Pipeline, cancelled: Callable[[], bool]) -> ModelRun:
-            return Library.model_run(pipeline, article, cancelled)
+        name = self.library.pipeline_name  # the one chosen now (Preferences, `reader config`)
+
+        def run(slot: PipelineSlot, cancelled: Callable[[], bool]) -> ModelRun:
+            return Library.model_run(slot.get(name), article, cancelled)
 
         loaded = "spacy" in sys.modules
         self.busy.emit("Finding entities…" if loaded else "Loading the language model…")

@@ -9,14 +9,16 @@ place that knows the difference.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPalette,
@@ -29,13 +31,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.core import settings
 from reader.core.article import Article
 from reader.core.corrections import resize_span
 from reader.core.kinds import ORDER, Kind
 from reader.core.overlay import Mention
+from reader.ui.markdown_view import markdown_line_html
 
 READING_FONTS = ["Source Serif 4", "Noto Serif", "Literata", "Georgia", "DejaVu Serif", "serif"]
 MEASURE_CHARS = 72  # comfortable line length
+SIDE_MARGIN = 0.06  # of the view's width on each side, at least, whatever the zoom
+TOOLTIP_CHARS = 60  # a note line longer than this wraps, at this width
 
 
 class Utf16Map:
@@ -101,6 +107,13 @@ class Palette:
         fmt.setUnderlineColor(self.accent(kind))
         return fmt
 
+    def reviewed_format(self, kind: Kind) -> QTextCharFormat:
+        """How a highlight already accepted in review mode is drawn: its underline, no tint."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(self.UNDERLINE[kind])
+        fmt.setUnderlineColor(self.accent(kind))
+        return fmt
+
     def current_format(self, kind: Kind) -> QTextCharFormat:
         """How the mention shown in the panel is drawn: solid accent, high contrast."""
         fmt = QTextCharFormat()
@@ -144,6 +157,8 @@ class ArticleView(QTextBrowser):
 
     Signals:
         mention_activated(Mention): the user clicked a highlight.
+        zoom_changed(int): the zoom level changed (see `set_zoom_level`).
+        highlight_palette_changed(Palette): the highlight colours changed (light/dark).
         context_requested(Mention | None, (start, end) | None, QPoint): a right-click, on
             a highlight or not, with the selected text's offsets if any, at a global point.
         boundary_requested(Mention, start, end): shift-click moved a highlight's edge.
@@ -152,6 +167,8 @@ class ArticleView(QTextBrowser):
     mention_activated = Signal(object)
     context_requested = Signal(object, object, QPoint)
     boundary_requested = Signal(object, int, int)
+    zoom_changed = Signal(int)
+    highlight_palette_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,7 +188,16 @@ class ArticleView(QTextBrowser):
         self._hidden: set[Kind] = set()
         self._current: Mention | None = None
         self._previews: dict[int, str] = {}
-        self._point_size = 13.0
+        self._families = list(READING_FONTS)
+        self._base_size = settings.DEFAULT_FONT_SIZE
+        self._zoom = 0
+        self._point_size = self._base_size  # the size text is drawn at: base size × zoom
+        self._reviewed: frozenset[tuple[int, int, Kind]] = frozenset()
+        # The text at the top of the view, kept when the layout changes under it
+        # (zoom, a new reading font, the panel or the window resized).
+        self._top_anchor: int | None = None
+        self._keeping_place = False
+        self.verticalScrollBar().valueChanged.connect(self._remember_top)
         self._palette = Palette(is_dark(self))
         self._apply_base_font()
         app = QApplication.instance()
@@ -188,6 +214,7 @@ class ArticleView(QTextBrowser):
         the previous one's title style, or all italic after a click in a quote.
         """
         self._article = article
+        self._top_anchor = None
         self._map = Utf16Map(article.text)
         self._mentions, self._starts, self._current = [], [], None
         document = QTextDocument(self)  # the previous one, also our child, is deleted
@@ -231,6 +258,20 @@ class ArticleView(QTextBrowser):
             self._hidden.add(kind)
         self._refresh_selections()
 
+    @property
+    def current(self) -> Mention | None:
+        """The highlight shown in the panel (drawn solid), if any."""
+        return self._current
+
+    def visible_mentions(self) -> list[Mention]:
+        """The highlights on screen, in text order (hidden kinds left out)."""
+        return [m for m in self._mentions if m.kind not in self._hidden]
+
+    def activate(self, mention: Mention) -> None:
+        """Make a highlight current and open it, as a click on it does."""
+        self.show_mention(mention)
+        self.mention_activated.emit(mention)
+
     def show_mention(self, mention: Mention) -> None:
         """Scroll a mention to the middle of the view and mark it as the current one."""
         self._current = mention
@@ -240,13 +281,96 @@ class ArticleView(QTextBrowser):
         self._centre(cursor)
         self._refresh_selections()
 
+    # --- zoom and reading font ----------------------------------------------------------
+
     def zoom(self, steps: int) -> None:
-        """Make the text larger (steps > 0) or smaller, keeping the layout."""
-        self._point_size = max(8.0, min(32.0, self._point_size + steps))
-        self._apply_base_font()
-        if self._article is not None:
-            self._format_blocks()
-            self._update_margins()
+        """Make the text larger (steps > 0) or smaller, keeping the reading position."""
+        self.set_zoom_level(self._zoom + steps)
+
+    def zoom_level(self) -> int:
+        """Zoom steps from 100 % (each one `settings.ZOOM_STEP` times larger)."""
+        return self._zoom
+
+    def zoom_factor(self) -> float:
+        """How much larger than the reading size the text is drawn."""
+        return settings.zoom_factor(self._zoom)
+
+    def set_zoom_level(self, level: int) -> None:
+        """Zoom to `level` steps; the paragraph at the top of the view stays at the top."""
+        level = settings.clamp_zoom(level)
+        if level == self._zoom:
+            return
+        self._zoom = level
+        self._relayout()
+        self.zoom_changed.emit(level)
+
+    def set_reading_font(self, family: str, size: float) -> None:
+        """The reading font ("" for Reader's serif list) and its size at 100 %."""
+        families = [family, *READING_FONTS] if family else list(READING_FONTS)
+        size = max(settings.MIN_FONT_SIZE, min(settings.MAX_FONT_SIZE, size))
+        if families == self._families and size == self._base_size:
+            return
+        self._families, self._base_size = families, size
+        self._relayout()
+
+    def reading_font(self) -> QFont:
+        """The font the body text is drawn in (zoom included)."""
+        return self.document().defaultFont()
+
+    def _relayout(self) -> None:
+        """Apply the font size and zoom, keeping the top visible text at the top."""
+        with self._keeping_top():
+            self._point_size = self._base_size * settings.zoom_factor(self._zoom)
+            self._apply_base_font()
+            if self._article is not None:
+                self._format_blocks()
+                self._update_margins()
+
+    @contextlib.contextmanager
+    def _keeping_top(self) -> Iterator[None]:
+        """Whatever the layout does inside, the same text is at the top afterwards."""
+        anchor, self._keeping_place = self._top_anchor, True
+        try:
+            yield
+        finally:
+            self._keeping_place = False
+        if anchor is not None:
+            self.scroll_to_offset(anchor)
+
+    def _remember_top(self, value: int) -> None:
+        if not self._keeping_place:
+            self._top_anchor = self.top_visible_offset() if value > 0 else None
+
+    # --- reading position ----------------------------------------------------------------
+
+    def top_visible_offset(self) -> int | None:
+        """The Python offset of the first character on the top line of the view."""
+        if self._article is None:
+            return None
+        margin = int(self.document().rootFrame().frameFormat().leftMargin())
+        cursor = self.cursorForPosition(QPoint(margin + 1, 1))
+        if self.cursorRect(cursor).bottom() < 0:  # the line is above the view: take the next
+            cursor.movePosition(QTextCursor.MoveOperation.Down)
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+        return self._map.from_qt(cursor.position())
+
+    def scroll_to_offset(self, index: int) -> None:
+        """Scroll so the line holding the character at `index` is the top line of the view."""
+        if self._article is None:
+            return
+        position = self._map.to_qt(max(0, min(index, len(self._article.text))))
+        block = self.document().findBlock(position)
+        layout = self.document().documentLayout()
+        top = layout.blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            top += line.y()
+        self._keeping_place = True
+        try:
+            self.verticalScrollBar().setValue(round(top))
+        finally:
+            self._keeping_place = False
+        self._top_anchor = index if self.verticalScrollBar().value() > 0 else None
 
     def mention_at(self, point: QPoint) -> Mention | None:
         """The mention under a viewport point, if any."""
@@ -270,7 +394,7 @@ class ArticleView(QTextBrowser):
 
     def _apply_base_font(self) -> None:
         font = QFont()
-        font.setFamilies(READING_FONTS)
+        font.setFamilies(self._families)
         font.setPointSizeF(self._point_size)
         self.document().setDefaultFont(font)
 
@@ -317,12 +441,22 @@ class ArticleView(QTextBrowser):
             cursor.mergeCharFormat(char)
         cursor.endEditBlock()
 
+    def comfortable_width(self) -> int:
+        """The view's width that holds a full reading column and its margins."""
+        char_width = max(7.0, self._point_size * 0.55 * self.logicalDpiX() / 72.0)
+        return round(char_width * MEASURE_CHARS / (1 - 2 * SIDE_MARGIN))
+
     def _update_margins(self) -> None:
-        """Centre a column of about MEASURE_CHARS characters, like a printed page."""
+        """Centre a column of about MEASURE_CHARS characters, like a printed page.
+
+        When the column does not fit (a narrow window, a large zoom) the margins
+        stay a share of the width, as a page's do, instead of shrinking to nothing.
+        """
         width = self.viewport().width()
         char_width = max(7.0, self._point_size * 0.55 * self.logicalDpiX() / 72.0)
-        column = min(width - 48, int(char_width * MEASURE_CHARS))
-        side = max(24, (width - column) // 2)
+        least = max(24, round(width * SIDE_MARGIN))
+        column = min(width - 2 * least, int(char_width * MEASURE_CHARS))
+        side = max(least, (width - column) // 2)
         frame = self.document().rootFrame()
         fmt: QTextFrameFormat = frame.frameFormat()
         fmt.setLeftMargin(side)
@@ -331,13 +465,21 @@ class ArticleView(QTextBrowser):
         fmt.setBottomMargin(48)
         frame.setFrameFormat(fmt)
 
+    def set_reviewed(self, spans: frozenset[tuple[int, int, Kind]]) -> None:
+        """Highlights already reviewed, as (start, end, kind): drawn underlined, untinted."""
+        if spans != self._reviewed:
+            self._reviewed = spans
+            self._refresh_selections()
+
     def _refresh_selections(self) -> None:
         selections = []
         formats = {kind: self._palette.char_format(kind) for kind in ORDER}
+        reviewed = {kind: self._palette.reviewed_format(kind) for kind in ORDER}
         for m in self._mentions:
             if m.kind in self._hidden:
                 continue
-            selections.append(self._selection(m, formats[m.kind]))
+            done = (m.start, m.end, m.kind) in self._reviewed
+            selections.append(self._selection(m, (reviewed if done else formats)[m.kind]))
         if self._current is not None and self._current.kind not in self._hidden:
             selections.append(
                 self._selection(self._current, self._palette.current_format(self._current.kind))
@@ -356,16 +498,20 @@ class ArticleView(QTextBrowser):
     # --- events ---------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """Keep the reading column centred."""
-        super().resizeEvent(event)
-        self._update_margins()
+        """Keep the reading column centred, and the text at the top where it was."""
+        with self._keeping_top():
+            super().resizeEvent(event)
+            self._update_margins()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         """Follow the system switching between light and dark themes."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._palette = Palette(is_dark(self))
+            if self._article is not None:
+                self._format_blocks()  # the dateline's colour comes from the palette
             self._refresh_selections()
+            self.highlight_palette_changed.emit(self._palette)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         """Pointing hand and a tooltip (kind, first line of the note) over a mention."""
@@ -379,19 +525,45 @@ class ArticleView(QTextBrowser):
         QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_for(mention), self)
 
     def tooltip_for(self, mention: Mention) -> str:
-        """Rich-text tooltip: the name, its kind, and the first line of its note."""
-        lines = [f"<b>{html.escape(mention.key)}</b> — {mention.kind.label.lower()}"]
+        """Rich-text tooltip: the name and its kind (as text), and the note's first line.
+
+        The note line is rendered Markdown (bold, italic, code; nothing loads).
+        Qt wraps a rich tooltip at a narrow guess of a width, breaking after
+        two or three words; a short line is kept on one line instead, and a
+        long one wraps at a readable measure of about TOOLTIP_CHARS characters.
+        """
+        one_line = "margin:0; white-space:pre"
+        head = (
+            f"<p style='{one_line}'><b>{html.escape(mention.key)}</b>"
+            f" — {html.escape(mention.kind.label.lower())}</p>"
+        )
         preview = self._previews.get(mention.entity_id) if mention.entity_id else None
-        lines.append(html.escape(preview) if preview else "<i>No note yet — click to add one</i>")
-        return "<br>".join(lines)
+        if not preview:
+            return (
+                head
+                + f"<p style='{one_line}; margin-top:3px'><i>No note yet — click to add one</i></p>"
+            )
+        metrics = QFontMetrics(QToolTip.font())
+        measure = metrics.averageCharWidth() * TOOLTIP_CHARS
+        line = markdown_line_html(preview)
+        if metrics.horizontalAdvance(preview) <= measure:
+            return head + f"<p style='{one_line}; margin-top:3px'>{line}</p>"
+        return (
+            f"<table width='{measure}' cellspacing='0' cellpadding='0'><tr><td>"
+            f"{head}<p style='margin:0; margin-top:3px'>{line}</p></td></tr></table>"
+        )
 
     def step(self, forward: bool = True) -> Mention | None:
         """Make the next (or previous) visible highlight current and open it."""
-        visible = [m for m in self._mentions if m.kind not in self._hidden]
+        visible = self.visible_mentions()
         if not visible:
             return None
         if self._current is None:
-            target = visible[0] if forward else visible[-1]
+            # From where the reader is: the first highlight on screen, not the article's first.
+            top = self.top_visible_offset() or 0
+            starts = [m.start for m in visible]
+            i = bisect.bisect_left(starts, top)
+            target = visible[i % len(visible)] if forward else visible[i - 1]
         else:
             starts = [m.start for m in visible]
             if forward:
@@ -400,23 +572,39 @@ class ArticleView(QTextBrowser):
             else:
                 i = bisect.bisect_left(starts, self._current.start) - 1
                 target = visible[i]
-        self.show_mention(target)
-        self.mention_activated.emit(target)
+        self.activate(target)
         return target
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
-        """Tab / Shift+Tab walk through the highlights, as links in a browser."""
-        if self._mentions:
+        """Tab / Shift+Tab walk through the highlights, as links in a browser.
+
+        While an article's highlights are still coming, Tab stays here: it used
+        to move the focus to the panel, so the first Tab after launch was lost.
+        """
+        if self._article is not None:
             self.step(forward)
             return True
         return super().focusNextPrevChild(forward)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """N / P also step through highlights (keyboard-only reading)."""
+        """N / P also step through highlights (keyboard-only reading); Ctrl+Home / Ctrl+End.
+
+        The view is not keyboard-selectable (a caret would fight Tab and N), so
+        QTextEdit handles only plain Home and End; the Ctrl forms go to the
+        start and the end of the article here.
+        """
+        ctrl = event.modifiers() == Qt.KeyboardModifier.ControlModifier
         if event.key() == Qt.Key.Key_N and not event.modifiers():
             self.step(True)
         elif event.key() == Qt.Key.Key_P and not event.modifiers():
             self.step(False)
+        elif ctrl and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            end = event.key() == Qt.Key.Key_End
+            self.moveCursor(
+                QTextCursor.MoveOperation.End if end else QTextCursor.MoveOperation.Start
+            )
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum() if end else bar.minimum())
         else:
             super().keyPressEvent(event)
 

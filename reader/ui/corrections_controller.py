@@ -24,6 +24,8 @@ from reader.ui.article_controller import ArticleController
 from reader.ui.jobs import Worker
 
 Operation = Callable[[Library], Result[Correction]]
+Applied = Callable[[QUndoCommand], None]
+Failed = Callable[[BaseException], None]
 
 
 def _menu_text(text: str) -> str:
@@ -77,25 +79,36 @@ class CorrectionsController(QObject):
 
     # --- running ----------------------------------------------------------------------------
 
-    def run(self, operation: Operation) -> None:
-        """Apply a correction in the writer and put it on the undo stack."""
+    def run(
+        self, operation: Operation, applied: Applied | None = None, failed: Failed | None = None
+    ) -> None:
+        """Apply a correction in the writer and put it on the undo stack.
+
+        `applied(command)` is called with its undo-stack command once it is done,
+        `failed(exc)` if it could not be made (the user is told either way).
+        """
         self.writer.submit(
             lambda lib, _c: operation(lib),
-            done=self._applied,
-            failed=self._failed,
+            done=lambda result: self._applied(result, applied),
+            failed=lambda exc: self._failed(exc, failed),
         )
 
     def run_plain(self, operation: Callable[[Library], Changes]) -> None:
         """Undo or redo (their changes reach the window like any other)."""
         self.writer.submit(lambda lib, _c: operation(lib), failed=self._failed)
 
-    def _applied(self, result: Result[Correction]) -> None:
-        self.undo_stack.push(_Command(self, result.value))
+    def _applied(self, result: Result[Correction], then: Applied | None = None) -> None:
+        command = _Command(self, result.value)
+        self.undo_stack.push(command)
         self.corrected.emit(result.value)
+        if then is not None:
+            then(command)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, then: Failed | None = None) -> None:
         message = str(exc) if isinstance(exc, CorrectionError) else f"{exc}"
         self.error.emit("Cannot correct this", message)
+        if then is not None:
+            then(exc)
 
     def ref(self, mention: Mention) -> EntityRef:
         """The entity a highlight refers to, with the names this article uses for it."""
@@ -104,19 +117,31 @@ class CorrectionsController(QObject):
 
     # --- the operations -------------------------------------------------------------------
 
-    def set_kind(self, mention: Mention, kind: Kind) -> None:
+    def set_kind(
+        self,
+        mention: Mention,
+        kind: Kind,
+        applied: Applied | None = None,
+        failed: Failed | None = None,
+    ) -> None:
         """Make the highlight's entity a `kind`, everywhere."""
         ref = self.ref(mention)
-        self.run(lambda lib: lib.set_kind(ref, kind))
+        self.run(lambda lib: lib.set_kind(ref, kind), applied, failed)
 
-    def dismiss(self, mention: Mention, everywhere: bool) -> None:
+    def dismiss(
+        self,
+        mention: Mention,
+        everywhere: bool,
+        applied: Applied | None = None,
+        failed: Failed | None = None,
+    ) -> None:
         """Not an entity: at this place only, or wherever the name occurs."""
         article = self.articles.article
         if article is None:
             return
         where = None if everywhere else (article.sha256, mention.start, mention.end)
         text = mention.text
-        self.run(lambda lib: lib.dismiss(text, where))
+        self.run(lambda lib: lib.dismiss(text, where), applied, failed)
 
     def mark(self, start: int, end: int, kind: Kind) -> None:
         """The selected text is an entity of `kind`, wherever it occurs."""
@@ -150,14 +175,21 @@ class CorrectionsController(QObject):
         entity_id, text = mention.entity_id, mention.text
         self.run(lambda lib: lib.split_off(entity_id, text))
 
-    def move_boundary(self, mention: Mention, start: int, end: int) -> None:
+    def move_boundary(
+        self,
+        mention: Mention,
+        start: int,
+        end: int,
+        applied: Applied | None = None,
+        failed: Failed | None = None,
+    ) -> None:
         """A highlight's true extent (shift-click, or a selection over it)."""
         article = self.articles.article
         if article is None or end <= start:
             return
         ref = self.ref(mention)
         old, new = mention.text, article.text[start:end]
-        self.run(lambda lib: lib.set_boundary(ref, old, new))
+        self.run(lambda lib: lib.set_boundary(ref, old, new), applied, failed)
 
     # --- the menu -----------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from reader import APP_NAME
@@ -21,9 +21,10 @@ from reader.core import formats
 from reader.core.article import Article
 from reader.core.changes import Changes
 from reader.core.library import Library
-from reader.core.nlp import Pipeline
+from reader.core.pipelines import PipelineSlot
 from reader.ui import dialogs, window_state
-from reader.ui.actions import build_actions
+from reader.ui.actions import build_actions, build_reading_actions
+from reader.ui.appearance import FontZoom
 from reader.ui.article_controller import ArticleController
 from reader.ui.article_header import ArticleHeader
 from reader.ui.article_view import ArticleView
@@ -32,9 +33,13 @@ from reader.ui.entity_panel import EntityPanel
 from reader.ui.jobs import Worker
 from reader.ui.legend import Legend
 from reader.ui.panel_controller import PanelController
+from reader.ui.preferences import PreferencesController
+from reader.ui.review import ReviewBar, ReviewController
 from reader.ui.status_line import StatusLine
 
 log = logging.getLogger(__name__)
+
+PANEL_MIN_WIDTH, PANEL_MAX_WIDTH, PANEL_SHARE = 240, 380, 0.28
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +64,7 @@ class MainWindow(QMainWindow):
         self.library = Library(db_path, pipeline=pipeline)  # reads on the GUI thread
         name = self.library.pipeline_name
         self.loader: Worker[None] = Worker("reader-loader", lambda: None)
-        self.model: Worker[Pipeline] = Worker("reader-model", lambda: Pipeline(name))
+        self.model: Worker[PipelineSlot] = Worker("reader-model", lambda: PipelineSlot(name))
         self.writer: Worker[Library] = Worker(
             "reader-writer", lambda: Library(db_path, pipeline=pipeline), Library.close
         )
@@ -79,7 +84,7 @@ class MainWindow(QMainWindow):
         self.dock = QDockWidget("Entity", self)
         self.dock.setObjectName("entityDock")
         self.dock.setWidget(self.panel)
-        self.dock.setMinimumWidth(300)
+        self.dock.setMinimumWidth(PANEL_MIN_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.legend = Legend(self.view.highlight_palette)
 
@@ -90,12 +95,21 @@ class MainWindow(QMainWindow):
         self.entities = PanelController(
             self.panel, self.articles, self.library, self.writer, self.corrections
         )
+        # --- reading: preferences, review mode (issue 9) ---
+        self.review_bar = ReviewBar()
+        column.insertWidget(column.indexOf(self.view), self.review_bar)
+        self.preferences = PreferencesController(self.library, self.writer, self.view)
+        self.review = ReviewController(self.articles, self.corrections, self.review_bar)
+        # --- end reading ---
         self.actions_ = build_actions(self)
+        self.reading_actions = build_reading_actions(self)
         self.status_line = StatusLine(self.statusBar())
         self._wire()
-        self.resize(1280, 820)
-        window_state.restore(self, self._settings)
-        self.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+        self._wire_reading()
+        self.resize(self._default_size())
+        self._restored = window_state.restore(self, self._settings)
+        self._panel_placed = False  # at the first show, when the window has its size
+        self._panel_asked: tuple[float, int] | None = None  # (zoom factor, width) last asked
 
     def _wire(self) -> None:
         arts, ents = self.articles, self.entities
@@ -113,6 +127,81 @@ class MainWindow(QMainWindow):
         for worker in (self.loader, self.model, self.writer):
             worker.changed.connect(self.apply_changes)
             worker.failed.connect(lambda name, exc: self.show_error("Unexpected error", str(exc)))
+
+    # --- reading: panel room, zoom, theme, review (issue 9) --------------------------------
+
+    def _wire_reading(self) -> None:
+        view = self.view
+        self.panel_zoom = FontZoom(self.panel)
+        view.zoom_changed.connect(lambda _level: self._zoom_panel())
+        view.highlight_palette_changed.connect(self.legend.set_palette)
+        view.highlight_palette_changed.connect(lambda _p: self._theme_changed())
+        view.mention_activated.connect(lambda _m: self._reveal_panel())
+        self.review.progress_changed.connect(self.status_line.set_review)
+        self.preferences.error.connect(self.show_error)
+        self.preferences.apply_saved()
+        view.setFocus()  # the first Tab after launch goes to the article
+
+    def _default_size(self) -> QSize:
+        """1280×820, or less on a smaller screen (a laptop's 1366×768)."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1280, 820)
+        room = screen.availableGeometry().size() * 0.92
+        return QSize(min(1280, room.width()), min(820, room.height()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Place the panel once the window has its size."""
+        super().showEvent(event)
+        if not self._panel_placed:
+            self._panel_placed = True
+            self._place_panel(self._restored)
+
+    def _theme_changed(self) -> None:
+        """Light ↔ dark: the panel's kind label takes the new highlight colours."""
+        if not self._closing:
+            self.entities.refresh()
+
+    def _panel_width(self) -> int:
+        """The panel's width for a window this wide: a share of it, within limits, zoomed."""
+        factor = self.view.zoom_factor()
+        share = round(self.width() * PANEL_SHARE * factor)
+        widest = min(round(PANEL_MAX_WIDTH * factor), self.width() // 2)
+        return max(PANEL_MIN_WIDTH, min(share, widest))
+
+    def _zoom_panel(self) -> None:
+        """The panel's text follows the article's zoom, and its width the text."""
+        old, new = self.panel_zoom.factor, self.view.zoom_factor()
+        self.panel_zoom.set_factor(new)
+        if self.dock.isVisible() and not self.dock.isFloating():
+            # The dock takes a new width at the next layout: several zoom steps in a
+            # row (a held key) each start from the width asked for by the last one.
+            asked = self._panel_asked
+            current = asked[1] if asked is not None and asked[0] == old else self.dock.width()
+            width = max(PANEL_MIN_WIDTH, min(round(current * new / old), self.width() // 2))
+            self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+            self._panel_asked = (new, width)
+
+    def _place_panel(self, restored: bool) -> None:
+        """Size the panel for this window; with nothing to show, give the text the room.
+
+        The panel is empty at start. When the window cannot hold it beside a
+        full reading column (a 1000×700 laptop window), it starts hidden and
+        opens with the first name opened; F9 hides and shows it at any time.
+        """
+        if not restored:
+            self.resizeDocks([self.dock], [self._panel_width()], Qt.Orientation.Horizontal)
+        if self.dock.isFloating() or self.dock.isHidden():
+            return
+        panel = self.dock.width() if restored else self._panel_width()
+        if self.width() - panel < self.view.comfortable_width():
+            self.dock.hide()
+
+    def _reveal_panel(self) -> None:
+        """A name was opened: show the panel if it is hidden."""
+        if self.dock.isHidden():
+            self.dock.show()
+            self.resizeDocks([self.dock], [self._panel_width()], Qt.Orientation.Horizontal)
 
     # --- what the user asks for -------------------------------------------------------------
 
@@ -194,6 +283,7 @@ class MainWindow(QMainWindow):
             self.panel.flush()
             self.entities.close()
             self._closing = True
+            self.articles.closed = True
             window_state.save(self, self._settings)
             self.loader.stop(timeout=0.5)
             self.model.stop(timeout=0.5)

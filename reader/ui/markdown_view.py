@@ -8,11 +8,13 @@ only http(s) links open (in the system browser, when clicked).
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl
+from PySide6.QtGui import QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from reader.ui.article_header import open_if_web
@@ -52,6 +54,53 @@ def markdown_to_html(text: str) -> str:
     return document.toHtml()
 
 
+# What starts a Markdown block rather than a phrase: a heading's #s, a quote's >,
+# a list bullet or number, a task box. A one-line preview keeps only the phrase.
+_BLOCK_MARKER = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,9}[.)]\s+)+")
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
+
+
+def _links_as_text(document: QTextDocument) -> None:
+    """Show links as underlined text: a tooltip cannot be clicked, and blue fails on dark."""
+    spans: list[tuple[int, int, QTextCharFormat]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor():
+                fmt.setAnchor(False)
+                fmt.setAnchorHref("")
+                fmt.clearForeground()
+                fmt.setFontUnderline(True)
+                spans.append((fragment.position(), fragment.length(), fmt))
+            it += 1
+        block = block.next()
+    for position, length, fmt in spans:
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
+
+
+def markdown_line_html(line: str) -> str:
+    """One line of a note as inline rich text: bold, italic, code kept; nothing loads.
+
+    Block syntax (a heading's #, a list bullet, a quote's >) is dropped so the
+    line reads as a phrase; images become their name and raw HTML shows as
+    text, as in `markdown_to_html`.
+    """
+    line = _BLOCK_MARKER.sub("", line.strip())
+    document = QTextDocument()
+    document.setMarkdown(line, FEATURES)
+    _drop_images(document)
+    _links_as_text(document)
+    found = _PARAGRAPH.search(document.toHtml())
+    inner = found.group(1).strip() if found else ""
+    return inner if inner and inner != "<br />" else html.escape(line)
+
+
 class MarkdownView(QTextBrowser):
     """A read-only, auto-height view of a note's Markdown."""
 
@@ -85,6 +134,12 @@ class MarkdownView(QTextBrowser):
         """Keep the height of the text as the width changes."""
         super().resizeEvent(event)
         self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Keep the height of the text when the font changes (zoom)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """As tall as the text."""

@@ -1,4 +1,4 @@
-"""The status bar's permanent part: unsaved notes, and what Reader is waiting for."""
+"""The status bar's permanent part: review progress, unsaved notes, what Reader awaits."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ class StatusLine:
     """A label and an indeterminate progress bar at the right of the status bar."""
 
     def __init__(self, bar: QStatusBar) -> None:
+        self.review = QLabel()
+        self.review.setObjectName("reviewProgress")
+        self.review.hide()
+        bar.addPermanentWidget(self.review)
         self.unsaved = QLabel()
         self.unsaved.setObjectName("unsavedNotes")
         self.unsaved.hide()
@@ -25,6 +29,11 @@ class StatusLine:
         """Say, until they are saved, where notes the library refused are kept."""
         self.unsaved.setText(message)
         self.unsaved.setVisible(bool(message))
+
+    def set_review(self, message: str) -> None:
+        """Review mode's progress ("12 of 40 highlights left"); "" hides it."""
+        self.review.setText(message)
+        self.review.setVisible(bool(message))
 
     def set_busy(self, message: str) -> None:
         """Show what is being waited for; "" hides it."""

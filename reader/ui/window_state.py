@@ -23,16 +23,15 @@ def settings_for(db_path: Path) -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-def restore(window: QMainWindow, settings: QSettings) -> None:
-    """Put the window and its docks back where the user left them."""
+def restore(window: QMainWindow, settings: QSettings) -> bool:
+    """Put the window and its docks back where the user left them (False: nothing saved)."""
     if settings.value("state_version") != str(STATE_VERSION):
-        return
+        return False
     geometry = settings.value("geometry")
     state = settings.value("window_state")
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
-    if isinstance(state, QByteArray):
-        window.restoreState(state, STATE_VERSION)
+    return isinstance(state, QByteArray) and window.restoreState(state, STATE_VERSION)
 
 
 def save(window: QMainWindow, settings: QSettings) -> None:
