@@ -29,7 +29,13 @@ from reader.core.nlp import PipelineError
 from reader.core.store import StoreError
 
 COMMANDS = ("annotate", "config", "entity", "note", "export")
-SETTINGS = {"pipeline": "spaCy pipeline used for entities (a package name or a folder)"}
+SETTINGS = {
+    "pipeline": "spaCy pipeline used for entities (a package name or a folder)",
+    "theme": "the window's theme: system, light or dark",
+    "font_family": "the reading font ('' for Reader's serif)",
+    "font_size": "the reading size in points, before zooming",
+    "zoom_steps": "the window's zoom level in steps of 10 % (0 is 100 %)",
+}
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

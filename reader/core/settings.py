@@ -16,7 +16,7 @@ PIPELINE = "pipeline"  # spaCy pipeline: a package name or a folder ("" or absen
 THEME = "theme"  # "system", "light" or "dark"
 FONT_FAMILY = "font_family"  # reading font ("" or absent: Reader's serif list)
 FONT_SIZE = "font_size"  # reading size in points, before zoom
-ZOOM = "zoom"  # zoom steps from 0 (each step is ZOOM_STEP times larger)
+ZOOM = "zoom_steps"  # zoom steps from 0 (each step is ZOOM_STEP times larger)
 
 THEMES = ("system", "light", "dark")
 DEFAULT_THEME = "system"

@@ -131,11 +131,12 @@ class PreferencesDialog(QDialog):
 
     def value(self) -> Preferences:
         """What the form says now."""
+        pipeline = str(self.pipeline.currentData() or "")
         return Preferences(
             theme=str(self.theme.currentData()),
             font_family=str(self.font_family.currentData() or ""),
             font_size=float(self.font_size.value()),
-            pipeline=str(self.pipeline.currentData() or ""),
+            pipeline="" if pipeline == DEFAULT_PIPELINE else pipeline,
         )
 
 

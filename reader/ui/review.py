@@ -35,9 +35,9 @@ from reader.ui.corrections_controller import CorrectionsController
 
 KIND_KEYS = {Qt.Key.Key_1: Kind.PERSON, Qt.Key.Key_2: Kind.GROUP, Qt.Key.Key_3: Kind.PLACE}
 HINTS = (
-    "<b>A</b> accept · <b>X</b> not an entity here · <b>Shift+X</b> anywhere · "
-    "<b>1</b> person · <b>2</b> group · <b>3</b> place · <b>E</b> extend · "
-    "<b>Space</b> skip · <b>Backspace</b> undo · <b>Esc</b> done"
+    "<b>A</b> accept · <b>X</b> not here · <b>Shift+X</b> not anywhere · "
+    "<b>1</b>/<b>2</b>/<b>3</b> person/group/place · <b>E</b> extend · <b>Space</b> skip · "
+    "<b>Backspace</b> undo · <b>Esc</b> done"
 )
 
 
