@@ -87,9 +87,17 @@ class _Startup:
     palette: QPalette
     tooltip: QPalette
     style: str
+    changed: bool = False  # a theme of Reader's was applied since
 
 
 _startup: _Startup | None = None
+
+
+def _set_style(app: QApplication, name: str) -> None:
+    if app.style().name().lower() != name.lower():
+        style = QStyleFactory.create(name)
+        if style is not None:
+            app.setStyle(style)
 
 
 def apply_theme(theme: str, app: QApplication | None = None) -> None:
@@ -106,20 +114,22 @@ def apply_theme(theme: str, app: QApplication | None = None) -> None:
         )
     hints = QGuiApplication.styleHints()
     if theme in ("light", "dark"):
-        if instance.style().name().lower() != "fusion":
-            instance.setStyle(QStyleFactory.create("Fusion"))  # it draws from the palette
+        _set_style(instance, "Fusion")  # it draws every widget from the palette
+        _startup.changed = True
         palette = palette_for(theme)
         instance.setPalette(palette)
         QToolTip.setPalette(palette)
         if hasattr(hints, "setColorScheme"):  # Qt 6.8: native dialogs follow too
             hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
     else:
+        if not _startup.changed:
+            return  # still as the desktop made it: nothing to undo
         if hasattr(hints, "unsetColorScheme"):
             hints.unsetColorScheme()
-        if instance.style().name().lower() != _startup.style.lower():
-            instance.setStyle(QStyleFactory.create(_startup.style))
+        _set_style(instance, _startup.style)
         instance.setPalette(_startup.palette)
         QToolTip.setPalette(_startup.tooltip)
+        _startup.changed = False
     # Style sheets resolve palette(...) when they are set: set it again to follow.
     instance.setStyleSheet(instance.styleSheet())
 
