@@ -1,10 +1,12 @@
 """Which spaCy pipelines are installed, found without importing spaCy.
 
 The Preferences dialog lists them, and importing spaCy for that would cost a
-second or more on the GUI thread. A pipeline package announces itself in two
-ways, and either is enough: an entry point in the `spacy_models` group (what
-`spacy package` writes), or a top-level package holding spaCy's `meta.json`
-and `config.cfg` (a pipeline installed some other way).
+second or more on the GUI thread. A pipeline package announces itself in one
+of three ways, and any is enough: an entry point in the `spacy_models` group
+(what `spacy package` writes), a top-level package holding spaCy's
+`meta.json` (a pipeline installed some other way), or being one of the
+pipelines Reader ranks (`nlp.RANKED_PIPELINES`, some of which vendor the model
+as package data).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from reader.core.nlp import Pipeline
+from reader.core.nlp import RANKED_PIPELINES, Pipeline, is_installed
 
 ENTRY_POINT_GROUP = "spacy_models"
 
@@ -33,6 +35,7 @@ def _is_pipeline_dir(path: Path) -> bool:
 def installed_pipelines(search_path: list[str] | None = None) -> list[str]:
     """Names of the installed spaCy pipeline packages, sorted."""
     names = {ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    names.update(name for name in RANKED_PIPELINES if is_installed(name))
     for entry in sys.path if search_path is None else search_path:
         folder = Path(entry or ".")
         if not folder.is_dir() or folder.suffix in {".zip", ".egg"}:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from reader.core import settings
 from reader.core.library import Library
-from reader.core.nlp import DEFAULT_PIPELINE
+from reader.core.nlp import default_pipeline
 from reader.core.pipelines import installed_pipelines
 from reader.ui.appearance import apply_theme
 from reader.ui.article_view import ArticleView
@@ -52,7 +52,7 @@ class Preferences:
             theme=settings.theme(get(settings.THEME)),
             font_family=settings.font_family(get(settings.FONT_FAMILY)),
             font_size=settings.font_size(get(settings.FONT_SIZE)),
-            pipeline=(get(settings.PIPELINE) or "").strip(),
+            pipeline=(get(settings.PIPELINE) or "").strip(),  # "": the best installed
         )
 
     def stored(self) -> dict[str, str | None]:
@@ -62,7 +62,7 @@ class Preferences:
             settings.THEME: None if self.theme == settings.DEFAULT_THEME else self.theme,
             settings.FONT_FAMILY: self.font_family or None,
             settings.FONT_SIZE: size,
-            settings.PIPELINE: None if self.pipeline in ("", DEFAULT_PIPELINE) else self.pipeline,
+            settings.PIPELINE: self.pipeline or None,
         }
 
 
@@ -104,16 +104,12 @@ class PreferencesDialog(QDialog):
 
         self.pipeline = QComboBox()
         self.pipeline.setObjectName("pipelineChoice")
-        names = list(dict.fromkeys([DEFAULT_PIPELINE, *pipelines]))
-        for name in names:
-            label = f"{name} (default)" if name == DEFAULT_PIPELINE else name
-            if name not in pipelines:
-                label += " — not installed"
-            self.pipeline.addItem(label, name)
-        chosen = current.pipeline or DEFAULT_PIPELINE
-        if self.pipeline.findData(chosen) < 0:  # a folder, or a package since removed
-            self.pipeline.addItem(chosen, chosen)
-        self.pipeline.setCurrentIndex(self.pipeline.findData(chosen))
+        self.pipeline.addItem(f"The best installed (now {default_pipeline()})", "")
+        for name in pipelines:
+            self.pipeline.addItem(name, name)
+        if self.pipeline.findData(current.pipeline) < 0:  # a folder, or a package since removed
+            self.pipeline.addItem(f"{current.pipeline} (not installed)", current.pipeline)
+        self.pipeline.setCurrentIndex(self.pipeline.findData(current.pipeline))
         form.addRow("&Language model:", self.pipeline)
         hint = QLabel("A new language model finds the entities of the next article you open.")
         hint.setObjectName("preferencesHint")
@@ -131,12 +127,11 @@ class PreferencesDialog(QDialog):
 
     def value(self) -> Preferences:
         """What the form says now."""
-        pipeline = str(self.pipeline.currentData() or "")
         return Preferences(
             theme=str(self.theme.currentData()),
             font_family=str(self.font_family.currentData() or ""),
             font_size=float(self.font_size.value()),
-            pipeline="" if pipeline == DEFAULT_PIPELINE else pipeline,
+            pipeline=str(self.pipeline.currentData() or ""),
         )
 
 

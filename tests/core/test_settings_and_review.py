@@ -11,7 +11,7 @@ import pytest
 from reader.core import settings
 from reader.core.kinds import Kind
 from reader.core.library import Library
-from reader.core.nlp import DEFAULT_PIPELINE
+from reader.core.nlp import DEFAULT_PIPELINE, default_pipeline
 from reader.core.overlay import Mention
 from reader.core.pipelines import PipelineSlot, installed_pipelines
 from reader.core.review import ReviewLog, key_of, next_left, next_word_end
@@ -47,7 +47,7 @@ def test_the_pipeline_setting_is_the_one_reader_config_uses(db_path: Path) -> No
         library.set_settings({settings.PIPELINE: "en_core_web_md"})
         assert library.pipeline_name == "en_core_web_md"
         library.set_settings({settings.PIPELINE: None})
-        assert library.pipeline_name == DEFAULT_PIPELINE
+        assert library.pipeline_name == default_pipeline()
     finally:
         library.close()
 
