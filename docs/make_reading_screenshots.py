@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QPainter, QPixmap, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.core.kinds import Kind
 from reader.core.overlay import Mention
@@ -37,14 +37,17 @@ NOTE = (
 Step = Callable[[], None]
 
 
-def with_tooltip(window: MainWindow, app: QApplication, mention: Mention) -> QPixmap:
-    """The window with the tooltip of `mention` drawn where the screen shows it."""
+def hover(window: MainWindow, mention: Mention) -> None:
+    """Show the tooltip of `mention` as hovering it does (Xvfb has no pointer to move)."""
     view = window.view
     cursor = QTextCursor(view.document())
     cursor.setPosition(view._map.to_qt(mention.start) + 2)
-    point = view.cursorRect(cursor).center()
-    QTest.mouseMove(view.viewport(), point)
-    app.processEvents()
+    point = view.viewport().mapToGlobal(view.cursorRect(cursor).center())
+    QToolTip.showText(point, view.tooltip_for(mention), view)
+
+
+def with_tooltip(window: MainWindow) -> QPixmap:
+    """The window with the tooltip on screen drawn where the screen shows it."""
     shot = window.grab()
     tips = [
         w
@@ -87,17 +90,18 @@ def main() -> int:
         card.set_editing(False)
         window.view.verticalScrollBar().setValue(0)
 
+    def warsame() -> None:
+        hover(window, next(m for m in window.articles.mentions if m.text == "Warsame"))
+
     def light() -> None:
-        mention = next(m for m in window.articles.mentions if m.text == "Warsame")
-        with_tooltip(window, app, mention).save(str(DOCS / "theme-light.png"))
+        with_tooltip(window).save(str(DOCS / "theme-light.png"))
 
     def go_dark() -> None:
         prefs = window.preferences.current
         window.preferences.set(replace(prefs, theme="dark"))
 
     def dark() -> None:
-        mention = next(m for m in window.articles.mentions if m.text == "Warsame")
-        with_tooltip(window, app, mention).save(str(DOCS / "theme-dark.png"))
+        with_tooltip(window).save(str(DOCS / "theme-dark.png"))
 
     def narrow() -> None:
         window.preferences.set(replace(window.preferences.current, theme="light"))
@@ -132,7 +136,7 @@ def main() -> int:
         if "mentions" in state:
             return
         state["mentions"] = mentions
-        steps.extend([select_person_with_note, light, go_dark, dark, narrow])
+        steps.extend([select_person_with_note, warsame, light, go_dark, warsame, dark, narrow])
         QTimer.singleShot(300, run_next)
 
     window.mentions_changed.connect(on_mentions)

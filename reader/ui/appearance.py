@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QListWidget, QStyleFactory, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QStyleFactory,
+    QToolTip,
+    QWidget,
+)
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -132,6 +139,14 @@ def apply_theme(theme: str, app: QApplication | None = None) -> None:
         _startup.changed = False
     # Style sheets resolve palette(...) when they are set: set it again to follow.
     instance.setStyleSheet(instance.styleSheet())
+    # A rich-text label keeps the link colour of the palette it was given its text
+    # under (the link in a note card's "Written while reading" stayed dark blue on dark).
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.PlainText:
+            text = widget.text()
+            if "<a " in text:
+                widget.clear()  # setText() with the same text does nothing
+                widget.setText(text)
 
 
 _BASE_SIZE = "readerBasePointSize"

@@ -115,9 +115,11 @@ class MarkdownView(QTextBrowser):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().setDocumentMargin(0)
         self.setStyleSheet("background: transparent;")
+        self._markdown: str | None = None
 
     def set_markdown(self, text: str) -> None:
         """Show `text` rendered."""
+        self._markdown = text
         self.document().setMarkdown(text, FEATURES)
         _drop_images(self.document())
         self._fit()
@@ -136,10 +138,16 @@ class MarkdownView(QTextBrowser):
         self._fit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Keep the height of the text when the font changes (zoom)."""
+        """Keep the height of the text when the font changes (zoom); recolour links (theme).
+
+        Qt writes the palette's link colour into the text when it renders the
+        Markdown, so a theme switch renders it again.
+        """
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit()
+        elif event.type() == QEvent.Type.PaletteChange and self._markdown is not None:
+            self.set_markdown(self._markdown)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """As tall as the text."""
