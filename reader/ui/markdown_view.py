@@ -14,7 +14,14 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl
-from PySide6.QtGui import QResizeEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from reader.ui.article_header import open_if_web
@@ -84,6 +91,27 @@ def _links_as_text(document: QTextDocument) -> None:
         cursor.setCharFormat(fmt)
 
 
+def _recolour_links(document: QTextDocument, colour: QColor) -> None:
+    """Give every link of a rendered document this colour (a new palette's)."""
+    spans: list[tuple[int, int]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().isAnchor():
+                spans.append((fragment.position(), fragment.length()))
+            it += 1
+        block = block.next()
+    change = QTextCharFormat()
+    change.setForeground(colour)
+    for position, length in spans:
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(change)
+
+
 def markdown_line_html(line: str) -> str:
     """One line of a note as inline rich text: bold, italic, code kept; nothing loads.
 
@@ -115,11 +143,9 @@ class MarkdownView(QTextBrowser):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().setDocumentMargin(0)
         self.setStyleSheet("background: transparent;")
-        self._markdown: str | None = None
 
     def set_markdown(self, text: str) -> None:
         """Show `text` rendered."""
-        self._markdown = text
         self.document().setMarkdown(text, FEATURES)
         _drop_images(self.document())
         self._fit()
@@ -141,13 +167,14 @@ class MarkdownView(QTextBrowser):
         """Keep the height of the text when the font changes (zoom); recolour links (theme).
 
         Qt writes the palette's link colour into the text when it renders the
-        Markdown, so a theme switch renders it again.
+        Markdown, so a theme switch recolours the links in place (rendering it
+        again would lay it out while shown, images and all).
         """
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit()
-        elif event.type() == QEvent.Type.PaletteChange and self._markdown is not None:
-            self.set_markdown(self._markdown)
+        elif event.type() == QEvent.Type.PaletteChange:
+            _recolour_links(self.document(), self.palette().color(QPalette.ColorRole.Link))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """As tall as the text."""

@@ -363,3 +363,19 @@ def test_a_new_language_model_is_used_for_the_next_article(
         window.open_path(str(other))
     assert blocker.args is not None
     assert "xx_not_installed_pipeline" in str(blocker.args[0])
+
+
+def test_links_in_notes_take_the_new_themes_link_colour(qtbot: QtBot) -> None:
+    from reader.ui.markdown_view import MarkdownView
+
+    view = MarkdownView()
+    qtbot.addWidget(view)
+    view.set_markdown("See [the site](https://example.org) for more.")
+    view.show()
+    appearance.apply_theme("dark")
+    dark_link = appearance.palette_for("dark").color(QPalette.ColorRole.Link)
+
+    def link_colour() -> QColor:
+        return view.document().find("the site").charFormat().foreground().color()
+
+    qtbot.waitUntil(lambda: link_colour() == dark_link)  # not the light theme's dark blue
