@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from reader import APP_NAME
 from reader.core import formats
@@ -169,6 +169,16 @@ class MainWindow(QMainWindow):
         widest = min(round(PANEL_MAX_WIDTH * factor), self.width() // 2)
         return max(PANEL_MIN_WIDTH, min(share, widest))
 
+    def _panel_needs(self) -> int:
+        """The narrowest the panel's content can be laid out (it grows with its text)."""
+        needs = self.panel.minimumSizeHint().width()
+        for area in self.panel.findChildren(QScrollArea):
+            content = area.widget()
+            if content is not None and area.widgetResizable():
+                bar = area.verticalScrollBar().sizeHint().width()
+                needs = max(needs, content.minimumSizeHint().width() + bar + 2 * area.frameWidth())
+        return needs
+
     def _zoom_panel(self) -> None:
         """The panel's text follows the article's zoom, and its width the text."""
         old, new = self.panel_zoom.factor, self.view.zoom_factor()
@@ -178,7 +188,8 @@ class MainWindow(QMainWindow):
             # row (a held key) each start from the width asked for by the last one.
             asked = self._panel_asked
             current = asked[1] if asked is not None and asked[0] == old else self.dock.width()
-            width = max(PANEL_MIN_WIDTH, min(round(current * new / old), self.width() // 2))
+            wanted = max(round(current * new / old), self._panel_needs())
+            width = max(PANEL_MIN_WIDTH, min(wanted, self.width() // 2))
             self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
             self._panel_asked = (new, width)
 
