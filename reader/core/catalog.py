@@ -25,6 +25,7 @@ from reader.core.names import normalize
 from reader.core.store import Store
 
 ZOOM_SETTING = "zoom_steps"
+MIN_SCORE = 60  # as in reader.core.lookup: below this a match is noise
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,12 @@ def name_rows(store: Store) -> list[NameRow]:
 # --- reading position and zoom ---------------------------------------------------------------
 
 
+def sha_of(store: Store, article_id: int) -> str | None:
+    """The text hash of a saved article (None: not in the library)."""
+    row = store.db.execute("SELECT sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
+    return str(row[0]) if row else None
+
+
 def position(store: Store, sha256: str) -> int:
     """Where reading of this text stopped (a character offset; 0 at the top)."""
     row = store.db.execute("SELECT position FROM articles WHERE sha256 = ?", [sha256]).fetchone()
@@ -247,3 +254,36 @@ def known_texts(store: Store, sha256s: Sequence[str]) -> set[str]:
         )
         out |= {str(r[0]) for r in rows}
     return out
+
+
+def rank_names(query: str, rows: Sequence[NameRow], limit: int = 500) -> list[NameRow]:
+    """Rows whose name or other names match `query` best first (rapidfuzz, typos forgiven).
+
+    A name that starts with what was typed, or contains it as a word, comes
+    before a fuzzy look-alike; an empty query keeps every row in order.
+    """
+    query = normalize(query)
+    if not query:
+        return list(rows)
+    from rapidfuzz import fuzz, process, utils
+
+    choices: list[str] = []
+    owners: list[int] = []
+    for i, row in enumerate(rows):
+        for name in (row.name, *row.aliases):
+            choices.append(normalize(name))
+            owners.append(i)
+    best: dict[int, float] = {}
+    for choice, score, index in process.extract(
+        query,
+        choices,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=limit * 4,
+        score_cutoff=MIN_SCORE,
+    ):
+        bonus = 20.0 if choice.startswith(query) else 10.0 if f" {query}" in f" {choice}" else 0.0
+        owner = owners[index]
+        best[owner] = max(best.get(owner, 0.0), score + bonus)
+    ranked = sorted(best, key=lambda i: (-best[i], -rows[i].articles, rows[i].name.casefold()))
+    return [rows[i] for i in ranked[:limit]]
