@@ -230,9 +230,11 @@ class EntitiesDock(QTabWidget):
         self.kind.setObjectName("entitiesKind")
         self.kind.addItem("All kinds", None)
         for kind in ORDER:
-            self.kind.addItem(kind.plural, kind)
+            self.kind.addItem(kind.plural, kind.value)
         self.kind.currentIndexChanged.connect(
-            lambda _i: self.names_proxy.set_kind(self.kind.currentData())
+            lambda _i: self.names_proxy.set_kind(
+                Kind(self.kind.currentData()) if self.kind.currentData() else None
+            )
         )
         self.table = _table(self.names_proxy, "entitiesTable")
         self.table.activated.connect(lambda i: self.entity_requested.emit(self._name_at(i)))

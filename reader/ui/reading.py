@@ -41,8 +41,10 @@ class _Target:
 def top_offset(view: ArticleView, umap: Utf16Map) -> int:
     """The character offset of the first paragraph visible at the top of the view."""
     # A paragraph only partly visible at the top counts: the reader is in it.
-    cursor = view.cursorForPosition(view.viewport().rect().topLeft())
-    return umap.from_qt(cursor.block().position())
+    block = view.cursorForPosition(view.viewport().rect().topLeft()).block()
+    while block.isValid() and not block.text().strip() and block.next().isValid():
+        block = block.next()  # the blank line between two paragraphs: the next one
+    return umap.from_qt(block.position())
 
 
 def scroll_to(view: ArticleView, umap: Utf16Map, offset: int) -> None:
@@ -78,12 +80,14 @@ class ReadingController(QObject):
         self._position = 0
         self._saved = 0
         self._target: _Target | None = None
+        self._pending: tuple[str | None, int] | None = None
         self._zoom = 0
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.save_position)
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.view.verticalScrollBar().rangeChanged.connect(self._range_changed)
         articles.article_changed.connect(self._article_shown)
         articles.mentions_changed.connect(self._mentions_shown)
 
@@ -114,6 +118,7 @@ class ReadingController(QObject):
         if self._sha is not None and self._sha != article.sha256:
             self.save_position()  # the previous article's last position
         self._sha = article.sha256
+        self._pending = None
         self._map = Utf16Map(article.text)
         target = self._target
         if target is not None and target.sha256 == article.sha256:
@@ -123,21 +128,41 @@ class ReadingController(QObject):
             return
         self._target = None
         saved = catalog.position(self.library.store, article.sha256)
-        self._position = self._saved = saved
+        self._position, self._saved = 0, saved  # the position is real once restored
         if saved:
             # After Qt has laid the new document out and sized the scroll bar.
             QTimer.singleShot(0, lambda: self._restore(article, saved))
 
     def _restore(self, article: Article, offset: int) -> None:
         if self.articles.article is article:
-            scroll_to(self.view, self._map, offset)
-            self._position = offset
+            self._scroll(offset)
+
+    def _scroll(self, offset: int) -> None:
+        """Scroll to `offset` now, and again as Qt lays out more of the document.
+
+        A new document is laid out in the background: until the scroll bar's
+        range reaches the paragraph, setting its value falls short.
+        """
+        self._pending = (self._sha, offset)
+        scroll_to(self.view, self._map, offset)
+        self._position = top_offset(self.view, self._map)
+
+    def _range_changed(self) -> None:
+        pending = self._pending
+        if pending is None or pending[0] != self._sha:
+            self._pending = None
+            return
+        scroll_to(self.view, self._map, pending[1])
+        self._position = top_offset(self.view, self._map)
+        bar = self.view.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            self._pending = None  # reached without being clamped: done
 
     def _land(self, target: _Target) -> None:
         def go() -> None:
             if self._sha != target.sha256:
                 return
-            scroll_to(self.view, self._map, target.offset)
+            self._scroll(target.offset)
             if target.length:
                 cursor = self.view.textCursor()
                 cursor.setPosition(self._map.to_qt(target.offset))
