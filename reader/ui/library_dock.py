@@ -213,12 +213,11 @@ class LibraryDock(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.resizeSection(0, 260)
-        for i, name in enumerate(COLUMNS):
-            if name in ("Groups", "People", "Places", "Notes"):
-                header.resizeSection(i, 60)
-            elif name in ("Date", "Added", "Opened"):
-                header.resizeSection(i, 90)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
+        header.setMinimumSectionSize(40)
+        widths = {"Source": 110, "Date": 90, "Added": 84, "Opened": 84}
+        for i, name in enumerate(COLUMNS[1:], start=1):
+            header.resizeSection(i, widths.get(name, 58))
         self.table.activated.connect(lambda index: self.article_requested.emit(self.id_at(index)))
         remove = QAction("Remove from Library…", self.table)
         remove.setShortcut(QKeySequence.StandardKey.Delete)

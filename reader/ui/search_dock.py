@@ -58,10 +58,7 @@ def marked_html(snippet: Snippet) -> str:
 def hit_html(hit: Hit) -> str:
     """A hit as two lines of rich text: what it is, and its snippet."""
     label = "Note on" if hit.kind == "note" else "Article"
-    return (
-        f"<span style='color: gray'>{label}</span> <b>{html.escape(hit.title)}</b><br>"
-        f"{marked_html(hit.snippet)}"
-    )
+    return f"<i>{label}</i> <b>{html.escape(hit.title)}</b><br>{marked_html(hit.snippet)}"
 
 
 class HitsModel(QAbstractListModel):
@@ -92,6 +89,8 @@ class HitsModel(QAbstractListModel):
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.title}\n{hit.snippet.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.snippet.text  # plain text: the full line the row may clip
         if role == HTML_ROLE:
             return hit_html(hit)
         if role == HIT_ROLE:
@@ -100,13 +99,13 @@ class HitsModel(QAbstractListModel):
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit's escaped rich text, wrapped to the list's width."""
+    """Draws a hit's escaped rich text on two lines (what it is, then the snippet), clipped."""
 
     def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
         doc.setHtml(str(index.data(HTML_ROLE) or ""))
-        doc.setTextWidth(max(100, option.rect.width() - 8))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -117,22 +116,21 @@ class HitDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         doc = self._document(option, index)
-        painter.save()
         rect = option.rect
-        painter.translate(rect.left() + 4, rect.top() + 3)
+        painter.save()
+        painter.setClipRect(rect)
+        painter.translate(rect.left() + 6, rect.top() + 4)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
-        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        context.clip = QRectF(0, 0, rect.width() - 12, rect.height() - 4)
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        """As tall as the wrapped text."""
-        self.initStyleOption(option, index)
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+        """Two lines of text, whatever the snippet's length (it is clipped at the edge)."""
+        return QSize(200, option.fontMetrics.lineSpacing() * 2 + 12)
 
 
 class SearchDock(QWidget):
@@ -160,8 +158,7 @@ class SearchDock(QWidget):
         self.list.setItemDelegate(HitDelegate(self.list))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
+        self.list.setUniformItemSizes(True)
         self.list.activated.connect(lambda i: self.hit_activated.emit(self.model.hit_at(i.row())))
         self.list.clicked.connect(lambda i: self.hit_activated.emit(self.model.hit_at(i.row())))
         self.status = QLabel()
