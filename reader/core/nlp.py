@@ -393,7 +393,9 @@ class Pipeline:
         article. `cancelled` is polled as spaCy pulls text (Cancelled is raised).
         """
         pieces = [
-            (i, offset, piece) for i, text in enumerate(texts) for offset, piece in model_pieces(text)
+            (i, offset, piece)
+            for i, text in enumerate(texts)
+            for offset, piece in model_pieces(text)
         ]
         self.load()
         nlp = self._nlp
