@@ -86,7 +86,7 @@ class _Table(QAbstractTableModel):
             return shown
         if role == SORT_ROLE:
             return key
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(key, int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(shown, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -195,8 +195,11 @@ def _table(model: QSortFilterProxyModel, name: str) -> QTableView:
     view.setWordWrap(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().resizeSection(0, 200)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the rest
+    for column in range(1, model.columnCount()):
+        header.resizeSection(column, 64)
     return view
 
 
@@ -237,6 +240,7 @@ class EntitiesDock(QTabWidget):
             )
         )
         self.table = _table(self.names_proxy, "entitiesTable")
+        self.table.horizontalHeader().resizeSection(2, 120)  # "Also called"
         self.table.activated.connect(lambda i: self.entity_requested.emit(self._name_at(i)))
         show_articles = QAction("Show Its Articles in the Library", self.table)
         show_articles.triggered.connect(self._articles_of_current)
