@@ -6,6 +6,8 @@
     reader entity ACTION …        list entities, correct them (kind, dismiss, merge…)
     reader note add|list …        notes on entities
     reader export --format json|markdown OUT   the knowledge base, for another library or a note app
+    reader import PATH...         add files and folders to the library (--json)
+    reader search QUERY           full-text search over articles and notes (--json)
 
 Errors reach the user as one line, `reader: PATH: reason`, and a non-zero exit.
 """
@@ -28,7 +30,7 @@ from reader.core.exchange import ExchangeError
 from reader.core.nlp import PipelineError
 from reader.core.store import StoreError
 
-COMMANDS = ("annotate", "config", "entity", "note", "export")
+COMMANDS = ("annotate", "config", "entity", "note", "export", "import", "search")
 SETTINGS = {
     "pipeline": "spaCy pipeline used for entities (a package name or a folder)",
     "theme": "the window's theme: system, light or dark",
@@ -53,7 +55,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Read saved articles with their groups, people and places highlighted.",
         epilog="Sub-commands: `reader annotate FILE --json`, `reader config [KEY [VALUE]]`, "
         "`reader entity list|kind|dismiss|mark|merge|split|rename|alias …`, "
-        "`reader note add|list …`, `reader export --format json|markdown OUT`.",
+        "`reader note add|list …`, `reader export --format json|markdown OUT`, "
+        "`reader import PATH... [--json]`, `reader search QUERY [--json]`.",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("path", nargs="?", help=f"article to open: {formats.describe()}")
@@ -186,6 +189,24 @@ def knowledge(command: str, argv: Sequence[str]) -> int:
         library.close()
 
 
+def library_command(name: str, argv: Sequence[str]) -> int:
+    """`reader import` and `reader search` (see reader/cli_library.py)."""
+    from reader import cli_library
+    from reader.core.library import Library
+
+    common = argparse.ArgumentParser(add_help=False)
+    _common(common)
+    make = cli_library.import_parser if name == "import" else cli_library.search_parser
+    args = make(common).parse_args(argv)
+    library = Library(_db_path(args.db), pipeline=args.pipeline)
+    try:
+        if name == "import":
+            return cli_library.run_import(library, args.paths, args.json)
+        return cli_library.run_search(library, " ".join(args.query), args.limit, args.json)
+    finally:
+        library.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -199,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return entity(argv[1:])
         if argv and argv[0] in ("note", "export"):
             return knowledge(argv[0], argv[1:])
+        if argv and argv[0] in ("import", "search"):
+            return library_command(argv[0], argv[1:])
         args = _gui_parser().parse_args(argv)
         from reader.ui.app import run
 

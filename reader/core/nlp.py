@@ -17,7 +17,7 @@ import re
 import sys
 import threading
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -379,3 +379,39 @@ class Pipeline:
                     for ent in doc.ents
                 )
         return spans
+
+    def run_many(
+        self,
+        texts: Sequence[str],
+        cancelled: Callable[[], bool] | None = None,
+        batch_size: int = 64,
+    ) -> list[list[ModelSpan]]:
+        """Entities in many texts at once, as `run` finds them in each (for imports).
+
+        One `nlp.pipe` over the paragraphs of all the texts fills the model's
+        batches, which is several times faster than one `run` per short
+        article. `cancelled` is polled as spaCy pulls text (Cancelled is raised).
+        """
+        pieces = [
+            (i, offset, piece)
+            for i, text in enumerate(texts)
+            for offset, piece in model_pieces(text)
+        ]
+        self.load()
+        nlp = self._nlp
+        out: list[list[ModelSpan]] = [[] for _ in texts]
+        with nlp.memory_zone():
+
+            def feed() -> Iterator[str]:
+                for _, _, piece in pieces:
+                    if cancelled is not None and cancelled():
+                        raise Cancelled
+                    yield piece
+
+            docs = nlp.pipe(feed(), batch_size=batch_size)
+            for (i, offset, _), doc in zip(pieces, docs, strict=True):
+                out[i].extend(
+                    ModelSpan(offset + ent.start_char, offset + ent.end_char, ent.label_)
+                    for ent in doc.ents
+                )
+        return out

@@ -199,6 +199,37 @@ def _m0005_dossier(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0006_library")
+def _m0006_library(db: sqlite_utils.Database) -> None:
+    """The library view: reading positions, entity counts per kind, cheaper article updates.
+
+    The full-text index of an article is rebuilt only when its title or text
+    changes: sqlite-utils' trigger fired on any update, so marking an article
+    opened or its mentions current re-indexed its whole text (issue 8).
+    """
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN n_groups INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN n_people INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN n_places INTEGER NOT NULL DEFAULT 0;
+        DROP TRIGGER IF EXISTS articles_au;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        UPDATE articles SET
+          n_groups = (SELECT count(DISTINCT coalesce(entity_id, key_norm)) FROM mentions
+                      WHERE article_id = articles.id AND kind = 'group'),
+          n_people = (SELECT count(DISTINCT coalesce(entity_id, key_norm)) FROM mentions
+                      WHERE article_id = articles.id AND kind = 'person'),
+          n_places = (SELECT count(DISTINCT coalesce(entity_id, key_norm)) FROM mentions
+                      WHERE article_id = articles.id AND kind = 'place');
+        """
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -296,7 +327,7 @@ class ArticleRow:
 
 # The schema this Reader writes, as PRAGMA user_version: a library stamped higher
 # was written by a newer Reader, which this one must not change.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Columns the code relies on: a library missing one (renamed by a newer Reader,
 # or not a Reader library at all) is refused before anything reads it wrongly.
 EXPECTED_COLUMNS = {
@@ -577,10 +608,10 @@ class Store:
         )
 
     def recent_articles(self, limit: int = 10) -> list[ArticleRow]:
-        """Most recently opened articles first."""
+        """Most recently opened articles first (imported ones never opened are not recent)."""
         rows = self.db.execute(
             "SELECT id, sha256, path, title, opened_at FROM articles "
-            "ORDER BY opened_at DESC LIMIT ?",
+            "WHERE opened_at > '' ORDER BY opened_at DESC LIMIT ?",
             [limit],
         ).fetchall()
         return [ArticleRow(*r) for r in rows]
@@ -658,6 +689,7 @@ class Store:
                 "UPDATE articles SET mentions_knowledge = ?, mentions_model = ? WHERE id = ?",
                 [knowledge, model, article_id],
             )
+            self.count_mentions(article_id)  # the library view's counts (issue 8)
 
     def stored_mentions(self, article_id: int, knowledge: int, model: str) -> list[Mention] | None:
         """The article's stored mentions if they are current, else None."""
@@ -1111,6 +1143,22 @@ class Store:
     def search_notes(self, query: str) -> Iterator[dict[str, Any]]:
         """Full-text search over notes (FTS5)."""
         yield from self._t("notes").search(query)
+
+    # --- the library view (issue 8; queries in reader.core.catalog) -----------------------
+
+    def count_mentions(self, article_id: int) -> None:
+        """Store how many distinct groups, people and places an article's mentions name."""
+        counts = {
+            kind: "(SELECT count(DISTINCT coalesce(entity_id, key_norm)) FROM mentions "
+            f"WHERE article_id = articles.id AND kind = '{kind}')"
+            for kind in ("group", "person", "place")
+        }
+        with self._write():
+            self.db.execute(
+                f"UPDATE articles SET n_groups = {counts['group']}, "
+                f"n_people = {counts['person']}, n_places = {counts['place']} WHERE id = ?",
+                [article_id],
+            )
 
 
 def default_db_path() -> Path:

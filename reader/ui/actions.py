@@ -200,6 +200,11 @@ def build_actions(window: MainWindow) -> Actions:
     go_menu.addSeparator()
     go_menu.addActions([next_mention, previous_mention])
 
+    # Library, entities, import, find and search (issue 8): one block, see library_actions.py.
+    from reader.ui.library_actions import add_library_actions
+
+    add_library_actions(window, file_menu, quit_action, edit_menu, view_menu)
+
     help_menu = window.menuBar().addMenu("&Help")
     about = QAction(f"&About {APP_NAME}", window)
     about.triggered.connect(lambda: _about(window))

@@ -101,15 +101,18 @@ class MainWindow(QMainWindow):
         self.preferences = PreferencesController(self.library, self.writer, self.view)
         self.review = ReviewController(self.articles, self.corrections, self.review_bar)
         # --- end reading ---
+        self._build_library(db_path, pipeline, column)
         self.actions_ = build_actions(self)
         self.reading_actions = build_reading_actions(self)
         self.status_line = StatusLine(self.statusBar())
         self._wire()
         self._wire_reading()
+        self._wire_library()
         self.resize(self._default_size())
         self._restored = window_state.restore(self, self._settings)
         self._panel_placed = False  # at the first show, when the window has its size
         self._panel_asked: tuple[float, int] | None = None  # (zoom factor, width) last asked
+        self.reading.restore_zoom()
 
     def _wire(self) -> None:
         arts, ents = self.articles, self.entities
@@ -233,6 +236,7 @@ class MainWindow(QMainWindow):
         self.articles.apply(changes)
         self.entities.apply(changes)
         self.articles.refresh_previews(changes)
+        self._apply_library(changes)
 
     def _refresh(self) -> None:
         """Recompute stale highlights in the background, the article on screen first.
@@ -293,6 +297,7 @@ class MainWindow(QMainWindow):
         if not self._closing:
             self.panel.flush()
             self.entities.close()
+            self._close_library()
             self._closing = True
             self.articles.closed = True
             window_state.save(self, self._settings)
@@ -302,3 +307,107 @@ class MainWindow(QMainWindow):
                 log.error("the writer did not finish within 10 s")
             self.library.close()
         super().closeEvent(event)
+
+    # --- the library, entities, import, find and search (issue 8) ----------------------------
+
+    def _build_library(self, db_path: Path, pipeline: str | None, column: QVBoxLayout) -> None:
+        """Docks and controllers of the library, the entities, search, import and find."""
+        from reader.ui.entities_controller import EntitiesController
+        from reader.ui.entities_dock import EntitiesDock
+        from reader.ui.find_bar import FindBar
+        from reader.ui.import_controller import ImportController
+        from reader.ui.library_controller import LibraryController
+        from reader.ui.library_dock import LibraryDock
+        from reader.ui.reading import ReadingController
+        from reader.ui.search_controller import SearchController
+        from reader.ui.search_dock import SearchDock
+
+        # Reads that scan (the library's lists, search) get a connection and a thread of
+        # their own, so neither the window nor the writer waits for them.
+        self.query: Worker[Library] = Worker(
+            "reader-query", lambda: Library(db_path, pipeline=pipeline), Library.close
+        )
+        self.import_parser: Worker[None] = Worker("reader-import", lambda: None)
+        self.find_bar = FindBar(self.view)
+        column.addWidget(self.find_bar)
+
+        def dock(title: str, name: str, widget: QWidget) -> QDockWidget:
+            d = QDockWidget(title, self)
+            d.setObjectName(name)
+            d.setWidget(widget)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, d)
+            return d
+
+        self.entities_panel = EntitiesDock()
+        self.entities_dock = dock("Entities", "entitiesDock", self.entities_panel)
+        self.library_panel = LibraryDock()
+        self.library_dock = dock("Library", "libraryDock", self.library_panel)
+        self.search_panel = SearchDock()
+        self.search_dock = dock("Search", "searchDock", self.search_panel)
+        self.tabifyDockWidget(self.entities_dock, self.library_dock)
+        self.tabifyDockWidget(self.library_dock, self.search_dock)
+        self.entities_dock.raise_()
+        # Closed until asked for (Ctrl+L, Ctrl+E, Ctrl+Shift+F, the toolbar): a first
+        # window gives the text its room; a saved layout reopens them as they were.
+        for side_dock in (self.entities_dock, self.library_dock, self.search_dock):
+            side_dock.hide()
+
+        self.reading = ReadingController(self.articles, self.library, self.writer)
+        self.library_view = LibraryController(
+            self.library_panel, self.library_dock, self.library, self.query, self.writer
+        )
+        self.entity_list = EntitiesController(
+            self.entities_panel, self.entities_dock, self.library, self.query
+        )
+        self.searching = SearchController(self.search_panel, self.library, self.query)
+        self.importer = ImportController(
+            self.library, self.import_parser, self.model, self.writer, self.statusBar()
+        )
+
+    def _wire_library(self) -> None:
+        arts, ents, reading = self.articles, self.entities, self.reading
+        self.library_view.article_requested.connect(arts.open_stored)
+        self.entity_list.entity_requested.connect(lambda entity_id: ents.show_entity(entity_id))
+        self.entity_list.open_requested.connect(
+            lambda article_id, start: reading.open_at(article_id, start, mention=True)
+        )
+        self.entity_list.mention_requested.connect(self._show_mention_at)
+        self.entity_list.articles_requested.connect(
+            lambda row: self.library_view.filter_by_entity(
+                row.entity_id, row.norm, row.kind, row.name
+            )
+        )
+        reading.mention_shown.connect(ents.show_mention)
+        self.searching.open_requested.connect(reading.open_at)
+        self.searching.entity_requested.connect(lambda entity_id: ents.show_entity(entity_id))
+        arts.article_changed.connect(self.find_bar.set_article)
+        arts.article_changed.connect(lambda _a: self.entity_list.show_article([]))
+        arts.mentions_changed.connect(self.entity_list.show_article)
+        for source in (self.library_view, self.importer):
+            source.error.connect(self.show_error)
+        self.importer.finished.connect(
+            lambda report: self.statusBar().showMessage(report.summary(), 10000)
+        )
+        self.query.failed.connect(lambda name, exc: self.show_error("Unexpected error", str(exc)))
+
+    def _show_mention_at(self, start: int) -> None:
+        mention = self.articles.jump_to(start)
+        if mention is not None:
+            self.entities.show_mention(mention)
+
+    def show_search(self) -> None:
+        """Edit ▸ Search Everything (Ctrl+Shift+F): the search dock, its field focused."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_query()
+
+    def _apply_library(self, changes: Changes) -> None:
+        self.library_view.apply(changes)
+        self.entity_list.apply(changes)
+
+    def _close_library(self) -> None:
+        """Remember the reading position; stop an import between batches."""
+        self.reading.save_position()
+        self.importer.cancel()
+        self.import_parser.stop(timeout=0.5)
+        self.query.stop(timeout=0.5)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from reader.core import private
 
-STATE_VERSION = 1  # bump when docks change, so old saved layouts are ignored
+STATE_VERSION = 2  # bump when docks change, so old saved layouts are ignored
 
 
 def settings_for(db_path: Path) -> QSettings:

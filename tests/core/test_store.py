@@ -25,6 +25,7 @@ APP_MIGRATIONS = [
     "0003_mention_cache",
     "0004_dismissals",
     "0005_dossier",
+    "0006_library",
 ]
 
 

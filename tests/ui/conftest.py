@@ -36,9 +36,16 @@ def fake_run(self: Pipeline, text: str, cancelled: object = None) -> list[ModelS
     return sorted(spans, key=lambda s: s.start)
 
 
+def fake_run_many(
+    self: Pipeline, texts: list[str], cancelled: object = None, batch_size: int = 64
+) -> list[list[ModelSpan]]:
+    return [fake_run(self, text) for text in texts]
+
+
 @pytest.fixture
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Pipeline, "run", fake_run)
+    monkeypatch.setattr(Pipeline, "run_many", fake_run_many)
     monkeypatch.setattr(Pipeline, "load", lambda self: None)
 
 

@@ -1,0 +1,62 @@
+"""Menu entries of the library, entities, import, find and search (issue 8), in one block.
+
+Called once from `build_actions`, so the window's other menus stay as they are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+def add_library_actions(
+    window: MainWindow,
+    file_menu: QMenu,
+    before: QAction,
+    edit_menu: QMenu,
+    view_menu: QMenu,
+) -> None:
+    """File ▸ Import…, Edit ▸ Find…, View ▸ Search, Library, Entities."""
+    import_files = QAction("&Import…", window)
+    import_files.setObjectName("importAction")
+    import_files.setShortcut(QKeySequence("Ctrl+I"))
+    import_files.triggered.connect(lambda: window.importer.choose_files(window))
+    import_folder = QAction("Import &Folder…", window)
+    import_folder.triggered.connect(lambda: window.importer.choose_folder(window))
+    file_menu.insertActions(before, [import_files, import_folder])
+    file_menu.insertSeparator(before)
+
+    find = QAction("&Find in Article…", window)
+    find.setShortcut(QKeySequence.StandardKey.Find)
+    find.triggered.connect(window.find_bar.open_bar)
+    find_next = QAction("Find &Next", window)
+    find_next.setShortcut(QKeySequence.StandardKey.FindNext)
+    find_next.triggered.connect(lambda: window.find_bar.step(True))
+    find_previous = QAction("Find &Previous", window)
+    find_previous.setShortcut(QKeySequence.StandardKey.FindPrevious)
+    find_previous.triggered.connect(lambda: window.find_bar.step(False))
+    search = QAction("&Search Everything…", window)
+    search.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    search.triggered.connect(window.show_search)
+    edit_menu.addSeparator()
+    edit_menu.addActions([find, find_next, find_previous, search])
+
+    view_menu.addSeparator()
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    for dock, shortcut in (
+        (window.library_dock, "Ctrl+L"),
+        (window.entities_dock, "Ctrl+E"),
+        (window.search_dock, None),
+    ):
+        toggle = dock.toggleViewAction()
+        if shortcut:
+            toggle.setShortcut(QKeySequence(shortcut))
+            toggle.setToolTip(f"Show or hide the {dock.windowTitle().lower()} ({shortcut})")
+        view_menu.addAction(toggle)
+        if toolbar is not None and dock is not window.search_dock:
+            toolbar.insertAction(toolbar.actions()[1], toggle)  # after Open
