@@ -11,6 +11,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from reader.core import formats
 from reader.core.library import Library
@@ -24,7 +25,12 @@ def import_parser(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
         f"entities. Formats: {formats.describe()}.",
         parents=[common],
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file or a folder; a knowledge export (`reader export`) is merged into the library",
+    )
     parser.add_argument(
         "--json", action="store_true", help="print the counts (and failures) as JSON"
     )
@@ -46,9 +52,23 @@ def search_parser(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def run_import(library: Library, paths: Sequence[str], as_json: bool) -> int:
-    """Import, with a progress line on stderr; exit 1 if any file failed."""
-    from reader.core import importer
+    """Import, with a progress line on stderr; exit 1 if any file failed.
 
+    A knowledge export among the paths is merged (entities, notes, corrections),
+    with its conflicts listed, rather than read as an article.
+    """
+    from reader.core import exchange, importer
+
+    exports = [p for p in paths if exchange.is_export(Path(p))]
+    merged = []
+    for path in exports:
+        result = library.import_knowledge(Path(path))
+        library.refresh_articles(sorted(result.changes.stale))
+        merged.append({"path": path, **result.value.as_dict()})
+    paths = [p for p in paths if p not in exports]
+    if not paths:
+        _print_merged(merged, as_json)
+        return 0
     start = time.perf_counter()
     tty = sys.stderr.isatty()
 
@@ -68,13 +88,31 @@ def run_import(library: Library, paths: Sequence[str], as_json: bool) -> int:
     if as_json:
         doc = report.as_json()
         doc["seconds"] = round(time.perf_counter() - start, 3)
+        if merged:
+            doc["knowledge"] = merged
         json.dump(doc, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(report.summary())
         for failure in report.failed:
             print(f"  not imported: {failure.path}: {failure.reason}")
+        _print_merged(merged, False)
     return 1 if report.failed else 0
+
+
+def _print_merged(merged: list[dict[str, object]], as_json: bool) -> None:
+    """What merging knowledge exports did, and the conflicts it left alone."""
+    if as_json:
+        json.dump({"knowledge": merged}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    for m in merged:
+        print(
+            f"{m['path']}: {m['entities_added']} entities added, {m['entities_merged']} merged, "
+            f"{m['notes_added']} notes added, {m['dismissals_added']} dismissals added"
+        )
+        for conflict in m["conflicts"]:  # type: ignore[attr-defined]
+            print(f"  conflict: {conflict}")
 
 
 def run_search(library: Library, query: str, limit: int, as_json: bool) -> int:

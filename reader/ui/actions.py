@@ -214,6 +214,8 @@ def build_actions(window: MainWindow) -> Actions:
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.addAction(open_action)
+    toolbar.addAction(window.library_dock.toggleViewAction())
+    toolbar.addAction(window.entities_dock.toggleViewAction())
     toolbar.addSeparator()
     toolbar.addWidget(window.legend)
     window.addToolBar(toolbar)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -47,7 +47,6 @@ def add_library_actions(
     edit_menu.addActions([find, find_next, find_previous, search])
 
     view_menu.addSeparator()
-    toolbar = window.findChild(QToolBar, "mainToolbar")
     for dock, shortcut in (
         (window.library_dock, "Ctrl+L"),
         (window.entities_dock, "Ctrl+E"),
@@ -58,5 +57,3 @@ def add_library_actions(
             toggle.setShortcut(QKeySequence(shortcut))
             toggle.setToolTip(f"Show or hide the {dock.windowTitle().lower()} ({shortcut})")
         view_menu.addAction(toggle)
-        if toolbar is not None and dock is not window.search_dock:
-            toolbar.insertAction(toolbar.actions()[1], toggle)  # after Open

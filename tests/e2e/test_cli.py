@@ -7,13 +7,14 @@ import itertools
 import json
 import re
 import sqlite3
+import subprocess
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ._cli import CORPUS, SAMPLE, Cli
+from ._cli import CORPUS, SAMPLE, Cli, reader_command
 
 pytestmark = pytest.mark.e2e
 
@@ -292,3 +293,20 @@ def test_notes_and_export_from_the_command_line(cli: Cli) -> None:
     vault = cli.cwd / "vault"
     assert cli.run("export", "--format", "markdown", str(vault)).returncode == 0
     assert "Signed in **2019**." in (vault / "Velmora Accord.md").read_text("utf-8")
+
+
+def test_reader_import_merges_a_knowledge_export(cli: Cli, tmp_path: Path) -> None:
+    assert (
+        cli.run("note", "add", "Velmora Accord", "Signed in 2019.", "--kind", "group").returncode
+        == 0
+    )
+    out = cli.cwd / "k.json"
+    assert cli.run("export", str(out)).returncode == 0
+    other = dict(cli.env, READER_DB=str(tmp_path / "other" / "reader.db"))
+    merged = subprocess.run(
+        [*reader_command(), "import", str(out), "--json"],
+        capture_output=True, text=True, encoding="utf-8", env=other, check=False, timeout=600,
+    )  # fmt: skip
+    assert merged.returncode == 0, merged.stderr
+    [report] = json.loads(merged.stdout)["knowledge"]
+    assert (report["entities_added"], report["notes_added"]) == (1, 1)
