@@ -6,7 +6,8 @@
 #   bash packaging/bootstrap.sh          the app only: `.venv/bin/reader` runs it
 #   bash packaging/bootstrap.sh --test   also the pinned test tools (pytest, ruff,
 #                                        mypy...) and what the packaging tests
-#                                        need (xvfb, binutils), as an editable install
+#                                        need (xvfb, binutils, debootstrap), as an
+#                                        editable install
 #
 # The venv keeps the pip that `python3 -m venv` gives it (no upgrade), so the
 # install works the way a user's `pip install .` does. Safe to run again.
@@ -67,10 +68,12 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | head -1
     missing+=(fontconfig fonts-dejavu-core)
 fi
 if [ "$mode" = test ]; then
-    # The packaging tests run the frozen window on a virtual screen and read
-    # the glibc versions the bundle's libraries need.
+    # The packaging tests run the frozen window on a virtual screen, read the
+    # glibc versions the bundle's libraries need, and install the .deb into a
+    # minimal Debian made with debootstrap.
     command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
     command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+    command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
     SUDO=""

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +97,11 @@ def user_env(db: Path) -> dict[str, str]:
 
 
 def run(
-    command: list[str | Path], *, cwd: Path, env: dict[str, str] | None = None, timeout: int = 900
+    command: Sequence[str | Path],
+    *,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    timeout: int = 900,
 ) -> subprocess.CompletedProcess[str]:
     """Run a command, capturing text output; the timeout only guards against hangs."""
     return subprocess.run(
@@ -117,7 +122,7 @@ def check(proc: subprocess.CompletedProcess[str]) -> str:
     return proc.stdout
 
 
-def annotate_json(reader: list[str | Path], article: Path, db: Path) -> dict[str, Any]:
+def annotate_json(reader: Sequence[str | Path], article: Path, db: Path) -> dict[str, Any]:
     """`reader annotate ARTICLE --json`, run from a folder outside the checkout."""
     proc = run([*reader, "annotate", article, "--json"], cwd=db.parent, env=user_env(db))
     doc = json.loads(check(proc))
