@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -67,6 +67,24 @@ def elf_files(folder: Path) -> Iterator[Path]:
                     yield path
 
 
+def watch_window(command: Sequence[str | Path], tmp_path: Path, env: dict[str, str] | None) -> None:
+    """Run `command` on a virtual X screen; assert it stays open and shows all three kinds."""
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: run `bash packaging/bootstrap.sh --test`"
+    shot = tmp_path / "window.png"
+    proc = run(
+        [xvfb_run, "-a", "-s", "-screen 0 1280x800x24", sys.executable, SCREEN,
+         "--save", shot, "--timeout", "120", "--", *command],
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )  # fmt: skip
+    assert proc.stdout.strip(), proc.stderr
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert seen["exit_code"] is None, f"the window closed by itself: {seen}\n{proc.stderr[-3000:]}"
+    assert seen["highlights_s"] is not None, f"no highlights on screen ({shot}): {seen}"
+
+
 def test_version(program: Path, tmp_path: Path) -> None:
     out = check(run([program, "--version"], cwd=tmp_path, env=user_env(tmp_path / "db")))
     expected = check(run([Path(sys.executable).with_name("reader"), "--version"], cwd=tmp_path))
@@ -95,22 +113,9 @@ def test_runs_after_being_moved(built: Path, tmp_path: Path) -> None:
 
 def test_window_shows_highlights(program: Path, tmp_path: Path) -> None:
     """On a virtual X screen the sample article opens with all three kinds highlighted."""
-    xvfb_run = shutil.which("xvfb-run")
-    assert xvfb_run, "xvfb-run is missing: run `bash packaging/bootstrap.sh --test`"
     env = user_env(tmp_path / "reader.db")
     del env["QT_QPA_PLATFORM"]  # the real X11 plugin, as on a desktop
-    shot = tmp_path / "window.png"
-    proc = run(
-        [xvfb_run, "-a", "-s", "-screen 0 1280x800x24", sys.executable, SCREEN,
-         "--save", shot, "--timeout", "120", "--", program],
-        cwd=tmp_path,
-        env=env,
-        timeout=300,
-    )  # fmt: skip
-    assert proc.stdout.strip(), proc.stderr
-    seen = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert seen["exit_code"] is None, f"the window closed by itself: {seen}\n{proc.stderr[-3000:]}"
-    assert seen["highlights_s"] is not None, f"no highlights on screen ({shot}): {seen}"
+    watch_window([program], tmp_path, env)
 
 
 def test_bundle_carries_what_reader_needs_and_no_more(built: Path) -> None:
@@ -218,8 +223,6 @@ def test_deb_on_minimal_debian_12_shows_the_window(debian_12: Path, tmp_path: Pa
     Xvfb runs outside the chroot; the program reaches it through the abstract
     X socket, with a copy of the display's cookie.
     """
-    xvfb_run = shutil.which("xvfb-run")
-    assert xvfb_run, "xvfb-run is missing: run `bash packaging/bootstrap.sh --test`"
     launch = tmp_path / "launch.sh"
     launch.write_text(
         f'cp "$XAUTHORITY" {debian_12}/tmp/xauth\n'
@@ -228,13 +231,4 @@ def test_deb_on_minimal_debian_12_shows_the_window(debian_12: Path, tmp_path: Pa
         + "\n",
         "utf-8",
     )
-    proc = run(
-        [xvfb_run, "-a", "-s", "-screen 0 1280x800x24", sys.executable, SCREEN,
-         "--save", tmp_path / "window.png", "--timeout", "120", "--", "sh", launch],
-        cwd=tmp_path,
-        timeout=300,
-    )  # fmt: skip
-    assert proc.stdout.strip(), proc.stderr
-    seen = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert seen["exit_code"] is None, f"the window closed by itself: {seen}\n{proc.stderr[-3000:]}"
-    assert seen["highlights_s"] is not None, f"no highlights on screen: {seen}"
+    watch_window(["sh", launch], tmp_path, None)
