@@ -6,7 +6,8 @@
 #   bash packaging/bootstrap.sh          the app only: `.venv/bin/reader` runs it
 #   bash packaging/bootstrap.sh --test   also the pinned test tools (pytest, ruff,
 #                                        mypy...) and what the packaging tests
-#                                        need (xvfb, binutils, debootstrap), as an
+#                                        need (xvfb, binutils, debootstrap,
+#                                        desktop-file-utils, appstream), as an
 #                                        editable install
 #
 # The venv keeps the pip that `python3 -m venv` gives it (no upgrade), so the
@@ -69,11 +70,13 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | head -1
 fi
 if [ "$mode" = test ]; then
     # The packaging tests run the frozen window on a virtual screen, read the
-    # glibc versions the bundle's libraries need, and install the .deb into a
-    # minimal Debian made with debootstrap.
+    # glibc versions the bundle's libraries need, install the .deb into a
+    # minimal Debian made with debootstrap and validate its desktop files.
     command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
     command -v objdump >/dev/null 2>&1 || missing+=(binutils)
     command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+    command -v desktop-file-validate >/dev/null 2>&1 || missing+=(desktop-file-utils)
+    command -v appstreamcli >/dev/null 2>&1 || missing+=(appstream)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
     SUDO=""

@@ -179,8 +179,20 @@ def test_program_from_the_deb_annotates(deb: Path, tmp_path: Path) -> None:
     assert os.access(program, os.X_OK)
     article = write_articles(tmp_path / "articles")[".txt"]
     assert_entities(annotate_json([program], article, tmp_path / "reader.db"))
-    desktop = (root / "usr/share/applications/org.readerapp.Reader.desktop").read_text("utf-8")
-    assert re.search(r"^Exec=reader\b", desktop, re.M)  # /usr/bin/reader, on the PATH
+    desktop = root / "usr/share/applications/org.readerapp.Reader.desktop"
+    assert re.search(r"^Exec=reader\b", desktop.read_text("utf-8"), re.M)  # /usr/bin/reader
+
+
+def test_deb_desktop_files_are_valid(deb: Path, tmp_path: Path) -> None:
+    """Menus and software centres accept the launcher and the AppStream metainfo."""
+    check(run(["dpkg-deb", "--extract", deb, tmp_path], cwd=tmp_path))
+    share = tmp_path / "usr" / "share"
+    for tool in ("desktop-file-validate", "appstreamcli"):
+        assert shutil.which(tool), f"{tool} is missing: run `bash packaging/bootstrap.sh --test`"
+    check(run(["desktop-file-validate", share / "applications/org.readerapp.Reader.desktop"],
+              cwd=tmp_path))  # fmt: skip
+    check(run(["appstreamcli", "validate", "--no-net",
+               share / "metainfo/org.readerapp.Reader.metainfo.xml"], cwd=tmp_path))  # fmt: skip
 
 
 @pytest.fixture(scope="module")

