@@ -21,10 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-from sqlite_utils import Migrations
-from sqlite_utils.db import NotFoundError, Table
-
+from reader.core._sqlite import Migrations, NotFoundError, Table, sqlite_utils
 from reader.core.article import Article, Block
 from reader.core.dossier import link_targets
 from reader.core.kinds import Kind

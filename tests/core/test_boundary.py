@@ -13,7 +13,7 @@ import reader.core
 names = [m.name for m in pkgutil.walk_packages(reader.core.__path__, "reader.core.")]
 for name in [*names, "reader.cli", "reader.logs", "reader.resources"]:
     importlib.import_module(name)
-heavy = ("PySide6", "shiboken6", "spacy", "thinc")
+heavy = ("PySide6", "shiboken6", "spacy", "thinc", "numpy")
 print(json.dumps({
     "modules": names,
     "heavy": sorted(m for m in sys.modules if m.split(".")[0] in heavy),
@@ -31,3 +31,5 @@ def test_core_and_cli_import_neither_qt_nor_spacy() -> None:
     loaded = found["heavy"]
     assert not [m for m in loaded if m.startswith(("PySide6", "shiboken6"))], loaded
     assert not [m for m in loaded if m.startswith(("spacy", "thinc"))], loaded
+    # sqlite-utils would import numpy for nothing (reader/core/_sqlite.py): 0.1–0.25 s.
+    assert not [m for m in loaded if m.startswith("numpy")], loaded
