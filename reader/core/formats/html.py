@@ -1,44 +1,182 @@
 """Saved web pages (.html): the article pulled out of the page furniture by trafilatura.
 
+One trafilatura pass gives both the metadata and the article as an XML tree
+(headings, paragraphs, lists, quotes, tables, code); this module turns that
+tree straight into the text and its blocks. Going through trafilatura's
+Markdown instead parsed the page twice (2.4 times slower) and leaked `**`
+around bold words.
+
 The page is parsed locally: no network connection, no external entity, no
-script. Its metadata (title, author, date, site, URL) is kept and shown above
-the text; the body arrives as Markdown and shares the Markdown loader's path.
+script. What trafilatura keeps is then cleaned the way a reader would:
+bylines must be names, a title that is the site's name gives way to the
+page's headline, and "Read more" link lists and teasers at the end go.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from reader.core.article import Article, ArticleError
 from reader.core.formats import Format
-from reader.core.formats.markdown import article_from_markdown
+from reader.core.formats.textbuilder import TextBuilder, one_line, with_title
 
 MIN_ARTICLE_WORDS = 15  # less than this from a web page is furniture, not an article
 
+_INLINE = {"hi", "ref", "del", "span", "b", "i", "em", "strong", "a", "sub", "sup"}
+
+
+class _BodyConverter:
+    """Walk trafilatura's output tree into a TextBuilder.
+
+    The tree is TEI-like: p, head, list/item, quote, table/row/cell, code, and
+    inline hi, ref, lb.
+    """
+
+    def __init__(self) -> None:
+        self.out = TextBuilder()
+        self.quotes = 0
+        self.lists: list[bool] = []  # per open list: ordered?
+
+    def inline(self, element: Any, breaks: str) -> str:
+        """The element's text with its inline children; <lb/> becomes `breaks`."""
+        parts: list[str] = [element.text or ""]
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "lb":
+                parts.append(breaks)
+            elif tag == "graphic":
+                pass
+            elif tag in ("list", "table", "quote", "p", "head", "code", "item", "row", "cell"):
+                parts.append(" " + self.inline(child, " ") + " ")
+            elif tag:
+                parts.append(self.inline(child, breaks))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def paragraph(self, text: str) -> None:
+        """A paragraph in its context: a quote, a list item's further paragraph, or body."""
+        lines = [one_line(line) for line in text.split("\n")]
+        content = "\n".join(line for line in lines if line)
+        if self.lists:
+            self.out.add(one_line(content), "indent", len(self.lists))
+        elif self.quotes:
+            self.out.add(content, "quote", self.quotes)
+        else:
+            self.out.add(content)
+
+    def block(self, element: Any) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "head":
+            rend = str(element.get("rend") or "h2")
+            level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+            self.out.add(one_line(self.inline(element, " ")), "heading", level)
+        elif tag == "list":
+            self.list(element)
+        elif tag == "quote":
+            self.quotes += 1
+            self.container(element)
+            self.quotes -= 1
+        elif tag == "table":
+            self.table(element)
+        elif tag == "code":
+            self.out.add("".join(element.itertext()), "code")
+        elif tag in ("p", "item", "cell", "row") or tag in _INLINE:
+            self.paragraph(self.inline(element, "\n"))
+        elif tag == "graphic" or not tag:
+            pass
+        else:  # div, body, anything new: its children are blocks
+            self.container(element)
+
+    def container(self, element: Any) -> None:
+        """An element holding blocks, with loose text between them as paragraphs."""
+        loose: list[str] = [element.text or ""]
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _INLINE or tag == "lb":
+                loose.append(self.inline(child, "\n") if tag != "lb" else "\n")
+            else:
+                self.paragraph("".join(loose))
+                loose = []
+                self.block(child)
+            loose.append(child.tail or "")
+        self.paragraph("".join(loose))
+
+    def list(self, element: Any) -> None:
+        if not self.lists:
+            self.out.break_group()
+        self.lists.append(str(element.get("rend") or "") == "ol")
+        depth = len(self.lists)
+        role = "ordered" if self.lists[-1] else "item"
+        for item in element:
+            if not isinstance(item.tag, str):
+                continue
+            if item.tag != "item":
+                self.block(item)
+                continue
+            # The item's own text (up to its first nested block) is the list entry.
+            own: list[str] = [item.text or ""]
+            nested: list[Any] = []
+            for child in item:
+                tag = child.tag if isinstance(child.tag, str) else ""
+                if nested or tag in ("list", "table", "quote", "p", "head", "code"):
+                    nested.append(child)
+                else:
+                    own.append(" " if tag == "lb" else self.inline(child, " "))
+                    own.append(child.tail or "")
+            self.out.add(one_line("".join(own)), role, depth)
+            for child in nested:
+                self.block(child)
+                if child.tail and child.tail.strip():
+                    self.paragraph(child.tail)
+        self.lists.pop()
+        if not self.lists:
+            self.out.break_group()
+
+    def table(self, element: Any) -> None:
+        self.out.break_group()
+        for row in element.iter("row"):
+            cells = [c for c in row if c.tag == "cell"]
+            if not cells:
+                continue
+            texts = [one_line(self.inline(c, " ")) for c in cells]
+            if not any(texts):
+                continue
+            header = all(c.get("role") == "head" for c in cells)
+            self.out.add("\t".join(texts), "row", 1 if header else 0)
+        self.out.break_group()
+
+
+def body_to_text(body: Any) -> tuple[str, list[Any]]:
+    """Text and blocks of trafilatura's body element."""
+    converter = _BodyConverter()
+    converter.container(body)
+    return converter.out.text(), converter.out.blocks
+
 
 def _load_html(p: Path, data: bytes) -> Article:
-    """Extract the article from a saved page with trafilatura, keeping its metadata."""
+    """Extract the article from a saved page with one trafilatura pass, keeping its metadata."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ArticleError(p, "this is a binary file, not a web page")
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(
-            data, with_metadata=True, include_comments=False, include_tables=True
-        )
-        markdown = trafilatura.extract(
             data,
-            output_format="markdown",
+            with_metadata=True,
             include_comments=False,
             include_tables=True,
             include_formatting=True,
-            with_metadata=False,
         )
+    except RecursionError:
+        raise
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise ArticleError(p, f"the page could not be parsed ({exc.__class__.__name__})") from None
-    title = str(getattr(doc, "title", "") or "") if doc is not None else ""
-    body_words = len((markdown or "").split()) - len(title.split())
-    if doc is None or body_words < MIN_ARTICLE_WORDS:
+    body = getattr(doc, "body", None) if doc is not None else None
+    text, blocks = body_to_text(body) if body is not None else ("", [])
+    title = one_line(str(getattr(doc, "title", "") or ""))
+    if len(text.split()) - len(title.split()) < MIN_ARTICLE_WORDS:
         # trafilatura falls back to any text it finds (a footer, a cookie banner):
         # a page with only that has no article to read.
         raise ArticleError(p, "no article text found in this web page")
@@ -52,8 +190,8 @@ def _load_html(p: Path, data: bytes) -> Article:
     ):
         value = getattr(doc, attr, None)
         if value:
-            meta[key] = str(value)
-    return article_from_markdown(p, markdown or "", "html", meta, p.stem)
+            meta[key] = one_line(str(value))
+    return with_title(p, text, blocks, "html", meta, p.stem)
 
 
 FORMAT = Format("html", "Saved web pages", (".html", ".htm", ".xhtml", ".shtml"), _load_html)
