@@ -23,6 +23,9 @@ from reader.core.formats import Format
 from reader.core.formats.textbuilder import TextBuilder, one_line, with_title
 
 MIN_ARTICLE_WORDS = 15  # less than this from a web page is furniture, not an article
+MAX_ELEMENTS = 400_000  # a news page has a few thousand; past this it is not one
+CROWDED = 500  # children of one element beyond which trafilatura's time grows quadratically
+_INLINE_TAGS = ("a", "span", "b", "i", "em", "strong", "font", "small", "u", "abbr", "sup", "sub")
 
 _INLINE = {"hi", "ref", "del", "span", "b", "i", "em", "strong", "a", "sub", "sup"}
 
@@ -155,21 +158,55 @@ def body_to_text(body: Any) -> tuple[str, list[Any]]:
     return converter.out.text(), converter.out.blocks
 
 
+def _defuse(tree: Any, p: Path) -> None:
+    """Keep trafilatura's time in bounds before it sees the page.
+
+    It slows quadratically with the inline children of one element (10,000 links
+    in one paragraph took 37 s, 20,000 several minutes).
+
+    A crowded element that is mostly links is a link farm and goes; otherwise its
+    inline tags are unwrapped, keeping the text.
+    """
+    import lxml.etree
+
+    count = 0
+    crowded = []
+    for element in tree.iter():
+        count += 1
+        if len(element) > CROWDED:
+            crowded.append(element)
+    if count > MAX_ELEMENTS:
+        raise ArticleError(p, f"this page is too large to read ({count:,} elements)")
+    for element in crowded:
+        if element.getparent() is None:
+            continue
+        links = sum(1 for child in element if child.tag == "a")
+        if links > len(element) // 2 and element is not tree:
+            element.getparent().remove(element)
+        else:
+            lxml.etree.strip_tags(element, *_INLINE_TAGS)
+
+
 def _load_html(p: Path, data: bytes) -> Article:
     """Extract the article from a saved page with one trafilatura pass, keeping its metadata."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ArticleError(p, "this is a binary file, not a web page")
     import trafilatura
+    from trafilatura.utils import load_html
 
     try:
+        tree = load_html(data)
+        if tree is None:
+            raise ArticleError(p, "no article text found in this web page")
+        _defuse(tree, p)
         doc = trafilatura.bare_extraction(
-            data,
+            tree,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
             include_formatting=True,
         )
-    except RecursionError:
+    except (RecursionError, ArticleError):
         raise
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise ArticleError(p, f"the page could not be parsed ({exc.__class__.__name__})") from None
