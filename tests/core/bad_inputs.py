@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .docmakers import make_epub, make_pdf
+
 Maker = Callable[[Path], Path]
 
 
@@ -179,6 +181,32 @@ BAD_INPUTS: list[BadInput] = [
         lambda d: write(d, "fm.md", "---\ntitle: Just a title\n---\n"),
         "no article text",
     ),
+    # documents: damaged, protected, without text
+    BadInput(
+        "pdf-encrypted",
+        lambda d: write(d, "locked.pdf", make_pdf([[[("Secret", 11)]]], encrypted=True)),
+        "password",
+    ),
+    BadInput("pdf-image-only", lambda d: write(d, "scan.pdf", make_pdf([[]])), "no text"),
+    BadInput(
+        "pdf-truncated",
+        lambda d: write(d, "cut.pdf", make_pdf([[[("Some words here", 11)]]])[:300]),
+        "damaged",
+    ),
+    BadInput(
+        "ascii-pdf-as-txt",
+        lambda d: write(d, "report.txt", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"),
+        "pdf is damaged",
+    ),
+    BadInput(
+        "epub-drm", lambda d: write(d, "drm.epub", make_epub(["<p>Text</p>"], drm=True)), "drm"
+    ),
+    BadInput(
+        "epub-truncated",
+        lambda d: write(d, "cut.epub", make_epub(["<p>Text</p>"])[:200]),
+        "damaged",
+    ),
+    BadInput("epub-no-chapters", lambda d: write(d, "none.epub", make_epub([])), "no chapters"),
     # names that must print safely
     BadInput("name-newline", lambda d: write(d, "line\nbreak.txt", b""), "empty"),
     BadInput("name-not-utf8", lambda d: write(d, b"caf\xe9.txt", PNG), "binary"),

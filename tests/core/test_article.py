@@ -306,7 +306,7 @@ BAD_INPUT: list[tuple[str, Maker, str]] = [
     ("missing", lambda d: d / "not-there.txt", "no such file"),
     ("directory", lambda d: _mkdir(d / "saved"), "folder"),
     ("directory-named-txt", lambda d: _mkdir(d / "notes.txt"), "folder"),
-    ("pdf", lambda d: write(d, "report.pdf", b"%PDF-1.7\n%\xe2\xe3\n"), "not supported"),
+    ("pdf", lambda d: write(d, "report.pdf", b"%PDF-1.7\n%\xe2\xe3\n"), "pdf is damaged"),
     ("xyz", lambda d: write(d, "thing.xyz", b"hello"), "unsupported file type"),
     ("empty-html", lambda d: write(d, "blank.html", _EMPTY_PAGE), "no article text"),
     ("binary-html", lambda d: write(d, "photo.html", _png_bytes()), "binary"),

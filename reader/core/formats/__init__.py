@@ -31,15 +31,21 @@ class Format:
     sniff: Callable[[bytes], bool] | None = None
 
 
-def _formats() -> tuple[Format, ...]:
-    from reader.core.formats import html, markdown, text
+def is_pdf(data: bytes) -> bool:
+    """A PDF header at the start of a line in the first kilobyte (readers allow junk before it)."""
+    at = data.find(b"%PDF-", 0, 1024)
+    return at == 0 or (at > 0 and data[at - 1 : at] in (b"\n", b"\r"))
 
-    return (text.FORMAT, markdown.FORMAT, html.FORMAT)
+
+def _formats() -> tuple[Format, ...]:
+    from reader.core.formats import epub, html, markdown, pdf, text
+
+    return (text.FORMAT, markdown.FORMAT, html.FORMAT, epub.FORMAT, pdf.FORMAT)
 
 
 FORMATS: tuple[Format, ...] = _formats()
 # Files people try to open that no format reads yet: named, so the message is specific.
-_KNOWN_UNSUPPORTED = (".pdf", ".epub", ".docx", ".doc", ".odt", ".rtf", ".mobi")
+_KNOWN_UNSUPPORTED = (".docx", ".doc", ".odt", ".rtf", ".mobi", ".azw", ".azw3")
 
 # Signatures of files that are not articles, whatever their name says: without
 # them a PDF saved as .txt became an article titled "%PDF-1.4".
@@ -62,12 +68,6 @@ _SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
     (0, b"SQLite format 3\x00", "an SQLite database"),
     (60, b"BOOKMOBI", "a Kindle (MOBI) book"),
 )
-
-
-def is_pdf(data: bytes) -> bool:
-    """A PDF header at the start of a line in the first kilobyte (readers allow junk before it)."""
-    at = data.find(b"%PDF-", 0, 1024)
-    return at == 0 or (at > 0 and data[at - 1 : at] in (b"\n", b"\r"))
 
 
 def _zip_kind(data: bytes) -> str:
@@ -96,9 +96,7 @@ def sniff(path: Path, data: bytes) -> Format | None:
         if fmt.sniff is not None and fmt.sniff(data):
             return fmt
     kind = ""
-    if is_pdf(data):
-        kind = "a PDF document"
-    elif data.startswith(b"PK\x03\x04"):
+    if data.startswith(b"PK\x03\x04"):
         kind = _zip_kind(data)
     for offset, signature, name in _SIGNATURES:
         if not kind and data.startswith(signature, offset):

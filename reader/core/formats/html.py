@@ -158,6 +158,68 @@ def body_to_text(body: Any) -> tuple[str, list[Any]]:
     return converter.out.text(), converter.out.blocks
 
 
+# Plain HTML (an EPUB chapter) mapped onto the tags trafilatura's tree uses.
+_TEI = {
+    **{f"h{n}": "head" for n in range(1, 7)},
+    "ul": "list",
+    "ol": "list",
+    "li": "item",
+    "dt": "item",
+    "dd": "item",
+    "dl": "list",
+    "blockquote": "quote",
+    "tr": "row",
+    "td": "cell",
+    "th": "cell",
+    "pre": "code",
+    "br": "lb",
+    "figcaption": "p",
+    "caption": "p",
+}
+_PHRASING = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+    "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+    "u", "var", "font", "big", "tt", "strike", "del", "ins",
+}  # fmt: skip
+_DROPPED = (
+    "script", "style", "noscript", "template", "nav", "img", "svg", "math", "object",
+    "iframe", "video", "audio", "canvas", "head", "form", "button", "input", "select",
+)  # fmt: skip
+
+
+def _remove_keeping_tail(element: Any) -> None:
+    """Remove an element but not the text that follows it ("<img/> Caption text")."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def html_to_text(root: Any) -> tuple[str, list[Any]]:
+    """Text and blocks of a plain HTML document (no furniture to remove: a book's chapter)."""
+    import lxml.etree
+
+    for bad in root.xpath("|".join(f"//*[local-name()='{tag}']" for tag in _DROPPED)):
+        _remove_keeping_tail(bad)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = lxml.etree.QName(element).localname.lower()
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"):
+            element.set("rend", tag)
+        elif tag == "th":
+            element.set("role", "head")
+        element.tag = _TEI.get(tag, "hi" if tag in _PHRASING else tag)
+    body = root.find(".//body")
+    return body_to_text(body if body is not None else root)
+
+
 def _defuse(tree: Any, p: Path) -> None:
     """Keep trafilatura's time in bounds before it sees the page.
 
