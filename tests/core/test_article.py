@@ -430,3 +430,34 @@ def test_markdown_html_drops_scripts_and_separates_cells(tmp_path: Path) -> None
 def test_dashed_block_without_known_keys_is_text(tmp_path: Path) -> None:
     source = "---\nUpdate: the ceasefire collapsed in Gaza.\n---\n\nBody.\n"
     assert "the ceasefire collapsed in Gaza" in load(write(tmp_path, "u.md", source)).text
+
+
+# --- plain text: subheadings ---------------------------------------------------------------
+
+
+def test_txt_subheadings_are_headings(tmp_path: Path) -> None:
+    text = (
+        "Doctors offer flu shots to migrants\n\n"
+        "A group of physicians is urging the department to accept its offer of free shots.\n\n"
+        "“We write with urgency”\n\n"
+        "In a letter, the doctors said they would provide 100 doses and four volunteers.\n\n"
+        "Overcrowded conditions worsen risk\n\n"
+        "The facilities hold far more people than they were built for, the doctors said.\n\n"
+        "A spokeswoman declined to comment.\n\n"
+        "— Rep. Ilhan Omar (@Ilhan) November 19, 2019\n\n"
+        "Follow NBC Latino on Facebook, Twitter and Instagram.\n"
+    )
+    article = load(write(tmp_path, "flu.txt", text))
+    assert block_texts(article, "heading") == [
+        "“We write with urgency”",
+        "Overcrowded conditions worsen risk",
+    ]
+    assert article.text == text
+
+
+def test_short_lines_of_a_list_or_verse_are_not_headings(tmp_path: Path) -> None:
+    verse = "Songs\n\n" + "".join(
+        f"Line {word} of the song\n\nand a longer answer line number {word} here\n\n"
+        for word in ("one", "two", "three", "four", "five")
+    )
+    assert block_texts(load(write(tmp_path, "v.txt", verse)), "heading") == []

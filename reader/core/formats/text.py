@@ -7,6 +7,7 @@ newlines unified, so offsets equal Python's view of the same file.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from pathlib import Path
 
@@ -150,7 +151,64 @@ def _load_plain(p: Path, text: str) -> Article:
             if len(candidate) <= 60 and _DATE_LINE.search(candidate):
                 blocks.append(Block(start, end, "dateline"))
                 meta["date"] = candidate
+    blocks += _subheadings(text, lines, skip=len(blocks))
     return Article(str(p), title, text, "txt", tuple(blocks), meta)
+
+
+_HEADING_START = re.compile(r"[\"“‘'(]?[A-Z0-9ÀÁÂÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜÝŒŠŽ]")
+_HEADING_END = re.compile(r"[.,;:!…\-–—]$|[.,;:!][\"”’')]$")
+_NOT_HEADING = re.compile(r"^(by|photo|image|credit|source|advertisement)\b", re.I)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, lines) of each run of non-blank lines."""
+    runs: list[tuple[int, int, int]] = []
+    start = end = -1
+    count = 0
+    for line_start, line_end in _lines_with_offsets(text):
+        if text[line_start:line_end].strip():
+            if start < 0:
+                start, count = line_start, 0
+            end, count = line_end, count + 1
+        elif start >= 0:
+            runs.append((start, end, count))
+            start = -1
+    if start >= 0:
+        runs.append((start, end, count))
+    return runs
+
+
+def _subheadings(text: str, lines: list[tuple[int, int]], skip: int) -> list[Block]:
+    """Short one-line paragraphs that introduce longer ones: a saved article's subheadings.
+
+    A heading starts with a capital or a digit (or a quote before one), has at
+    most ten words, ends without sentence punctuation ("Overcrowded conditions
+    worsen risk", "“We write with urgency”"), and a paragraph of body text
+    follows. When most short paragraphs qualify, the text is a list or verse,
+    not an article with subheadings, and none is taken.
+    """
+    runs = _paragraphs(text)
+    taken = {lines[i][0] for i in range(min(skip, len(lines)))}
+    found: list[Block] = []
+    for (start, end, count), following in itertools.pairwise(runs):
+        start, end = _strip_span(text, start, end)
+        line = text[start:end]
+        if count != 1 or start in taken or not line:
+            continue
+        words = line.split()
+        next_text = text[following[0] : following[1]]
+        if (
+            len(words) <= 10
+            and len(line) <= 90
+            and _HEADING_START.match(line)
+            and not _HEADING_END.search(line)
+            and not _NOT_HEADING.match(line)
+            and len(next_text) > 2 * len(line)
+        ):
+            found.append(Block(start, end, "heading", 2))
+    if len(found) > 3 and len(found) * 3 > len(runs):
+        return []
+    return found
 
 
 def _load(p: Path, data: bytes) -> Article:
