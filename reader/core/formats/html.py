@@ -220,6 +220,266 @@ def html_to_text(root: Any) -> tuple[str, list[Any]]:
     return body_to_text(body if body is not None else root)
 
 
+# --- what a reader would throw away -------------------------------------------------------
+
+# Page parts whose class or id says what they are, in any letter case (trafilatura's own
+# list is case-sensitive and missed "Newsletter-container", "latest-news-box"...).
+_FURNITURE = re.compile(
+    r"newsletter|sign-?up|subscribe-|-subscribe|\bpromo\b|-promo|promo-|latest-(news|box|stories)"
+    r"|most-(read|popular|viewed)|recommended|related-(posts|articles|stories|content|links)"
+    r"|outbrain|taboola|tooltip|popover|hover-?card|rollover[-_](\w+[-_])?block|share-?bar"
+    r"|social-(share|links)"
+)
+_CONTAINERS = {"html", "body", "main", "article"}
+# Labels that introduce links to other pages, not the article: "Read more:", "SEE MORE".
+_LABEL = re.compile(
+    r"^\W*(read (more|also|next)|also read|see (more|also)|more (from|on|stories|news)\b"
+    r"|related( (posts|articles|stories|coverage|content|links|reading))?\b|recommended"
+    r"|you (may|might) (also )?like|don'?t miss|further reading|most (read|popular)"
+    r"|top stories|trending|watch:|listen:|sign up|subscribe|follow us)",
+    re.I,
+)
+_SECTION = re.compile(
+    r"^\W*(related|recommended|you (may|might) (also )?like|more (from|stories|news)"
+    r"|most (read|popular)|top stories|trending)",
+    re.I,
+)
+_STAMP = re.compile(r"^(updated|published|posted|last (updated|modified))\b.{0,40}\d", re.I)
+# One site's article split over several containers of the same kind ("chunks").
+_BODY_CLASS = re.compile(r"(article|story|post|entry)[-_]?(body|content|text|chunk)", re.I)
+
+
+def _text_length(element: Any) -> int:
+    return sum(len(t.strip()) for t in element.itertext())
+
+
+def _remove_furniture(tree: Any) -> None:
+    """Drop newsletter boxes, promos, "latest news" rails and name hover-cards.
+
+    An element that holds a large share of the page's paragraphs is never one of
+    them, whatever its class says (a body class like "has-newsletter").
+    """
+    paragraphs = sum(_text_length(p) for p in tree.iter("p")) or 1
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _CONTAINERS:
+            continue
+        marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if marks.strip() and _FURNITURE.search(marks):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is None:
+            continue
+        share = sum(_text_length(p) for p in element.iter("p")) / paragraphs
+        if share < 0.3:
+            _remove_keeping_tail(element)
+
+
+def _join_chunks(tree: Any) -> None:
+    """Put an article split over sibling containers back into the first one.
+
+    trafilatura takes the first matching container, so a page whose story runs
+    through several <article> or "article-body" blocks, with ads between, kept
+    only its first part. A later container with a headline of its own is another
+    article (an infinite-scroll page) and stays apart.
+    """
+    groups: dict[tuple[int, str, str], list[Any]] = {}
+    for element in tree.iter("article", "div", "section"):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        cls = str(element.get("class", ""))
+        if (
+            element.tag == "article"
+            or element.get("itemprop") == "articleBody"
+            or (_BODY_CLASS.search(cls))
+        ):
+            groups.setdefault((id(parent), element.tag, cls), []).append(element)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = members[0]
+        for later in members[1:]:
+            if later.getparent() is None or later.xpath(".//h1"):
+                continue
+            if later.text and later.text.strip():
+                carrier = first.makeelement("p", {})
+                carrier.text = later.text
+                first.append(carrier)
+            for child in list(later):
+                first.append(child)
+            later.getparent().remove(later)
+
+
+def _words(element: Any) -> int:
+    return len(" ".join(element.itertext()).split())
+
+
+def _link_share(element: Any) -> float:
+    total = _text_length(element)
+    links = sum(_text_length(ref) for ref in element.iter("ref"))
+    return links / total if total else 0.0
+
+
+def _prune_teasers(body: Any) -> None:
+    """Drop link lists and teasers that trafilatura kept.
+
+    A "Read more:" label goes with the links after it, anywhere; at the end,
+    whatever is mostly links goes, and so does all that follows a "Related
+    posts" label in the last third of the article.
+    """
+    blocks = [child for child in body if isinstance(child.tag, str)]
+    total = sum(_words(b) for b in blocks) or 1
+    doomed: set[int] = set()
+    seen = 0
+    for i, block in enumerate(blocks):
+        text = " ".join(" ".join(block.itertext()).split())
+        words = len(text.split())
+        seen += words
+        if _STAMP.match(text) and words <= 12:
+            doomed.add(i)
+        elif not any(ch.isalnum() for ch in text):
+            doomed.add(i)  # "___", "* * *": separators from the page's layout
+        elif _LABEL.match(text) and (words <= 6 or _link_share(block) >= 0.5):
+            doomed.add(i)
+            # "Related posts" near the end heads teasers: short blurbs under links.
+            section = bool(_SECTION.match(text)) and seen > total * 2 / 3
+            for j in range(i + 1, len(blocks)):
+                following = " ".join(" ".join(blocks[j].itertext()).split())
+                if (
+                    _link_share(blocks[j]) >= 0.6
+                    or _LABEL.match(following)
+                    or (section and len(following.split()) <= 40)
+                    or (len(following.split()) <= 2 and following.upper() == following)
+                ):
+                    doomed.add(j)
+                else:
+                    break
+    for i in range(len(blocks) - 1, 0, -1):  # link-only blocks at the very end
+        if i in doomed:
+            continue
+        if _link_share(blocks[i]) >= 0.6 and _words(blocks[i]) <= 60:
+            doomed.add(i)
+        else:
+            break
+    if sum(_words(blocks[i]) for i in doomed) > total / 2:
+        return  # not furniture: too much of the article
+    for i in sorted(doomed, reverse=True):
+        _remove_keeping_tail(blocks[i])
+
+
+# --- bylines and titles -----------------------------------------------------------------
+
+_JOB = re.compile(
+    r"\b(editor|correspondent|reporter|writer|staff|contributor|columnist|producer|photographer"
+    r"|analyst|director|chief|senior|deputy|manager|officer|intern|freelance|bureau|desk|team"
+    r"|news|ministry|ministries|department|defen[cs]e|agency|agencies|service|press office"
+    r"|fellow|professor|author|founder|president|secretary|spokes\w*)s?\b",
+    re.I,
+)
+_OUTLET_SUFFIX = re.compile(
+    r"\s+(associated press|the associated press|reuters|afp|ap|bloomberg|cnn|bbc)$", re.I
+)
+_BY = re.compile(r"^(by|written by|words by|von|par|por|di)\s*:?\s+", re.I)
+
+
+def _name(part: str, site: str) -> str:
+    """A byline part if it is a person's name (or an outlet's), else ""."""
+    part = _BY.sub("", part.strip(" .,:;-–—|")).strip()
+    part = _OUTLET_SUFFIX.sub("", part).strip()
+    if not part or len(part) > 60 or re.search(r"[\d@/_#=<>]|https?:|www\.", part):
+        return ""
+    words = part.split()
+    if _JOB.search(part) or part.casefold() == site.casefold() or words[0].lower() == "the":
+        return ""
+    if not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
+        return ""  # "Syrian defense ministries", "jsmith"
+    if len(words) == 1 and not (words[0][0].isupper() and words[0][1:].islower()):
+        return ""  # "JSMITH", "jSmith": a handle
+    if part.isupper() and len(part) > 3:
+        part = " ".join(w.capitalize() for w in words)  # "LISA MASCARO" -> "Lisa Mascaro"
+    return part
+
+
+_PARTICLES = {"de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den",
+              "al", "el", "bin", "ibn", "ben", "y", "e", "dos", "das", "ter", "zu"}  # fmt: skip
+
+
+def _is_handle(name: str, raw: list[str]) -> bool:
+    """Whether a one-word name came from a username on the page ("jsmith_88" -> "Jsmith")."""
+    if " " in name:
+        return False
+    token = re.escape(name.casefold())
+    return any(
+        re.search(rf"(^|\W){token}[\d_.]|^{token}$", r.casefold().strip())
+        for r in raw
+        if (not any(ch.isupper() for ch in r) or re.search(r"[\d_]", r))
+    )
+
+
+def _raw_bylines(tree: Any) -> list[str]:
+    """Author strings as the page writes them, before trafilatura tidies them."""
+    found = [
+        str(v) for v in tree.xpath("//meta[@name='author' or @property='article:author']/@content")
+    ]
+    for element in tree.xpath("//*[contains(@class, 'byline') or @rel='author']")[:5]:
+        found.append(_BY.sub("", one_line(" ".join(element.itertext()))))
+    return found
+
+
+def clean_author(author: str, site: str = "", raw: list[str] | None = None) -> str:
+    """The names in a byline: no usernames, no job titles, no site names.
+
+    "LISA MASCARO; MARY CLARE JALONICK; ERIC TUCKER Associated Press" becomes
+    "Lisa Mascaro, Mary Clare Jalonick, Eric Tucker"; "Maria Lopez; Senior
+    Correspondent" becomes "Maria Lopez"; "By The Russian; Syrian defense
+    ministries" and "jsmith_88" become nothing.
+    """
+    names: list[str] = []
+    for part in re.split(r"\s*(?:[;|,&/]|\band\b|\bund\b|\bet\b|\by\b)\s*", author):
+        name = _name(part, site)
+        if name and _is_handle(name, raw or []):
+            continue
+        if name and name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def _headline_candidates(tree: Any) -> list[str]:
+    """What the page itself offers as its headline, best first."""
+    found: list[str] = []
+    for xpath in (
+        "//meta[@property='og:title']/@content",
+        "//meta[@name='twitter:title']/@content",
+        "//h1",
+        "//*[contains(@class, 'headline') or contains(@class, 'entry-title')]",
+        "//title",
+    ):
+        for value in tree.xpath(xpath)[:3]:
+            text = one_line(value if isinstance(value, str) else " ".join(value.itertext()))
+            if text:
+                found.append(text)
+    return found
+
+
+def clean_title(title: str, site: str, candidates: list[str]) -> str:
+    """The headline, not the site's name or logo text that trafilatura sometimes takes."""
+    site_words = set(re.findall(r"\w+", site.casefold()))
+
+    def is_site(text: str) -> bool:
+        words = set(re.findall(r"\w+", text.casefold()))
+        return not words or (bool(site_words) and words <= site_words) or len(words) <= 1
+
+    if title and not is_site(title):
+        return title
+    for candidate in candidates:
+        # "Headline | Site" and "Site - Headline" lose the site's part.
+        pieces = [p for p in re.split(r"\s+[|–—-]\s+", candidate) if not is_site(p)]
+        if pieces and len(" ".join(pieces).split()) >= 3:
+            return max(pieces, key=len)
+    return title
+
+
 def _defuse(tree: Any, p: Path) -> None:
     """Keep trafilatura's time in bounds before it sees the page.
 
@@ -261,35 +521,41 @@ def _load_html(p: Path, data: bytes) -> Article:
         if tree is None:
             raise ArticleError(p, "no article text found in this web page")
         _defuse(tree, p)
+        _remove_furniture(tree)
+        _join_chunks(tree)
+        headlines = _headline_candidates(tree)
+        bylines = _raw_bylines(tree)
         doc = trafilatura.bare_extraction(
             tree,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
             include_formatting=True,
+            include_links=True,  # link density tells teasers from text (_prune_teasers)
         )
     except (RecursionError, ArticleError):
         raise
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise ArticleError(p, f"the page could not be parsed ({exc.__class__.__name__})") from None
     body = getattr(doc, "body", None) if doc is not None else None
+    if body is not None:
+        _prune_teasers(body)
     text, blocks = body_to_text(body) if body is not None else ("", [])
-    title = one_line(str(getattr(doc, "title", "") or ""))
-    if len(text.split()) - len(title.split()) < MIN_ARTICLE_WORDS:
-        # trafilatura falls back to any text it finds (a footer, a cookie banner):
-        # a page with only that has no article to read.
-        raise ArticleError(p, "no article text found in this web page")
     meta: dict[str, str] = {}
-    for key, attr in (
-        ("title", "title"),
-        ("author", "author"),
-        ("date", "date"),
-        ("url", "url"),
-        ("site", "sitename"),
-    ):
+    for key, attr in (("title", "title"), ("author", "author"), ("date", "date"), ("url", "url")):
         value = getattr(doc, attr, None)
         if value:
             meta[key] = one_line(str(value))
+    site = one_line(str(getattr(doc, "sitename", "") or ""))
+    if site and not site.lower().startswith(("http", "www.")):
+        meta["site"] = site
+    meta["title"] = clean_title(meta.get("title", ""), site, headlines)
+    meta["author"] = clean_author(meta.get("author", ""), site, bylines)
+    meta = {k: v for k, v in meta.items() if v}
+    if len(text.split()) - len(meta.get("title", "").split()) < MIN_ARTICLE_WORDS:
+        # trafilatura falls back to any text it finds (a footer, a cookie banner):
+        # a page with only that has no article to read.
+        raise ArticleError(p, "no article text found in this web page")
     return with_title(p, text, blocks, "html", meta, p.stem)
 
 
