@@ -203,19 +203,21 @@ def _remove_keeping_tail(element: Any) -> None:
 
 def html_to_text(root: Any) -> tuple[str, list[Any]]:
     """Text and blocks of a plain HTML document (no furniture to remove: a book's chapter)."""
-    import lxml.etree
-
-    for bad in root.xpath("|".join(f"//*[local-name()='{tag}']" for tag in _DROPPED)):
-        _remove_keeping_tail(bad)
+    doomed = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        tag = lxml.etree.QName(element).localname.lower()
+        tag = element.tag.rpartition("}")[2].lower()  # XHTML's namespace off
+        if tag in _DROPPED:
+            doomed.append(element)
+            continue
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"):
             element.set("rend", tag)
         elif tag == "th":
             element.set("role", "head")
         element.tag = _TEI.get(tag, "hi" if tag in _PHRASING else tag)
+    for element in reversed(doomed):  # inner ones first; an outer one takes the rest along
+        _remove_keeping_tail(element)
     body = root.find(".//body")
     return body_to_text(body if body is not None else root)
 
