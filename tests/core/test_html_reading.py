@@ -165,3 +165,17 @@ def test_a_job_title_is_not_a_second_author(tmp_path: Path) -> None:
         f"<span>Senior Correspondent</span></div><p>{P}</p><p>{P}</p></article>",
     )
     assert article.meta.get("author") == "Maria Lopez"
+
+
+def test_teaser_cards_beside_the_story_are_not_joined_to_it(tmp_path: Path) -> None:
+    article = page(
+        tmp_path,
+        f"<main><article><h1>Harbour talks resume</h1><p>FIRST {P}</p><p>{P}</p></article>"
+        "<article><h3><a href='/a'>Wildfire near Santiago</a></h3><p>TEASER Firefighters "
+        "worked all night to hold the line north of the capital.</p></article>"
+        "<article><p><a href='/b'>CARD Port of Callao reopens after a week of strikes and"
+        " protests by dock workers</a></p></article></main>",
+    )
+    assert "FIRST" in article.text
+    assert "TEASER" not in article.text
+    assert "CARD" not in article.text

@@ -277,6 +277,19 @@ def _remove_furniture(tree: Any) -> None:
             _remove_keeping_tail(element)
 
 
+def _continues(element: Any) -> bool:
+    """Whether a container reads as more of the same story, not a teaser or another story.
+
+    Another story has a headline of its own; a teaser card is mostly its link.
+    """
+    if element.xpath(".//h1|.//h2|.//h3"):
+        return False
+    text = _text_length(element)
+    links = sum(_text_length(a) for a in element.iter("a"))
+    long_paragraph = any(len(" ".join(p.itertext()).split()) >= 12 for p in element.iter("p"))
+    return long_paragraph and links < text / 2
+
+
 def _join_chunks(tree: Any) -> None:
     """Put an article split over sibling containers back into the first one.
 
@@ -302,7 +315,7 @@ def _join_chunks(tree: Any) -> None:
             continue
         first = members[0]
         for later in members[1:]:
-            if later.getparent() is None or later.xpath(".//h1"):
+            if later.getparent() is None or not _continues(later):
                 continue
             if later.text and later.text.strip():
                 carrier = first.makeelement("p", {})
