@@ -179,3 +179,34 @@ def test_teaser_cards_beside_the_story_are_not_joined_to_it(tmp_path: Path) -> N
     assert "FIRST" in article.text
     assert "TEASER" not in article.text
     assert "CARD" not in article.text
+
+
+def test_soft_hyphens_do_not_split_words(tmp_path: Path) -> None:
+    article = page(
+        tmp_path,
+        "<article><h1>Weinbau in Südtirol</h1><p>Der St. Mag\u00adda\u00adle\u00adner war das "
+        "Aus\u00adhän\u00adge\u00adschild der Süd\u00adti\u00adro\u00adler Weinwirtschaft, "
+        f"sagte der Winzer am Montag in Bozen. {P}</p></article>",
+    )
+    assert "St. Magdalener war das Aushängeschild der Südtiroler Weinwirtschaft" in article.text
+    assert "\u00ad" not in article.text
+
+
+def test_an_article_in_a_script_without_spaces_is_an_article(tmp_path: Path) -> None:
+    body = (
+        "子どもへの虐待をなくすための法律ができて、"
+        "親が子どもを教育するために、体罰を禁止することになりました。"
+    )
+    article = page(tmp_path, f"<article><h1>体罰を禁止する法律</h1><p>{body}</p></article>")
+    assert body in article.text
+
+
+def test_the_site_name_is_taken_off_the_title(tmp_path: Path) -> None:
+    article = page(
+        tmp_path,
+        f"<article><p>{P}</p><p>{P}</p></article>",
+        head="<title>Harbour talks resume | Coastal Ledger</title>"
+        "<meta property='og:site_name' content='Coastal Ledger'>",
+    )
+    assert article.title == "Harbour talks resume"
+    assert article.meta["site"] == "Coastal Ledger"

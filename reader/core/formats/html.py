@@ -20,7 +20,7 @@ from typing import Any
 
 from reader.core.article import Article, ArticleError
 from reader.core.formats import Format
-from reader.core.formats.textbuilder import TextBuilder, one_line, with_title
+from reader.core.formats.textbuilder import TextBuilder, one_line, with_title, word_count
 
 MIN_ARTICLE_WORDS = 15  # less than this from a web page is furniture, not an article
 MAX_ELEMENTS = 400_000  # a news page has a few thousand; past this it is not one
@@ -477,6 +477,9 @@ def _headline_candidates(tree: Any) -> list[str]:
     return found
 
 
+_TITLE_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+[–—-]\s+")
+
+
 def clean_title(title: str, site: str, candidates: list[str]) -> str:
     """The headline, not the site's name or logo text that trafilatura sometimes takes."""
     site_words = set(re.findall(r"\w+", site.casefold()))
@@ -486,10 +489,12 @@ def clean_title(title: str, site: str, candidates: list[str]) -> str:
         return not words or (bool(site_words) and words <= site_words) or len(words) <= 1
 
     if title and not is_site(title):
-        return title
+        pieces = _TITLE_SEPARATOR.split(title)
+        kept = [piece for piece in pieces if not (site_words and is_site(piece))]
+        return " | ".join(kept) if kept and len(kept) < len(pieces) else title
     for candidate in candidates:
         # "Headline | Site" and "Site - Headline" lose the site's part.
-        pieces = [p for p in re.split(r"\s+[|–—-]\s+", candidate) if not is_site(p)]
+        pieces = [p for p in _TITLE_SEPARATOR.split(candidate) if not is_site(p)]
         if pieces and len(" ".join(pieces).split()) >= 3:
             return max(pieces, key=len)
     return title
@@ -567,7 +572,7 @@ def _load_html(p: Path, data: bytes) -> Article:
     meta["title"] = clean_title(meta.get("title", ""), site, headlines)
     meta["author"] = clean_author(meta.get("author", ""), site, bylines)
     meta = {k: v for k, v in meta.items() if v}
-    if len(text.split()) - len(meta.get("title", "").split()) < MIN_ARTICLE_WORDS:
+    if word_count(text) - word_count(meta.get("title", "")) < MIN_ARTICLE_WORDS:
         # trafilatura falls back to any text it finds (a footer, a cookie banner):
         # a page with only that has no article to read.
         raise ArticleError(p, "no article text found in this web page")

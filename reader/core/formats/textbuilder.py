@@ -20,6 +20,18 @@ _TIGHT = {"item": "list", "ordered": "list", "indent": "list", "row": "table"}
 _TRIM = " \n\r\f\v\u00a0\u2028\u2029"  # tabs survive at a row's ends (empty first/last cells)
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+def word_count(text: str) -> int:
+    """Words, with two characters of a script written without spaces as one.
+
+    Chinese, Japanese or Thai text has few spaces: without this, no article in
+    them was long enough to be one.
+    """
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
+
+
 def one_line(text: str) -> str:
     """Whitespace runs (newlines included) collapsed to single spaces."""
     return " ".join(text.split())
@@ -40,7 +52,12 @@ class TextBuilder:
         self._group = ""
 
     def add(self, content: str, role: str = "", level: int = 0) -> None:
-        """Append a block; blank content is dropped."""
+        """Append a block; blank content is dropped.
+
+        Soft hyphens go: invisible where the line does not break, they would
+        split "Mag\u00adda\u00adle\u00adner" for the model and for search.
+        """
+        content = content.replace("\u00ad", "")
         content = content.strip(_TRIM) if role == "row" else content.strip()
         if not content:
             return
