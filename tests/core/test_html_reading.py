@@ -210,3 +210,14 @@ def test_the_site_name_is_taken_off_the_title(tmp_path: Path) -> None:
     )
     assert article.title == "Harbour talks resume"
     assert article.meta["site"] == "Coastal Ledger"
+
+
+def test_a_byline_line_at_the_top_is_not_body_text(tmp_path: Path) -> None:
+    article = page(
+        tmp_path,
+        f"<article><h1>Harbour talks resume</h1><p>By Staff Writer</p>"
+        f"<p>Updated at 1:23 p.m.</p><p>{P}</p><p>By the end of the week, {P}</p></article>",
+    )
+    assert "By Staff Writer" not in article.text
+    assert "Updated at" not in article.text
+    assert "By the end of the week" in article.text

@@ -351,8 +351,8 @@ def _prune_teasers(body: Any) -> None:
         text = " ".join(" ".join(block.itertext()).split())
         words = len(text.split())
         seen += words
-        if _STAMP.match(text) and words <= 12:
-            doomed.add(i)
+        if (_STAMP.match(text) and words <= 12) or (i < 4 and words <= 8 and _BY.match(text)):
+            doomed.add(i)  # "Updated at 1:23 p.m.", "By Staff Writer": the header has these
         elif not any(ch.isalnum() for ch in text):
             doomed.add(i)  # "___", "* * *": separators from the page's layout
         elif _LABEL.match(text) and (words <= 6 or _link_share(block) >= 0.5):
