@@ -550,7 +550,9 @@ def _load_html(p: Path, data: bytes) -> Article:
             with_metadata=True,
             include_comments=False,
             include_tables=True,
-            include_formatting=True,
+            # Bold and italics are not drawn, and asking for them made trafilatura
+            # drop whole paragraphs on some pages.
+            include_formatting=False,
             include_links=True,  # link density tells teasers from text (_prune_teasers)
         )
     except (RecursionError, ArticleError):
