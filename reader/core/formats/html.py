@@ -246,6 +246,7 @@ _SECTION = re.compile(
     r"|most (read|popular)|top stories|trending)",
     re.I,
 )
+_BYLINE = re.compile(r"^(by|written by)\s+[^\W\d][^.!?]{0,60}$", re.I)  # "By Staff Writer"
 _STAMP = re.compile(r"^(updated|published|posted|last (updated|modified))\b.{0,40}\d", re.I)
 # One site's article split over several containers of the same kind ("chunks").
 _BODY_CLASS = re.compile(r"(article|story|post|entry)[-_]?(body|content|text|chunk)", re.I)
@@ -351,7 +352,7 @@ def _prune_teasers(body: Any) -> None:
         text = " ".join(" ".join(block.itertext()).split())
         words = len(text.split())
         seen += words
-        if (_STAMP.match(text) and words <= 12) or (i < 4 and words <= 8 and _BY.match(text)):
+        if (_STAMP.match(text) and words <= 12) or (i < 4 and _BYLINE.match(text)):
             doomed.add(i)  # "Updated at 1:23 p.m.", "By Staff Writer": the header has these
         elif not any(ch.isalnum() for ch in text):
             doomed.add(i)  # "___", "* * *": separators from the page's layout
