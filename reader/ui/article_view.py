@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import html
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -132,6 +133,10 @@ class Palette:
 def is_dark(widget: QWidget) -> bool:
     """Whether the widget's palette is a dark theme."""
     return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+# Articles stored by earlier versions carry their list markers in the text.
+_LEGACY_MARKER = re.compile(r"• |\d+\. ")
 
 
 def _list_style(role: str, depth: int) -> QTextListFormat.Style:
@@ -493,6 +498,8 @@ class ArticleView(QTextBrowser):
                 char.setForeground(self._muted())
                 char.setFontItalic(True)
                 self._decorations.append(("quote", start, block_info.level))
+            elif role == "item" and _LEGACY_MARKER.match(article.text, block_info.start):
+                fmt.setLeftMargin(self._point_size * 1.5)  # stored before markers were drawn
             elif role in ("item", "ordered"):
                 depth = max(1, block_info.level)
                 for deeper in [d for d in lists if d > depth]:

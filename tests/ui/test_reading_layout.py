@@ -131,3 +131,20 @@ def test_the_column_is_reported_for_the_header(qtbot: QtBot, tmp_path: Path) -> 
     view.resize(700, 700)
     qtbot.waitUntil(lambda: margins[-1][0] < left)
     assert margins[-1][0] == int(view.document().rootFrame().frameFormat().leftMargin())
+
+
+def test_an_article_stored_with_its_markers_gets_no_second_bullet(qtbot: QtBot) -> None:
+    """Articles saved by an earlier Reader kept "• " in their text."""
+    from reader.core.article import Block
+
+    text = "Old\n\n• wheat for Egypt\n\n• maize for Spain\n"
+    old = Article(
+        "/old.md",
+        "Old",
+        text,
+        "md",
+        (Block(0, 3, "title", 1), Block(5, 22, "item"), Block(24, 41, "item")),
+    )
+    view = make_view(qtbot, old)
+    assert block_at(view, text, "• wheat").block().textList() is None
+    assert view.toPlainText() == text
