@@ -36,7 +36,12 @@ class ArticleHeader(QLabel):
         self.setOpenExternalLinks(False)
         self.setWordWrap(True)
         self.linkActivated.connect(open_if_web)
+        self.setContentsMargins(24, 0, 24, 0)
         self.hide()
+
+    def set_column(self, left: int, right: int) -> None:
+        """Line the text up with the article's text column (ArticleView.column_changed)."""
+        self.setContentsMargins(left, 0, right, 0)
 
     def set_article(self, article: Article) -> None:
         """Show this article's metadata (all of it as text, the source as a link)."""

@@ -11,28 +11,36 @@ from __future__ import annotations
 import bisect
 import contextlib
 import html
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
+    QTextList,
+    QTextListFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core import settings
-from reader.core.article import Article
+from reader.core.article import Article, Block
 from reader.core.corrections import resize_span
 from reader.core.kinds import ORDER, Kind
 from reader.core.overlay import Mention
@@ -127,6 +135,22 @@ def is_dark(widget: QWidget) -> bool:
     return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
+# Articles stored by earlier versions carry their list markers in the text.
+_LEGACY_MARKER = re.compile(r"• |\d+\. ")
+
+
+def _list_style(role: str, depth: int) -> QTextListFormat.Style:
+    """Numbers for ordered lists; disc, circle, square by depth for bullets."""
+    if role == "ordered":
+        return QTextListFormat.Style.ListDecimal
+    bullets = (
+        QTextListFormat.Style.ListDisc,
+        QTextListFormat.Style.ListCircle,
+        QTextListFormat.Style.ListSquare,
+    )
+    return bullets[(depth - 1) % 3]
+
+
 class _ClicksThroughTooltips(QObject):
     """Give the article the keyboard when a click lands on it through a tooltip.
 
@@ -162,6 +186,8 @@ class ArticleView(QTextBrowser):
         context_requested(Mention | None, (start, end) | None, QPoint): a right-click, on
             a highlight or not, with the selected text's offsets if any, at a global point.
         boundary_requested(Mention, start, end): shift-click moved a highlight's edge.
+        column_changed(left, right): the text column's margins in the view changed
+            (the metadata line above lines up with them).
     """
 
     mention_activated = Signal(object)
@@ -169,6 +195,7 @@ class ArticleView(QTextBrowser):
     boundary_requested = Signal(object, int, int)
     zoom_changed = Signal(int)
     highlight_palette_changed = Signal(object)
+    column_changed = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +226,10 @@ class ArticleView(QTextBrowser):
         self._keeping_place = False
         self.verticalScrollBar().valueChanged.connect(self._remember_top)
         self._palette = Palette(is_dark(self))
+        # What paintEvent draws beyond the text: (kind, Qt position, level or last row).
+        self._decorations: list[tuple[str, int, int]] = []
+        self._column = (-1, -1)  # the text column's left and right margins
+        self._margin_calls = 0
         self._apply_base_font()
         app = QApplication.instance()
         if app is not None:
@@ -399,52 +430,247 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultFont(font)
 
     def _format_blocks(self) -> None:
-        """Give the plain text a reading layout: line height, title, headings, quotes."""
+        """Give the plain text a reading layout from the article's blocks.
+
+        Everything is formatting on the blocks Qt already has (one per line of
+        the text): list markers come from QTextList, table columns from tab
+        stops, quote bars and table rules are painted (`paintEvent`). No
+        character is added, so Qt positions still map one to one onto the
+        article's offsets and no highlight can cover a bullet.
+        """
         article = self._article
         if article is None:
             return
         doc = self.document()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
+        block = doc.begin()
+        while block.isValid():  # a re-format (zoom) starts from plain blocks
+            if block.textList() is not None:
+                block.textList().remove(block)
+            block = block.next()
         body = QTextBlockFormat()
         body.setLineHeight(150.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.setBlockFormat(body)
-        for block in article.blocks:
-            start, end = self._map.to_qt(block.start), self._map.to_qt(block.end)
+        cursor.setCharFormat(QTextCharFormat())
+        self._decorations = []
+        lists: dict[int, QTextList] = {}  # open lists of the current run, by depth
+        last_list_end = -10
+        table: list[Block] = []
+        for block_info in article.blocks:
+            if block_info.role in ("page", "chapter"):
+                self._decorations.append(
+                    (block_info.role, self._map.to_qt(block_info.start), block_info.level)
+                )
+                continue
+            start = self._map.to_qt(block_info.start)
+            end = self._map.to_qt(block_info.end)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             char = QTextCharFormat()
             fmt = QTextBlockFormat(body)
-            if block.role == "title":
+            role = block_info.role
+            if role in ("item", "ordered", "indent"):
+                # Items one newline apart belong to one list; a blank line ends it.
+                if article.text[last_list_end : block_info.start] != "\n":
+                    lists = {}
+                last_list_end = block_info.end
+            if role != "row" and table:
+                self._format_table(table)
+                table = []
+            if role == "title":
                 char.setFontPointSize(self._point_size * 1.75)
                 char.setFontWeight(QFont.Weight.Bold)
                 fmt.setLineHeight(120.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
                 fmt.setBottomMargin(self._point_size * 0.5)
-            elif block.role == "dateline":
+            elif role == "dateline":
                 char.setFontPointSize(self._point_size * 0.85)
                 char.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            elif block.role == "heading":
-                scale = {1: 1.5, 2: 1.3, 3: 1.15}.get(block.level, 1.05)
+            elif role == "heading":
+                scale = {1: 1.5, 2: 1.3, 3: 1.15}.get(block_info.level, 1.05)
                 char.setFontPointSize(self._point_size * scale)
                 char.setFontWeight(QFont.Weight.Bold)
                 fmt.setTopMargin(self._point_size * 0.6)
-            elif block.role == "quote":
+                fmt.setLineHeight(125.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            elif role == "quote":
+                fmt.setLeftMargin(self._point_size * 1.6 * max(1, block_info.level))
+                char.setForeground(self._muted())
                 char.setFontItalic(True)
-                fmt.setLeftMargin(self._point_size * 2)
-            elif block.role == "item":
-                fmt.setLeftMargin(self._point_size * 1.5)
-            elif block.role == "code":
+                self._decorations.append(("quote", start, block_info.level))
+            elif role == "item" and _LEGACY_MARKER.match(article.text, block_info.start):
+                fmt.setLeftMargin(self._point_size * 1.5)  # stored before markers were drawn
+            elif role in ("item", "ordered"):
+                depth = max(1, block_info.level)
+                for deeper in [d for d in lists if d > depth]:
+                    del lists[deeper]
+                cursor.setBlockFormat(fmt)
+                existing = lists.get(depth)
+                if existing is not None and existing.format().style() == _list_style(role, depth):
+                    existing.add(cursor.block())
+                else:
+                    list_format = QTextListFormat()
+                    list_format.setStyle(_list_style(role, depth))
+                    list_format.setIndent(depth)
+                    lists[depth] = cursor.createList(list_format)
+                cursor.mergeCharFormat(char)
+                continue
+            elif role == "indent":
+                fmt.setIndent(max(1, block_info.level))
+            elif role == "code":
                 char.setFontFamilies(["DejaVu Sans Mono", "monospace"])
                 char.setFontPointSize(self._point_size * 0.85)
+                fmt.setLineHeight(125.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                fmt.setBackground(self._tint())
+            elif role == "row":
+                table.append(block_info)
+                continue
             cursor.setBlockFormat(fmt)
             cursor.mergeCharFormat(char)
+        if table:
+            self._format_table(table)
         cursor.endEditBlock()
 
     def comfortable_width(self) -> int:
         """The view's width that holds a full reading column and its margins."""
         char_width = max(7.0, self._point_size * 0.55 * self.logicalDpiX() / 72.0)
         return round(char_width * MEASURE_CHARS / (1 - 2 * SIDE_MARGIN))
+
+    def _format_table(self, rows: list[Block]) -> None:
+        """Lay consecutive rows out as one table: tab stops per column, a bold header.
+
+        Rows one newline apart form a table; each column is as wide as its
+        widest cell (within the text column), so the tabs line the cells up.
+        """
+        assert self._article is not None
+        text = self._article.text
+        groups: list[list[Block]] = [[rows[0]]]
+        for row in rows[1:]:
+            previous = groups[-1][-1]
+            if text[previous.end : row.start] == "\n":
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        base = QFont(self.document().defaultFont())
+        bold = QFont(base)
+        bold.setWeight(QFont.Weight.Bold)
+        gap = self._point_size * 1.6
+        for group in groups:
+            cells = [text[r.start : r.end].split("\t") for r in group]
+            columns = max(len(c) for c in cells)
+            widths = [0.0] * columns
+            for row, row_cells in zip(group, cells, strict=True):
+                metrics = QFontMetricsF(bold if row.level else base)
+                for i, cell in enumerate(row_cells):
+                    widths[i] = max(widths[i], metrics.horizontalAdvance(cell))
+            room = max(200.0, self._column_width() - gap * (columns - 1))
+            if sum(widths) > room:  # shrink the widest columns first; long cells wrap
+                fair = room / columns
+                small = sum(w for w in widths if w <= fair)
+                wide = [w for w in widths if w > fair]
+                share = (room - small) / max(1, len(wide))
+                widths = [w if w <= fair else max(fair, share) for w in widths]
+            stops, x = [], 0.0
+            for width in widths[:-1]:
+                x += width + gap
+                stops.append(QTextOption.Tab(x, QTextOption.TabType.LeftTab))
+            for index, row in enumerate(group):
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self._map.to_qt(row.start))
+                fmt = cursor.blockFormat()
+                fmt.setTabPositions(stops)
+                fmt.setLineHeight(135.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                if row.level:
+                    char = QTextCharFormat()
+                    char.setFontWeight(QFont.Weight.Bold)
+                    cursor.setPosition(self._map.to_qt(row.end), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(char)
+                elif index % 2:
+                    fmt.setBackground(self._tint())
+                cursor.setBlockFormat(fmt)
+            first, last = group[0], group[-1]
+            self._decorations.append(
+                ("table", self._map.to_qt(first.start), self._map.to_qt(last.start))
+            )
+            if first.level:
+                self._decorations.append(("header", self._map.to_qt(first.start), 0))
+
+    def _column_width(self) -> float:
+        frame = self.document().rootFrame().frameFormat()
+        return float(self.viewport().width() - frame.leftMargin() - frame.rightMargin())
+
+    def _muted(self) -> QColor:
+        """Text colour for quotes: the text colour, a little softer."""
+        colour = self.palette().color(QPalette.ColorRole.Text)
+        base = self.palette().color(QPalette.ColorRole.Base)
+        return QColor(
+            (colour.red() * 3 + base.red()) // 4,
+            (colour.green() * 3 + base.green()) // 4,
+            (colour.blue() * 3 + base.blue()) // 4,
+        )
+
+    def _tint(self) -> QColor:
+        """A faint background for code and every other table row."""
+        base = self.palette().color(QPalette.ColorRole.Base)
+        return base.darker(106) if base.lightness() >= 128 else base.lighter(130)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Draw what the blocks say beyond the text: quote bars, table rules, page breaks."""
+        super().paintEvent(event)
+        if not self._decorations:
+            return
+        doc = self.document()
+        layout = doc.documentLayout()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        visible = self.viewport().rect()
+        painter = QPainter(self.viewport())
+        rule = QColor(self.palette().color(QPalette.ColorRole.Mid))
+        width = self._column_width()
+        try:
+            for kind, position, extra in self._decorations:
+                block = doc.findBlock(position)
+                rect = layout.blockBoundingRect(block).translated(dx, dy)
+                if kind == "table":
+                    last = layout.blockBoundingRect(doc.findBlock(extra)).translated(dx, dy)
+                    rect = rect.united(last)
+                if rect.bottom() < visible.top() or rect.top() > visible.bottom():
+                    continue
+                if kind == "quote":  # one bar per level, in the margin the quote is indented by
+                    for level in range(1, extra + 1):
+                        x = rect.left() + self._point_size * (1.6 * level - 1.0)
+                        painter.fillRect(QRectF(x, rect.top() + 2, 3, rect.height() - 4), rule)
+                elif kind == "table":
+                    painter.setPen(QPen(rule, 1))
+                    painter.drawLine(
+                        QPointF(rect.left(), rect.top()), QPointF(rect.left() + width, rect.top())
+                    )
+                    painter.drawLine(
+                        QPointF(rect.left(), rect.bottom()),
+                        QPointF(rect.left() + width, rect.bottom()),
+                    )
+                elif kind == "header":
+                    painter.setPen(QPen(rule, 1))
+                    painter.drawLine(
+                        QPointF(rect.left(), rect.bottom()),
+                        QPointF(rect.left() + width, rect.bottom()),
+                    )
+                elif kind in ("page", "chapter") and extra > 1:
+                    painter.setPen(QPen(rule, 1, Qt.PenStyle.DashLine))
+                    y = rect.top() - self._point_size * 0.3
+                    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.left() + width, y))
+                    if kind == "page":
+                        label_font = QFont(doc.defaultFont())
+                        label_font.setPointSizeF(self._point_size * 0.7)
+                        painter.setFont(label_font)
+                        painter.setPen(self._muted())
+                        painter.drawText(
+                            QRectF(rect.left() - 60, y, 52, self._point_size * 2),
+                            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                            f"p. {extra}",
+                        )
+        finally:
+            painter.end()
 
     def _update_margins(self) -> None:
         """Centre a column of about MEASURE_CHARS characters, like a printed page.
@@ -463,7 +689,19 @@ class ArticleView(QTextBrowser):
         fmt.setRightMargin(side)
         fmt.setTopMargin(36)
         fmt.setBottomMargin(48)
+        self._margin_calls += 1
+        call = self._margin_calls
         frame.setFrameFormat(fmt)
+        if call != self._margin_calls:
+            return  # the new layout showed or hid the scroll bar: that inner call decided
+        right = self.width() - side - column
+        if (side, right) != self._column:
+            self._column = (side, right)
+            self.column_changed.emit(side, right)
+            if any(b.role == "row" for b in getattr(self._article, "blocks", ())):
+                # Table tab stops follow the column width; re-laying out from here
+                # would re-enter this method through the scroll bar's show/hide.
+                QTimer.singleShot(0, self._format_blocks)
 
     def set_reviewed(self, spans: frozenset[tuple[int, int, Kind]]) -> None:
         """Highlights already reviewed, as (start, end, kind): drawn underlined, untinted."""

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.header)
         column.addWidget(self.view, 1)
+        self.view.column_changed.connect(self.header.set_column)
         self.setCentralWidget(central)
         self.panel = EntityPanel()
         self.dock = QDockWidget("Entity", self)

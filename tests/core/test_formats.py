@@ -56,3 +56,27 @@ def test_a_missing_library_is_named_not_reported_as_a_bug(
     message = str(info.value)
     assert message.startswith(f"{page}: saved web pages need the 'lxml_html_clean' package")
     assert "unexpected" not in message
+
+
+def test_the_registry_loads_no_parser_until_a_file_is_opened() -> None:
+    """`reader --help` and the window's start-up list the formats without their libraries."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, reader.core.formats, reader.cli;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'lxml', 'trafilatura', 'pdfminer', 'pyromark', 'htmldate', 'justext'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_format_is_listed_with_its_suffixes() -> None:
+    described = formats.describe()
+    for suffix in (".txt", ".md", ".html", ".epub", ".pdf"):
+        assert suffix in described
+    assert "PDF documents (*.pdf)" in formats.open_filter()
+    assert "EPUB books (*.epub)" in formats.open_filter()

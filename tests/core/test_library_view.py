@@ -59,7 +59,7 @@ def folder_of_articles(root: Path, n: int) -> Path:
     for i in range(n):
         where = root / "clippings" if i % 2 else sub
         write(where / f"a{i:02}.txt", f"Report {i}\n\nThe Velmora Accord met in Tarsk, day {i}.\n")
-    write(root / "clippings" / "notes.pdf", "%PDF-1.4 not read by any format")
+    write(root / "clippings" / "notes.docx", "PK not read by any format")
     write(root / "clippings" / ".hidden.txt", "Hidden\n\nNot imported.\n")
     return root / "clippings"
 

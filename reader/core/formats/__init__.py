@@ -20,23 +20,90 @@ class Format:
 
     `load(path, data)` turns the file's bytes into an Article; it may import
     its libraries lazily (a missing one becomes a clear ArticleError).
+    `sniff(data)` says whether bytes are this format whatever the file is
+    called (a PDF saved as `.txt`); formats without a signature leave it None.
     """
 
     name: str  # stored with the article: "txt", "md", "html"
     label: str  # plural, for the Open dialog and messages: "Saved web pages"
     suffixes: tuple[str, ...]  # lower case, with the dot
     load: Callable[[Path, bytes], Article]
+    sniff: Callable[[bytes], bool] | None = None
+
+
+def is_pdf(data: bytes) -> bool:
+    """A PDF header at the start of a line in the first kilobyte (readers allow junk before it)."""
+    at = data.find(b"%PDF-", 0, 1024)
+    return at == 0 or (at > 0 and data[at - 1 : at] in (b"\n", b"\r"))
 
 
 def _formats() -> tuple[Format, ...]:
-    from reader.core.formats import html, markdown, text
+    from reader.core.formats import epub, html, markdown, pdf, text
 
-    return (text.FORMAT, markdown.FORMAT, html.FORMAT)
+    return (text.FORMAT, markdown.FORMAT, html.FORMAT, epub.FORMAT, pdf.FORMAT)
 
 
 FORMATS: tuple[Format, ...] = _formats()
 # Files people try to open that no format reads yet: named, so the message is specific.
-_KNOWN_UNSUPPORTED = (".pdf", ".epub", ".docx", ".doc", ".odt", ".rtf", ".mobi")
+_KNOWN_UNSUPPORTED = (".docx", ".doc", ".odt", ".rtf", ".mobi", ".azw", ".azw3")
+
+# Signatures of files that are not articles, whatever their name says: without
+# them a PDF saved as .txt became an article titled "%PDF-1.4".
+_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"{\\rtf", "an RTF document"),
+    (0, b"%!PS", "a PostScript file"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (0, b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (0, b"\xff\xd8\xff", "a JPEG image"),
+    (0, b"GIF87a", "a GIF image"),
+    (0, b"GIF89a", "a GIF image"),
+    (0, b"\x1f\x8b", "a gzip-compressed file"),
+    (0, b"RIFF", "a RIFF media file (WebP, WAV, AVI)"),
+    (0, b"OggS", "an Ogg media file"),
+    (4, b"ftyp", "an MP4 or QuickTime video"),
+    (0, b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (0, b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (0, b"Rar!\x1a\x07", "a RAR archive"),
+    (0, b"\x7fELF", "a program"),
+    (0, b"SQLite format 3\x00", "an SQLite database"),
+    (60, b"BOOKMOBI", "a Kindle (MOBI) book"),
+)
+
+
+def _zip_kind(data: bytes) -> str:
+    """What a ZIP-based file is.
+
+    OpenDocument and EPUB store their type as the first entry; Word has `word/` names.
+    """
+    if data[30:38] == b"mimetype":
+        mimetype = data[38:120].split(b"PK", 1)[0]
+        if b"opendocument" in mimetype:
+            return "an OpenDocument file"
+        if b"epub" in mimetype:
+            return "an EPUB book"
+    if b"word/" in data[:65536]:
+        return "a Word document"
+    return "a ZIP archive"
+
+
+def sniff(path: Path, data: bytes) -> Format | None:
+    """The format the bytes are, when they carry a signature.
+
+    Raises ArticleError for known non-article files (images, archives, office
+    documents); returns None for text, whose suffix decides.
+    """
+    for fmt in FORMATS:
+        if fmt.sniff is not None and fmt.sniff(data):
+            return fmt
+    kind = ""
+    if data.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(data)
+    for offset, signature, name in _SIGNATURES:
+        if not kind and data.startswith(signature, offset):
+            kind = name
+    if kind:
+        raise ArticleError(path, f"this is a binary file ({kind}), not an article")
+    return None
 
 
 def suffixes() -> list[str]:
