@@ -24,7 +24,7 @@ from pathlib import Path
 
 from reader import __version__, logs
 from reader.core import formats
-from reader.core.article import ArticleError
+from reader.core.article import ArticleError, display_name, text_path
 from reader.core.corrections import CorrectionError
 from reader.core.exchange import ExchangeError
 from reader.core.nlp import PipelineError
@@ -118,7 +118,7 @@ def annotate(args: argparse.Namespace) -> int:
         library.close()
     if args.json:
         doc = {
-            "path": str(Path(args.file).resolve()),
+            "path": text_path(Path(args.file).resolve()),
             "title": article.title,
             "text_sha256": article.sha256,
             "spans": [
@@ -240,6 +240,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line for the user, details in the log
         logging.getLogger("reader").exception("unexpected error (argv: %r)", argv)
         paths = [a for a in argv if not a.startswith("-") and a not in COMMANDS]
-        where = paths[0] if paths else "reader"
+        where = display_name(paths[0]) if paths else "reader"
         details = f"; details in {log_file}" if log_file else ""
         return _fail(f"{where}: unexpected error ({exc.__class__.__name__}: {exc}){details}")

@@ -46,6 +46,15 @@ def display_name(path: str | Path | bytes) -> str:
     return _UNSAFE.sub(_escape, name)
 
 
+def text_path(path: str | Path) -> str:
+    r"""A path as text that SQLite and JSON accept: bytes that are not UTF-8 escaped.
+
+    `caf\xe9.txt` (the byte 0xE9 of a Latin-1 name) instead of a lone surrogate,
+    which UTF-8 cannot encode.
+    """
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 class ArticleError(Exception):
     """A file that cannot be opened as an article; str() is the one-line message.
 

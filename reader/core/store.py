@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core._sqlite import Migrations, NotFoundError, Table, sqlite_utils
-from reader.core.article import Article, Block
+from reader.core.article import Article, Block, text_path
 from reader.core.dossier import link_targets
 from reader.core.kinds import Kind
 from reader.core.names import normalize
@@ -565,7 +565,9 @@ class Store:
         now = _now()
         row = {
             "sha256": article.sha256,
-            "path": article.path,
+            # A name with bytes that are not UTF-8 is kept readable (escaped);
+            # reopening it then falls back to the stored text.
+            "path": text_path(article.path),
             "title": article.title,
             "format": article.format,
             "text": article.text,

@@ -215,11 +215,11 @@ class ArticleController(QObject):
 
 def _message(exc: BaseException, path: str) -> str:
     """One line for the user: our own errors say it all; anything else names the file."""
-    from reader.core.article import ArticleError
+    from reader.core.article import ArticleError, display_name
     from reader.core.nlp import PipelineError
     from reader.core.store import StoreError
 
     if isinstance(exc, ArticleError | StoreError | PipelineError):
         return str(exc)
-    log.error("unexpected error with %s", path, exc_info=exc)
-    return f"{path}: unexpected error ({exc.__class__.__name__}: {exc})"
+    log.error("unexpected error with %s", display_name(path), exc_info=exc)
+    return f"{display_name(path)}: unexpected error ({exc.__class__.__name__}: {exc})"

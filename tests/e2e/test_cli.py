@@ -310,3 +310,17 @@ def test_reader_import_merges_a_knowledge_export(cli: Cli, tmp_path: Path) -> No
     assert merged.returncode == 0, merged.stderr
     [report] = json.loads(merged.stdout)["knowledge"]
     assert (report["entities_added"], report["notes_added"]) == (1, 1)
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_and_annotated(cli: Cli) -> None:
+    """Linux allows any byte in a name: the article still goes in, the name shown escaped."""
+    import os
+
+    name = os.fsdecode(b"caf\xe9-report.txt")
+    path = cli.cwd / name
+    path.write_text("Report\n\nNothing to highlight here, just words.\n", "utf-8")
+    result = cli.run("annotate", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(cli.db) as conn:
+        [stored] = [r[0] for r in conn.execute("SELECT path FROM articles")]
+    assert stored.endswith("caf\\xe9-report.txt")
