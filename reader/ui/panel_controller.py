@@ -358,7 +358,7 @@ class PanelController(QObject):
             )
             self.writer.submit(
                 lambda lib, _c: lib.add_note(ref, body, article_id, passage),
-                done=lambda result: self._created(token, body, result),
+                done=lambda result: self._created(token, body, result, ref),
                 failed=lambda exc: self._create_failed(token, exc),
             )
 
@@ -370,12 +370,25 @@ class PanelController(QObject):
             return article_id, None
         return article_id, (span[0], article.text[span[0] : span[1]][:2000])
 
-    def _created(self, token: int, body: str, result: Result[tuple[int, int]]) -> None:
+    def _created(
+        self, token: int, body: str, result: Result[tuple[int, int]], ref: EntityRef
+    ) -> None:
         entity_id, note_id = result.value
         self._creating.discard(token)
         self._note_ids[token] = note_id
-        if self.view is not None and self.view.entity_id is None and self.view.key:
-            self.view = replace(self.view, entity_id=entity_id)
+        view = self.view
+        # Only the view the note was written on learns its new id: the user may
+        # have clicked another name while the note was being saved.
+        if (
+            view is not None
+            and view.entity_id is None
+            and (view.key, view.kind)
+            == (
+                ref.name,
+                ref.kind,
+            )
+        ):
+            self.view = replace(view, entity_id=entity_id)
             self.panel.view = self.view
         self._saved(token, note_id, body)
 

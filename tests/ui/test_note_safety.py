@@ -130,3 +130,27 @@ def test_typing_during_the_first_save_makes_one_note_with_the_latest_text(
     qtbot.waitUntil(lambda: card.saved, timeout=5000)
     window.writer.wait_idle()
     assert notes_in(db_path) == ["Capital is Port Amira."]
+
+
+def test_a_quick_click_after_a_first_note_shows_the_clicked_name_and_files_notes_there(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path
+) -> None:
+    """Type a first note on a name, click another name at once: nothing goes astray."""
+    window = make_window()
+    open_and_wait(qtbot, window, article_file)
+    type_note(qtbot, window, "Lena Okafor", "Party leader.")  # handed over, not yet saved
+    click(qtbot, window.view, next(m for m in window.articles.mentions if m.text == "Valdoria"))
+    window.writer.wait_idle()
+    qtbot.waitUntil(lambda: not window.entities._creating, timeout=5000)
+    window.writer.wait_idle()
+    qtbot.wait(50)  # the changes of the first note arrive and the panel refreshes
+    assert window.panel.name.text() == "Valdoria"
+    card = window.panel.cards[-1]
+    card.editor.setPlainText("A republic.")
+    card.flush()
+    qtbot.waitUntil(lambda: card.saved, timeout=5000)
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "SELECT e.name, n.body FROM notes n JOIN entities e ON e.id = n.entity_id ORDER BY n.id"
+        ).fetchall()
+    assert rows == [("Lena Okafor", "Party leader."), ("Valdoria", "A republic.")]
