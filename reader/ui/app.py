@@ -12,10 +12,13 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, APP_NAME, __version__, logs
+from reader.core import private
+from reader.core.article import display_name
 from reader.core.store import StoreError
 from reader.resources import resource
 from reader.ui import dialogs
@@ -53,11 +56,38 @@ def _report_bugs(log_file: Path | None) -> None:
     sys.excepthook = hook
 
 
+def lock_library(db_path: Path) -> QLockFile | str:
+    """Hold the library for this window, or say why another window already does.
+
+    Two windows on one library would each keep their own copy of a note and
+    overwrite the other's typing. The lock (`reader.db.lock`, private) goes
+    with the process, even after a crash or `kill -9`.
+    """
+    path = Path(str(db_path) + ".lock")
+    private.ensure_dir(path.parent)
+    lock = QLockFile(str(path))
+    lock.setStaleLockTime(0)  # only a dead process's lock is stale, never a slow one
+    if lock.tryLock(200):
+        private.restrict(path)
+        return lock
+    pid = lock.getLockInfo()[0]  # (pid, host name, application name)
+    where = f" (process {pid})" if pid else ""
+    return (
+        f"{display_name(db_path)}: this library is already open in another Reader window"
+        f"{where}. Use that window, or open another library with --db."
+    )
+
+
 def run(path: str | None, db_path: Path, pipeline: str | None = None) -> int:
     """Open the window on `path`, or on the last article read, or on the sample."""
     log_file = logs.setup(db_path)
     app = make_app()
     _report_bugs(log_file)
+    held = lock_library(db_path)
+    if isinstance(held, str):
+        print(f"reader: {held}", file=sys.stderr)
+        dialogs.critical(None, "Library already open", held)
+        return 1
     from reader.ui.main_window import MainWindow
 
     try:

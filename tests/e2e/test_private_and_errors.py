@@ -54,3 +54,53 @@ def test_an_exception_in_a_qt_slot_is_shown_and_logged(tmp_path: Path) -> None:
     assert "ValueError: simulated bug in a slot" in log.read_text("utf-8")
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from reader.ui.app import lock_library, make_app
+make_app()
+held = lock_library(Path(sys.argv[1]))
+print("held" if not isinstance(held, str) else held, flush=True)
+if not isinstance(held, str):
+    time.sleep(60)
+"""
+
+
+def test_a_second_window_on_the_same_library_is_refused_until_the_first_is_gone(
+    tmp_path: Path,
+) -> None:
+    """Two windows would each keep their own copy of a note and overwrite each other."""
+    import signal
+
+    db = tmp_path / "profile" / "reader.db"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", READER_DB=str(db))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "held"
+        second = subprocess.run(
+            [sys.executable, "-m", "reader", "--version"], env=env, check=False, capture_output=True
+        )
+        assert second.returncode == 0  # the command line is never locked out
+        refused = subprocess.run(
+            [sys.executable, "-c", HOLDER, str(db)],
+            env=env, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+        assert "already open in another Reader window" in refused.stdout
+        assert str(holder.pid) in refused.stdout
+    finally:
+        holder.send_signal(signal.SIGKILL)  # a crash: the lock must not outlive it
+        holder.communicate(timeout=30)
+    again = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        assert again.stdout is not None
+        assert again.stdout.readline().strip() == "held"
+    finally:
+        again.kill()
+        again.communicate(timeout=30)
