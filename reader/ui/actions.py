@@ -36,6 +36,24 @@ class Actions:
     zoom_out: QAction
 
 
+def keys(*wanted: QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """The shortcuts wanted, each once.
+
+    A standard key that already is the written-out one on this platform ("Back"
+    is Alt+Left on Linux) would make both ambiguous, and Qt then ignores the key.
+    """
+    seen: dict[str, QKeySequence] = {}
+    for want in wanted:
+        for sequence in (
+            QKeySequence.keyBindings(want)
+            if isinstance(want, QKeySequence.StandardKey)
+            else [QKeySequence(want)]
+        ):
+            if not sequence.isEmpty():
+                seen.setdefault(sequence.toString(), sequence)
+    return list(seen.values())
+
+
 def choose_file(window: MainWindow) -> None:
     """File ▸ Open: the dialog starts in the current article's folder."""
     article = window.articles.article
@@ -157,9 +175,9 @@ def build_actions(window: MainWindow) -> Actions:
     edit_menu.setObjectName("editMenu")
     stack = window.corrections.undo_stack
     undo = stack.createUndoAction(window, "&Undo")
-    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+    undo.setShortcuts(keys(QKeySequence.StandardKey.Undo))
     redo = stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+    redo.setShortcuts(keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
     edit_menu.addActions([undo, redo])
 
     view_menu = window.menuBar().addMenu("&View")
@@ -174,7 +192,7 @@ def build_actions(window: MainWindow) -> Actions:
     view_menu.addSeparator()
     view_menu.addAction(window.dock.toggleViewAction())
     zoom_in = QAction("Larger Text", window)
-    zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+    zoom_in.setShortcuts(keys(QKeySequence.StandardKey.ZoomIn, "Ctrl+="))
     zoom_in.triggered.connect(lambda: window.view.zoom(1))
     zoom_out = QAction("Smaller Text", window)
     zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
@@ -183,12 +201,10 @@ def build_actions(window: MainWindow) -> Actions:
 
     go_menu = window.menuBar().addMenu("&Go")
     back = QAction("&Back", window)
-    back.setShortcuts([QKeySequence(QKeySequence.StandardKey.Back), QKeySequence("Alt+Left")])
+    back.setShortcuts(keys(QKeySequence.StandardKey.Back, "Alt+Left"))
     back.triggered.connect(window.entities.back)
     forward = QAction("&Forward", window)
-    forward.setShortcuts(
-        [QKeySequence(QKeySequence.StandardKey.Forward), QKeySequence("Alt+Right")]
-    )
+    forward.setShortcuts(keys(QKeySequence.StandardKey.Forward, "Alt+Right"))
     forward.triggered.connect(window.entities.forward)
     next_mention = QAction("&Next Mention of This Entity", window)
     next_mention.setShortcut(QKeySequence("Alt+Down"))

@@ -361,3 +361,18 @@ def test_closing_never_waits_for_the_model(
     window.close()
     assert not finished.is_set()  # close() returned while the model was still running
     release.set()
+
+
+def test_no_two_commands_share_a_shortcut(make_window: Factory) -> None:
+    """Qt ignores a key that two actions claim ("Ambiguous shortcut overload")."""
+    from PySide6.QtGui import QAction
+
+    window = make_window()
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.text())
+    shared = {key: names for key, names in owners.items() if len(names) > 1}
+    assert shared == {}
+    back = next(a for a in window.findChildren(QAction) if a is window.actions_.back)
+    assert "Alt+Left" in [k.toString() for k in back.shortcuts()]
