@@ -795,7 +795,8 @@ class Store:
             "count(DISTINCT o.article_id) FROM mentions me "
             "JOIN mentions o ON o.article_id = me.article_id AND o.para = me.para "
             "LEFT JOIN entities e ON e.id = o.entity_id "
-            f"WHERE {cond} AND NOT {other_cond} "
+            # coalesce: for a known entity, "o.entity_id = ?" is NULL on unlinked names.
+            f"WHERE {cond} AND NOT coalesce({other_cond}, 0) "
             "GROUP BY coalesce('#' || o.entity_id, o.kind || ':' || o.key_norm) "
             "ORDER BY w DESC, count(DISTINCT o.article_id) DESC LIMIT ?",
             [*params, *other_params, limit],

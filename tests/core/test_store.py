@@ -487,3 +487,21 @@ def test_backups_are_private(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     Store(db_path).close()
     [backup] = backups(db_path)
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_companions_of_a_known_entity_include_names_not_yet_known(store: Store) -> None:
+    """Writing a note on someone must not hide the names around them."""
+    okafor = store.create_entity("Lena Okafor", Kind.PERSON)
+    text = "Lena Okafor met Tarsk officials. Lena Okafor left."
+    article = store.save_article(make_article(text))
+    put_mentions(
+        store,
+        article,
+        [
+            Mention(0, 11, "Lena Okafor", Kind.PERSON, "Lena Okafor", okafor),
+            Mention(16, 21, "Tarsk", Kind.PLACE, "Tarsk"),
+            Mention(33, 44, "Lena Okafor", Kind.PERSON, "Lena Okafor", okafor),
+        ],
+    )
+    companions = store.companions(Identity(okafor, (), Kind.PERSON))
+    assert [(c.name, c.kind, c.entity_id) for c in companions] == [("Tarsk", Kind.PLACE, None)]
