@@ -401,7 +401,9 @@ class Store:
 
         Checked before SQLite opens it, so a refused file gets no -wal/-shm beside it.
         """
-        ensure_dir(p.parent, tighten=p.parent == default_db_path().parent)
+        # Only Reader's own data folder is made private if it exists; a folder the
+        # user points READER_DB or --db into is theirs, and may be shared on purpose.
+        ensure_dir(p.parent, tighten=p.parent == data_dir())
         if not p.exists():
             create_file(p)
             return
@@ -1161,11 +1163,16 @@ class Store:
             )
 
 
+def data_dir() -> Path:
+    """Reader's own folder in the platform's user data directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path("reader", appauthor=False)
+
+
 def default_db_path() -> Path:
     """`READER_DB`, else reader.db in the platform's user data directory."""
     env = os.environ.get("READER_DB")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("reader", appauthor=False) / "reader.db"
+    return data_dir() / "reader.db"

@@ -505,3 +505,15 @@ def test_companions_of_a_known_entity_include_names_not_yet_known(store: Store) 
     )
     companions = store.companions(Identity(okafor, (), Kind.PERSON))
     assert [(c.name, c.kind, c.entity_id) for c in companions] == [("Tarsk", Kind.PLACE, None)]
+
+
+def test_a_shared_folder_given_by_the_user_keeps_its_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "team"
+    shared.mkdir()
+    shared.chmod(0o775)
+    monkeypatch.setenv("READER_DB", str(shared / "reader.db"))
+    Store(shared / "reader.db").close()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o775
+    assert stat.S_IMODE((shared / "reader.db").stat().st_mode) == 0o600  # the file stays private
