@@ -620,7 +620,8 @@ class Library:
         """Add what the whole library says about the entity to the panel's view."""
         articles, mentions = self.store.entity_stats(who)
         appearances = tuple(self.store.appearances(who, exclude_article=article_id))
-        names = [base.name, base.key, *base.aliases]
+        # Every name this article uses for it too: a note may link to [[JBSC]].
+        names = [base.name, base.key, *base.aliases, *(m.text for m in base.occurrences)]
         backlinks = tuple(self.store.backlinks(names, base.entity_id))
         descriptions = self._descriptions(base, appearances, article_id)
         companions = tuple(self.store.companions(who))

@@ -276,3 +276,19 @@ def test_cancelled_run_stops_early_and_caches_nothing(tmp_path: Path) -> None:
     assert len(polls) == 4  # stopped at the first poll that said so
     assert library.cached_run(article) is None
     library.close()
+
+
+def test_backlinks_find_a_link_written_with_any_name_the_article_uses(
+    library: Library, model_calls: list[str], tmp_path: Path
+) -> None:
+    text = "Talks\n\nThe Velmora Accord (VA) met. Ilse Brandauer spoke.\n"
+    STUB_NAMES["VA"] = "ORG"
+    try:
+        a_id, _, mentions = open_and_annotate(library, write(tmp_path / "a.txt", text))
+    finally:
+        del STUB_NAMES["VA"]
+    first_note(library, mentions, a_id, "Ilse Brandauer", "Signed for [[VA]].")
+    view = library.entity_view(pick(mentions, "Velmora Accord"), mentions, a_id)
+    assert [(n.body, owner) for n, owner in view.backlinks] == [
+        ("Signed for [[VA]].", "Ilse Brandauer")
+    ]
