@@ -415,6 +415,8 @@ class PanelController(QObject):
         self._unsaved[token] = UnsavedNote(latest.name, latest.body, since)
         where = self._keep_unsaved()
         self.panel.note_rescued(token, latest.body, f"Not saved in the library — {where}")
+        # Before telling: the message box waits for the user, the retries must not.
+        self._retry.start()
         if not self._told:
             self._told = True  # once per episode: retries fail silently until it is over
             self.error.emit(
@@ -423,7 +425,6 @@ class PanelController(QObject):
                 f"Your words are safe: {where}. Reader keeps trying and tells you once "
                 "the library takes them.",
             )
-        self._retry.start()
 
     def _keep_unsaved(self) -> str:
         """Put every unsaved note in the recovery file, else all of them on the clipboard."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from reader.core.rescue import RecoveryFile
@@ -154,3 +155,33 @@ def test_a_quick_click_after_a_first_note_shows_the_clicked_name_and_files_notes
             "SELECT e.name, n.body FROM notes n JOIN entities e ON e.id = n.entity_id ORDER BY n.id"
         ).fetchall()
     assert rows == [("Lena Okafor", "Party leader."), ("Valdoria", "A republic.")]
+
+
+def test_the_library_is_retried_while_the_message_is_still_open(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A user who leaves the dialog open must not hold their note back."""
+    from reader.ui import dialogs as dialogs_mod
+
+    monkeypatch.setattr(panel_controller, "RETRY_MS", 100)
+    window = make_window()
+    open_and_wait(qtbot, window, article_file)
+    saved_while_open: list[bool] = []
+    breaker = pytest.MonkeyPatch()
+    break_note_writes(breaker)
+
+    def modal(_parent: object, _title: str, _text: str) -> None:
+        breaker.undo()  # the disk has room again while the message is shown
+        QTest.qWait(2000)  # the user reads the message (its own event loop runs)
+        saved_while_open.append(window.entities.unsaved_count == 0)
+
+    monkeypatch.setattr(dialogs_mod, "warn", modal)
+    type_note(qtbot, window, "Valdoria", "Capital is Port Amira.")
+    qtbot.waitUntil(lambda: saved_while_open != [], timeout=10_000)
+    assert saved_while_open == [True]
+    assert notes_in(db_path) == ["Capital is Port Amira."]
