@@ -69,6 +69,19 @@ def word_span(text: str, index: int) -> tuple[int, int] | None:
     return None
 
 
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "'’-"
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection widened to whole words: "Bulo Haw|o" marks "Bulo Hawo", not "Bulo Haw"."""
+    while start > 0 and start < len(text) and _in_word(text[start - 1]) and _in_word(text[start]):
+        start -= 1
+    while 0 < end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
+        end += 1
+    return start, end
+
+
 def resize_span(text: str, start: int, end: int, index: int) -> tuple[int, int]:
     """A highlight's new extent after a shift-click at `index`.
 

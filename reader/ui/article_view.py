@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QToolTip, Q
 
 from reader.core import settings
 from reader.core.article import Article, Block
-from reader.core.corrections import resize_span
+from reader.core.corrections import resize_span, snap_to_words
 from reader.core.kinds import ORDER, Kind
 from reader.core.overlay import Mention
 from reader.ui.markdown_view import markdown_line_html
@@ -878,7 +878,11 @@ class ArticleView(QTextBrowser):
         return None
 
     def selection_span(self) -> tuple[int, int] | None:
-        """The selected text as Python offsets, trimmed of spaces (None: nothing selected)."""
+        """The selected text as Python offsets, trimmed of spaces and widened to whole words.
+
+        None when nothing is selected. A drag that stops inside a word ("Bulo Haw|o")
+        means the word: marking half a name would mark nothing anyone writes.
+        """
         cursor = self.textCursor()
         if self._article is None or not cursor.hasSelection():
             return None
@@ -889,7 +893,7 @@ class ArticleView(QTextBrowser):
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        return (start, end) if end > start else None
+        return snap_to_words(text, start, end) if end > start else None
 
     def index_at(self, point: QPoint) -> int | None:
         """The Python offset of the character under a viewport point."""

@@ -222,3 +222,21 @@ def test_corrections_persist_after_a_restart(
         assert kinds(mentions, "Jordan") == {Kind.PLACE}
     finally:
         again.close()
+
+
+@pytest.mark.parametrize(
+    ("selected", "snapped"),
+    [
+        ("Bulo Haw", "Bulo Hawo"),  # stopped inside the last word
+        ("ulo Hawo", "Bulo Hawo"),  # started inside the first
+        ("Bulo Hawo", "Bulo Hawo"),
+        ("Kata'i", "Kata'ib"),
+    ],
+)
+def test_a_selection_is_widened_to_whole_words(selected: str, snapped: str) -> None:
+    from reader.core.corrections import snap_to_words
+
+    text = "Fighters left Bulo Hawo for Kata'ib country."
+    start = text.index(selected)
+    s, e = snap_to_words(text, start, start + len(selected))
+    assert text[s:e] == snapped
