@@ -412,29 +412,43 @@ class Library:
         label = f"Mark “{text}” as {kind.label.lower()}"
         return self._correct(label, [existing] if existing else [], [normalize(text)], act, [text])
 
-    def merge(self, source: EntityRef, target_id: int) -> Result[Correction]:
-        """Same as…: the source's names (and notes, if it was an entity) join the target."""
-        target = self.store.entity(target_id)
-        if target is None:
+    def merge(self, source: EntityRef, target: int | EntityRef) -> Result[Correction]:
+        """Same as…: the source's names (and notes, if it was an entity) join the target.
+
+        The target may be a known entity (its id) or a name not in the library
+        yet (a ref), which then becomes an entity, in the same correction.
+        """
+        target_ref = target if isinstance(target, EntityRef) else EntityRef(target, "", Kind.GROUP)
+        target_id = (
+            self._entity_of(target_ref) if target_ref.names or target_ref.entity_id else None
+        )
+        known = self.store.entity(target_id) if target_id is not None else None
+        if known is None and not isinstance(target, EntityRef):
             raise CorrectionError("That entity no longer exists.")
+        target_name = known.name if known is not None else target_ref.name
         src = self._entity_of(source)
-        if src == target_id:
-            raise CorrectionError(f"“{source.name}” is already “{target.name}”.")
+        if src is not None and src == target_id:
+            raise CorrectionError(f"“{source.name}” is already “{target_name}”.")
         src_entity = self.store.entity(src) if src is not None else None
         names = list(source.names or (source.name,))
         if src_entity is not None:
             names += [src_entity.name, *src_entity.aliases]
 
         def act() -> int:
-            self.store.add_aliases(target_id, names)
+            into = target_id
+            if into is None:
+                into = self.store.create_entity(
+                    target_ref.name, target_ref.kind, target_ref.names or (target_ref.name,)
+                )
+            self.store.add_aliases(into, names)
             if src is not None:
-                self.store.move_notes(src, target_id)
+                self.store.move_notes(src, into)
                 self.store.delete_entity(src)
-            return target_id
+            return into
 
-        label = f"“{source.name}” is “{target.name}”"
-        ids = [target_id] + ([src] if src is not None else [])
-        return self._correct(label, ids, (), act, names)
+        label = f"“{source.name}” is “{target_name}”"
+        ids = [i for i in (target_id, src) if i is not None]
+        return self._correct(label, ids, (), act, [*names, *target_ref.names])
 
     def split_off(self, entity_id: int, alias: str) -> Result[Correction]:
         """Split off: a name wrongly merged into an entity becomes an entity of its own."""

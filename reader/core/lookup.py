@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from reader.core.names import normalize
 from reader.core.store import EntitySummary
 
-MIN_SCORE = 60  # below this a match is noise ("al" in everything)
+MIN_SCORE = 75  # below this a match is noise: "Eur" is not "Dawa River"
+SHORT = 4  # a query this short matches only names with a word that starts with it
 
 
 def rank_entities(
@@ -28,6 +29,15 @@ def rank_entities(
         for name in (entity.name, *entity.aliases):
             choices.append(normalize(name))
             owners.append(i)
+    if len(query) <= SHORT:
+        # Three letters say too little for fuzzy matching: a word must start with them.
+        starts = {
+            owners[i]: choice.startswith(query)
+            for i, choice in enumerate(choices)
+            if any(word.startswith(query) for word in choice.replace("-", " ").split())
+        }
+        ranked = sorted(starts, key=lambda i: (not starts[i], entities[i].name.casefold()))
+        return [entities[i] for i in ranked[:limit]]
     best: dict[int, float] = {}
     for _, score, index in process.extract(
         query,

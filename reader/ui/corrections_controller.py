@@ -18,7 +18,9 @@ from reader.core.changes import Changes, Result
 from reader.core.corrections import Correction, CorrectionError
 from reader.core.kinds import ORDER, Kind
 from reader.core.library import EntityRef, Library
+from reader.core.names import normalize
 from reader.core.overlay import Mention
+from reader.core.store import EntitySummary
 from reader.ui import entity_picker
 from reader.ui.article_controller import ArticleController
 from reader.ui.jobs import Worker
@@ -152,21 +154,38 @@ class CorrectionsController(QObject):
         self.run(lambda lib: lib.mark(text, kind))
 
     def same_as(self, mention: Mention, parent: QWidget | None = None) -> None:
-        """Ask which entity this highlight really is, and merge it in."""
+        """Ask which entity this highlight really is, and merge it in.
+
+        The choice covers the library's entities and the other names of this
+        article, known or not ("U.N." is the "United Nations" two lines up).
+        """
         ref = self.ref(mention)
         entities = [e for e in self.library.store.entity_summaries() if e.id != ref.entity_id]
+        known = {normalize(n) for e in entities for n in (e.name, *e.aliases)}
+        here: dict[int, Mention] = {}
+        for other in self.articles.mentions:
+            if (
+                other.entity_id is None
+                and other.key != mention.key
+                and normalize(other.key) not in known
+            ):
+                known.add(normalize(other.key))
+                here[-1 - len(here)] = other  # negative ids: names not in the library yet
+        entities += [EntitySummary(i, m.key, m.kind, (), 0, 1) for i, m in here.items()]
         if not entities:
             self.error.emit(
                 "Nothing to choose from",
-                "Your library has no other entity yet: write a note on one, or correct "
-                "one, and it becomes an entity you can choose here.",
+                "There is no other name to choose: this article names nothing else, and "
+                "your library has no entity yet.",
             )
             return
-        target = entity_picker.pick_entity(
+        chosen = entity_picker.pick_entity(
             entities, f"Which entity is “{mention.text}”?", parent or self.articles.view
         )
-        if target is not None:
-            self.run(lambda lib: lib.merge(ref, target))
+        if chosen is None:
+            return
+        target: int | EntityRef = self.ref(here[chosen]) if chosen in here else chosen
+        self.run(lambda lib: lib.merge(ref, target))
 
     def split_off(self, mention: Mention) -> None:
         """Give a name wrongly merged into its entity an entity of its own."""

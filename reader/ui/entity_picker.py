@@ -56,10 +56,13 @@ class EntityPicker(QDialog):
         self.results.clear()
         for entity in rank_entities(query, self._entities):
             also = f" — also {', '.join(entity.aliases[:3])}" if entity.aliases else ""
-            item = QListWidgetItem(f"{entity.name}  ({entity.kind.label.lower()}){also}")
+            where = "  · in this article" if entity.id < 0 else ""
+            item = QListWidgetItem(f"{entity.name}  ({entity.kind.label.lower()}){also}{where}")
             item.setData(Qt.ItemDataRole.UserRole, entity.id)
             self.results.addItem(item)
-        if self.results.count():
+        # The best match is chosen only once something was typed: an Enter on the
+        # bare list must not merge into whatever happens to come first.
+        if self.results.count() and query.strip():
             self.results.setCurrentRow(0)
 
     def chosen(self) -> int | None:

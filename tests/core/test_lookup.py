@@ -29,6 +29,17 @@ def test_a_typo_still_finds_it() -> None:
     assert names("united nation")[0] == "United Nations"
 
 
+def test_a_short_query_matches_only_words_that_start_with_it() -> None:
+    """What a user saw: "Eur" offered Dawa River first, one Enter from a wrong merge."""
+    entities = [
+        *ENTITIES,
+        EntitySummary(5, "Dawa River", Kind.PLACE, (), 0, 1),
+        EntitySummary(6, "European Union", Kind.GROUP, ("EU",), 0, 2),
+    ]
+    assert [e.name for e in rank_entities("Eur", entities)] == ["European Union"]
+    assert [e.name for e in rank_entities("nu", entities)] == ["Harakat Hezbollah al-Nujaba"]
+
+
 def test_unrelated_letters_find_nothing_and_empty_lists_all() -> None:
     assert names("zzqx") == []
     assert len(names("")) == len(ENTITIES)

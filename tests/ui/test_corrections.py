@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.kinds import Kind
 from reader.core.overlay import Mention
+from reader.core.store import EntitySummary
 from reader.ui import entity_picker
 from reader.ui.main_window import MainWindow
 
@@ -170,3 +171,31 @@ def test_same_as_links_a_name_to_the_chosen_entity(
         ),
         timeout=10_000,
     )
+
+
+def test_same_as_can_choose_a_name_of_this_article_that_has_no_entity_yet(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    offered: list[str] = []
+
+    def choose(entities: list[EntitySummary], title: str, parent: object = None) -> int | None:
+        offered.extend(e.name for e in entities)
+        return next(e.id for e in entities if e.name == "Valdoria")
+
+    monkeypatch.setattr(entity_picker, "pick_entity", choose)
+    trigger(window, next(m for m in mentions if m.text == "Port Amira"), "Same as…")
+    assert "Valdoria" in offered
+    assert "Port Amira" not in offered  # not itself
+
+    def linked() -> set[int | None]:
+        return {
+            m.entity_id for m in window.articles.mentions if m.text in ("Port Amira", "Valdoria")
+        }
+
+    qtbot.waitUntil(lambda: len(linked()) == 1 and None not in linked(), timeout=10_000)
