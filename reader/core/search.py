@@ -25,6 +25,10 @@ _MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
 SNIPPET_TOKENS = 14
 TITLE_WEIGHT = 4.0
 PREFIX_MIN = 4
+# FTS5's snippet() grows faster than the text it cuts from (a 2,000,000-character
+# article took 16 s); in longer articles the snippet is cut here, around the first
+# word found, in time proportional to the text.
+LONG_TEXT = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,13 @@ def search(store: Store, query: str, limit: int = 50) -> list[Hit]:
         [expression, limit],
     ).fetchall()
     scores = {int(r[0]): float(r[1]) for r in best}
+    lengths = dict(
+        store.db.execute(
+            "SELECT id, length(text) FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(scores))],
+        ).fetchall()
+    )
+    short = sorted(i for i in scores if lengths.get(i, 0) <= LONG_TEXT)
     articles = [
         (i, title, raw, scores[int(i)])
         for i, title, raw in store.db.execute(
@@ -127,9 +138,14 @@ def search(store: Store, query: str, limit: int = 50) -> list[Hit]:
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? AND articles_fts.rowid IN "
             "(SELECT value FROM json_each(?))",
-            [expression, json.dumps(sorted(scores))],
+            [expression, json.dumps(short)],
         )
     ]
+    for i in sorted(set(scores) - set(short)):
+        title, text = store.db.execute(
+            "SELECT title, text FROM articles WHERE id = ?", [i]
+        ).fetchone()
+        articles.append((i, title, _long_snippet(str(text), query), scores[i]))
     notes = store.db.execute(
         f"SELECT n.id, e.name, snippet(notes_fts, 0, {snippet}), bm25(notes_fts) AS score, "
         "n.entity_id FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
@@ -168,6 +184,23 @@ def _notes_on(store: Store, name: str, skip: set[int]) -> list[Hit]:
             line = line[:159] + "…"
         out.append(Hit("note", int(note_id), str(entity), Snippet(line, ()), -1e9, int(entity_id)))
     return out
+
+
+def _long_snippet(text: str, query: str) -> str:
+    """A snippet with FTS5's markers, around the first word of the query in `text`.
+
+    Words are matched as the start of a word ("election" finds "elections"),
+    case blind; when none is found (a stemmed form), the text's start is shown.
+    """
+    words = [w for w in terms(query) if w]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\w*", re.IGNORECASE)
+    first = pattern.search(text) if words else None
+    at = first.start() if first else 0
+    left = text.rfind(" ", 0, max(0, at - 80)) + 1
+    right = text.find(" ", min(len(text), at + 120))
+    piece = text[left : right if right > 0 else len(text)]
+    marked = pattern.sub(lambda m: f"{_OPEN}{m.group()}{_CLOSE}", piece) if words else piece
+    return ("…" if left > 0 else "") + marked + ("…" if right > 0 else "")
 
 
 def _clean(marked: str) -> Snippet:
