@@ -461,3 +461,15 @@ def test_short_lines_of_a_list_or_verse_are_not_headings(tmp_path: Path) -> None
         for word in ("one", "two", "three", "four", "five")
     )
     assert block_texts(load(write(tmp_path, "v.txt", verse)), "heading") == []
+
+
+def test_a_text_too_long_to_read_is_refused_with_its_length(tmp_path: Path) -> None:
+    from reader.core.article import MAX_TEXT_CHARS
+
+    path = tmp_path / "huge.txt"
+    line = "word " * 20 + "\n"
+    path.write_text("Huge\n\n" + line * (MAX_TEXT_CHARS // len(line) + 10), "utf-8")
+    with pytest.raises(ArticleError) as info:
+        load(path)
+    assert str(path) in str(info.value)
+    assert "too long to read" in info.value.reason
