@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__, logs
-from reader.core import formats
+from reader.core import formats, settings
 from reader.core.article import ArticleError, display_name, text_path
 from reader.core.corrections import CorrectionError
 from reader.core.exchange import ExchangeError
@@ -92,6 +92,16 @@ def _db_path(arg: str | None) -> Path:
     return Path(arg).expanduser() if arg else default_db_path()
 
 
+def _command_first(argv: list[str]) -> list[str]:
+    """`reader --db X search foo` as `reader search foo --db X`: options may come first."""
+    i = 0
+    while i < len(argv) and argv[i] in ("--db", "--pipeline") and i + 1 < len(argv):
+        i += 2
+    if 0 < i < len(argv) and argv[i] in COMMANDS:
+        return [argv[i], *argv[:i], *argv[i + 1 :]]
+    return argv
+
+
 def _db_arg(argv: Sequence[str]) -> str | None:
     """--db PATH from anywhere on the command line (before parsing: the log goes beside it)."""
     for i, arg in enumerate(argv):
@@ -148,6 +158,9 @@ def config(args: argparse.Namespace) -> int:
         elif args.value is None:
             print(library.store.get_setting(args.key) or "")
         else:
+            wrong = settings.problem(args.key, args.value) if args.value else None
+            if wrong is not None:
+                return _fail(f"{args.key}: {wrong}")
             library.store.set_setting(args.key, args.value or None)
     finally:
         library.close()
@@ -209,7 +222,7 @@ def library_command(name: str, argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _command_first(list(sys.argv[1:] if argv is None else argv))
     log_file = logs.setup(_db_path(_db_arg(argv)))
     try:
         if argv and argv[0] == "annotate":

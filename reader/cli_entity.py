@@ -81,6 +81,11 @@ def _correct(lib: Library, args: argparse.Namespace) -> Result[Correction]:
     if action == "kind":
         entity = _find(lib, args.name)
         if entity is None:
+            if not lib.store.mention_kinds(args.name):
+                raise CorrectionError(
+                    f"no article highlights “{args.name}”; to highlight it wherever it "
+                    "occurs, use `reader entity mark`"
+                )
             return lib.mark(args.name, Kind(args.kind))
         return lib.set_kind(EntityRef(entity.id, entity.name, entity.kind), Kind(args.kind))
     if action == "dismiss":

@@ -55,23 +55,33 @@ def run_export(lib: Library, args: argparse.Namespace) -> int:
     return 0
 
 
-def _entity(lib: Library, name: str, kind: str | None) -> EntityRef:
+def _entity(lib: Library, name: str, kind: str | None, create: bool = True) -> EntityRef:
+    """The entity called `name`, or (to add a note) the name as the articles highlight it."""
+    name = " ".join(name.split()) if "\n" not in name else ""
+    if not name:
+        raise CorrectionError("give the entity's name, on one line")
     ids = lib.store.entities_named(name)
     if ids:
         entity = lib.store.entity(ids[0])
         assert entity is not None
         return EntityRef(entity.id, entity.name, entity.kind)
+    if not create:
+        raise CorrectionError(f"no entity is called “{name}” (see `reader entity list`)")
     if kind is None:
-        raise CorrectionError(
-            f"no entity is called “{name}”; add --kind person|group|place to create it"
-        )
+        seen = lib.store.mention_kinds(name)
+        if not seen:
+            raise CorrectionError(
+                f"no entity is called “{name}” and no article highlights it; "
+                "add --kind person|group|place to create it"
+            )
+        kind = seen[0][0].value  # as the articles mostly highlight it
     return EntityRef(None, name, Kind(kind), (name,))
 
 
 def run_note(lib: Library, args: argparse.Namespace) -> int:
     """Add or list notes."""
     if args.action == "list":
-        ref = _entity(lib, args.entity, None)
+        ref = _entity(lib, args.entity, None, create=False)
         assert ref.entity_id is not None
         notes = lib.notes(ref.entity_id)
         if args.json:

@@ -540,6 +540,8 @@ class Library:
             raise CorrectionError("That entity no longer exists.")
         if normalize(alias) == normalize(entity.name):
             raise CorrectionError(f"“{alias}” is the entity's name: rename it first.")
+        if normalize(alias) not in {normalize(a) for a in entity.aliases}:
+            raise CorrectionError(f"“{alias}” is not one of the names of “{entity.name}”.")
 
         def act() -> int:
             self.store.remove_alias(entity_id, alias)

@@ -65,3 +65,33 @@ def clamp_zoom(level: int) -> int:
 def zoom_factor(level: int) -> float:
     """How much larger than 100 % the text is at this zoom level."""
     return float(ZOOM_STEP ** clamp_zoom(level))
+
+
+def problem(key: str, value: str) -> str | None:
+    """Why `value` cannot be stored for `key` (None when it can): `reader config` checks."""
+    if key == THEME and value.strip().lower() not in THEMES:
+        return f"theme must be one of {', '.join(THEMES)}"
+    if key == FONT_SIZE:
+        try:
+            size = float(value)
+        except ValueError:
+            size = math.nan
+        if not MIN_FONT_SIZE <= size <= MAX_FONT_SIZE:
+            return (
+                f"font_size must be a number of points from {MIN_FONT_SIZE:g} to {MAX_FONT_SIZE:g}"
+            )
+    if key == ZOOM:
+        try:
+            level = int(value)
+        except ValueError:
+            level = MAX_ZOOM + 1
+        if not MIN_ZOOM <= level <= MAX_ZOOM:
+            return f"zoom_steps must be a whole number from {MIN_ZOOM} to {MAX_ZOOM}"
+    if key == PIPELINE:
+        from reader.core.nlp import PipelineError, pipeline_version
+
+        try:
+            pipeline_version(value)
+        except PipelineError as exc:
+            return str(exc)
+    return None

@@ -959,6 +959,16 @@ class Store:
             for i, name, k, notes, articles in rows
         ]
 
+    def mention_kinds(self, name: str) -> list[tuple[Kind, int]]:
+        """How the library's articles highlight `name`: each kind with how often, most first."""
+        norm = normalize(name)
+        rows = self.db.execute(
+            "SELECT kind, count(*) FROM mentions WHERE norm = ? OR key_norm = ? "
+            "GROUP BY kind ORDER BY count(*) DESC, kind",
+            [norm, norm],
+        )
+        return [(Kind(k), int(n)) for k, n in rows]
+
     def max_entity_id(self) -> int:
         """The highest entity id so far (0 when there is none)."""
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0])

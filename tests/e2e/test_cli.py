@@ -324,3 +324,41 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_annotated(cli: Cli) -> None:
     with sqlite3.connect(cli.db) as conn:
         [stored] = [r[0] for r in conn.execute("SELECT path FROM articles")]
     assert stored.endswith("caf\\xe9-report.txt")
+
+
+def test_the_command_line_refuses_what_would_do_harm_and_takes_options_first(
+    cli: Cli,
+) -> None:
+    """Each of these once reported success (or wrote junk)."""
+
+    def fails(*args: str) -> str:
+        result = cli.run(*args)
+        assert result.returncode == 1, (args, result.stdout)
+        [line] = result.stderr.strip().splitlines()
+        return line
+
+    assert "entity mark" in fails("entity", "kind", "Nobody", "place")
+    assert "one line" in fails("note", "add", "", "text", "--kind", "group")
+    assert "one line" in fails("note", "add", "Two\nLines", "text", "--kind", "group")
+    assert cli.run("note", "add", "Velmora Accord", "x", "--kind", "group").returncode == 0
+    assert "not one of the names" in fails("entity", "alias", "remove", "Velmora Accord", "VA")
+    assert "entity list" in fails("note", "list", "Nobody")
+    assert "theme must be one of" in fails("config", "theme", "purple")
+    assert "font_size" in fails("config", "font_size", "-3")
+    assert "zoom_steps" in fails("config", "zoom_steps", "999")
+    assert "not installed" in fails("config", "pipeline", "xx_no_such_pipeline")
+    assert cli.run("config", "theme", "dark").returncode == 0
+    first = cli.run("--db", str(cli.db), "entity", "list", "--json")  # options before the command
+    assert first.returncode == 0, first.stderr
+    assert [e["name"] for e in json.loads(first.stdout)] == ["Velmora Accord"]
+
+
+@pytest.mark.model
+def test_a_note_on_a_highlighted_name_takes_the_kind_the_articles_give_it(cli: Cli) -> None:
+    article = cli.cwd / "a.txt"
+    article.write_text("Talks\n\nKenya and Somalia met in Nairobi on Monday.\n", "utf-8")
+    assert cli.run("annotate", str(article)).returncode == 0
+    added = cli.run("note", "add", "Nairobi", "Capital of Kenya.")
+    assert added.returncode == 0, added.stderr
+    listed = json.loads(cli.run("entity", "list", "--json").stdout)
+    assert [(e["name"], e["kind"]) for e in listed] == [("Nairobi", "place")]
