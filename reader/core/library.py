@@ -87,7 +87,7 @@ class EntityView:
         for note in self.notes:
             for line in note.body.splitlines():
                 if line.strip():
-                    return line.strip().lstrip("#>*- ").strip()
+                    return line.strip()  # Markdown: the window renders it
         return ""
 
     def covers(self, mention: Mention) -> bool:

@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.dossier import context_line
+from reader.core.dossier import LINK, context_line
 from reader.core.library import EntityView
 from reader.core.overlay import Mention
 from reader.core.store import Note
 from reader.ui.article_view import Palette
+from reader.ui.markdown_view import markdown_line_html
 from reader.ui.note_card import AUTOSAVE_MAX_MS, AUTOSAVE_MS, NoteCard
 from reader.ui.panel_lists import Context, ContextList, Row
 
@@ -160,6 +162,9 @@ class EntityPanel(QWidget):
         self.stats = QLabel()
         self.stats.setObjectName("entityStats")
         self.stats.setTextFormat(Qt.TextFormat.PlainText)
+        self.stats.setWordWrap(True)
+        # May shrink below its text: the panel never grows past its dock (clipped buttons).
+        self.stats.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.aliases = QLabel()
         self.aliases.setObjectName("entityAliases")
         self.aliases.setTextFormat(Qt.TextFormat.PlainText)
@@ -292,8 +297,9 @@ class EntityPanel(QWidget):
         self.aliases.setText("Also: " + ", ".join(names) if names else "")
         self.aliases.setVisible(bool(names))
         lines = []
-        if view.summary:
-            lines.append(f"<i>{html.escape(view.summary)}</i>")
+        if view.summary:  # the note's first line, rendered as the tooltip renders it
+            plain_links = LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), view.summary)
+            lines.append(f"<i>{markdown_line_html(plain_links)}</i>")
         if view.descriptions:
             lines.append(f"“{html.escape(view.descriptions[0].phrase)}”")
         self.summary.setText("<br>".join(lines))
@@ -333,6 +339,7 @@ class EntityPanel(QWidget):
             source.setObjectName("descriptionSource")
             source.setTextFormat(Qt.TextFormat.PlainText)
             source.setWordWrap(True)
+            source.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             add = QToolButton()
             add.setText("Add as Note")
             add.setToolTip("Quote this sentence, with its source, in a new note")

@@ -193,7 +193,8 @@ class MainWindow(QMainWindow):
             asked = self._panel_asked
             current = asked[1] if asked is not None and asked[0] == old else self.dock.width()
             wanted = max(round(current * new / old), self._panel_needs())
-            width = max(PANEL_MIN_WIDTH, min(wanted, self.width() // 2))
+            # At most two fifths of the window: the article keeps the larger part.
+            width = max(PANEL_MIN_WIDTH, min(wanted, self.width() * 2 // 5))
             self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
             self._panel_asked = (new, width)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -176,6 +177,8 @@ class NoteCard(QFrame):
         buttons = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("noteStatus")
+        self.status.setWordWrap(True)  # "Not saved — copied to the clipboard" must not widen it
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.edit_button = QToolButton()
         self.edit_button.setText("Edit")
         self.edit_button.clicked.connect(self.toggle_editing)

@@ -104,3 +104,13 @@ def test_a_saved_note_shows_rendered_and_delete_reports_its_id(qtbot: QtBot) -> 
     assert deleted.args == [card.token, 9]
     panel.remove_card(card.token)
     assert [c.note_id for c in panel.cards] == [None]  # an empty card remains
+
+
+def test_the_card_renders_the_first_line_of_the_first_note(qtbot: QtBot) -> None:
+    note = Note(9, 4, "**Defence minister** since [[2024 cabinet|2024]]\nMore.", "t", "t")
+    panel = make_panel(qtbot, (note,))
+    shown = panel.summary.text()
+    assert "**" not in shown  # rendered, not raw Markdown
+    assert "[[" not in shown
+    assert "<b>Defence minister</b>" in shown or "font-weight:700" in shown
+    assert "since 2024" in shown
