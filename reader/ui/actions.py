@@ -36,11 +36,16 @@ class Actions:
     zoom_out: QAction
 
 
+_TEXT_KEYS = frozenset({"Backspace", "Shift+Backspace"})
+
+
 def keys(*wanted: QKeySequence.StandardKey | str) -> list[QKeySequence]:
     """The shortcuts wanted, each once.
 
     A standard key that already is the written-out one on this platform ("Back"
     is Alt+Left on Linux) would make both ambiguous, and Qt then ignores the key.
+    Some platforms also bind Back to a bare Backspace: that key takes a review
+    decision back, so it is left out.
     """
     seen: dict[str, QKeySequence] = {}
     for want in wanted:
@@ -49,7 +54,7 @@ def keys(*wanted: QKeySequence.StandardKey | str) -> list[QKeySequence]:
             if isinstance(want, QKeySequence.StandardKey)
             else [QKeySequence(want)]
         ):
-            if not sequence.isEmpty():
+            if not sequence.isEmpty() and sequence.toString() not in _TEXT_KEYS:
                 seen.setdefault(sequence.toString(), sequence)
     return list(seen.values())
 

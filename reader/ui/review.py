@@ -21,6 +21,7 @@ accepted or corrected yet is what the status line counts as left.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -321,40 +322,51 @@ class ReviewController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """One key per decision while reviewing; other keys behave as usual."""
-        if (
-            not self.active
-            or watched is not self.view
-            or event.type() != QEvent.Type.KeyPress
-            or not isinstance(event, QKeyEvent)
-        ):
+        if not self.active or watched is not self.view or not isinstance(event, QKeyEvent):
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # A review key wins over any shortcut the platform gives it (Backspace is
+            # "Back" on some): accepting the override delivers it as a key press.
+            if self._action(event) is not None:
+                event.accept()
+                return True
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         return self.handle_key(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Act on a review key; False for any other key."""
+        action = self._action(event)
+        if action is None:
+            return False
         self._stay_at = None  # a new key: whatever was awaited is not wanted any more
+        action()
+        return True
+
+    def _action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """What a key does while reviewing (None: not a review key)."""
         key = Qt.Key(event.key())
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = modifiers == Qt.KeyboardModifier.NoModifier
         shift = modifiers == Qt.KeyboardModifier.ShiftModifier
         if plain and key in (Qt.Key.Key_A, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.accept()
-        elif plain and key == Qt.Key.Key_X:
-            self.dismiss(everywhere=False)
-        elif shift and key == Qt.Key.Key_X:
-            self.dismiss(everywhere=True)
-        elif plain and key in KIND_KEYS:
-            self.set_kind(KIND_KEYS[key])
-        elif plain and key == Qt.Key.Key_E:
-            self.extend()
-        elif plain and key in (Qt.Key.Key_Space, Qt.Key.Key_N, Qt.Key.Key_Tab):
-            self._go_on(True)
-        elif (plain and key == Qt.Key.Key_P) or key == Qt.Key.Key_Backtab:
-            self._go_on(False)
-        elif plain and key == Qt.Key.Key_Backspace:
-            self.undo()
-        elif plain and key == Qt.Key.Key_Escape:
-            self.set_active(False)
-        else:
-            return False
-        return True
+            return self.accept
+        if plain and key == Qt.Key.Key_X:
+            return lambda: self.dismiss(everywhere=False)
+        if shift and key == Qt.Key.Key_X:
+            return lambda: self.dismiss(everywhere=True)
+        if plain and key in KIND_KEYS:
+            kind = KIND_KEYS[key]
+            return lambda: self.set_kind(kind)
+        if plain and key == Qt.Key.Key_E:
+            return self.extend
+        if plain and key in (Qt.Key.Key_Space, Qt.Key.Key_N, Qt.Key.Key_Tab):
+            return lambda: self._go_on(True)
+        if (plain and key == Qt.Key.Key_P) or key == Qt.Key.Key_Backtab:
+            return lambda: self._go_on(False)
+        if plain and key == Qt.Key.Key_Backspace:
+            return self.undo
+        if plain and key == Qt.Key.Key_Escape:
+            return lambda: self.set_active(False)
+        return None

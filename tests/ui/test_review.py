@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -206,3 +206,24 @@ def test_review_keys_are_plain_keys_outside_review_mode(
     assert window.writer.wait_idle()
     assert window.corrections.undo_stack.count() == 0
     assert window.articles.mentions == mentions
+
+
+def test_review_keys_win_over_a_shortcut_on_the_same_key(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    # Some desktops bind Backspace to "Back"; while reviewing it takes a decision back.
+    window = make_window()
+    mentions = start_review(qtbot, window, article_file)
+    elsewhere = QAction("Bound to Backspace", window)
+    elsewhere.setShortcut(QKeySequence("Backspace"))
+    fired: list[bool] = []
+    elsewhere.triggered.connect(lambda: fired.append(True))
+    window.addAction(elsewhere)
+    press(window, Qt.Key.Key_A)
+    assert current(window) == mentions[1]
+    press(window, Qt.Key.Key_Backspace)
+    assert current(window) == mentions[0]
+    assert not fired
+    window.review.set_active(False)
+    press(window, Qt.Key.Key_Backspace)  # not reviewing: the shortcut is the user's again
+    assert fired
