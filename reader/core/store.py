@@ -227,6 +227,32 @@ def _m0006_library(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0007_scale")
+def _m0007_scale(db: sqlite_utils.Database) -> None:
+    """Indexes for a library of 10,000 articles (issue 8).
+
+    An entity's articles are read from the index alone (no table row per
+    mention), as are a name's; an article's listing columns come from an index
+    too, so neither the library view nor "appears in" reads past an article's
+    text (stored before its metadata, it spans several pages).
+    """
+    db.executescript(
+        """
+        CREATE INDEX mentions_entity_article ON mentions(entity_id, article_id, start, para, sent);
+        DROP INDEX mentions_para;
+        CREATE INDEX mentions_para
+            ON mentions(article_id, para, sent, entity_id, kind, key_norm, key);
+        CREATE INDEX mentions_key_article ON mentions(key_norm, kind, article_id, start)
+            WHERE entity_id IS NULL;
+        CREATE INDEX mentions_norm_article ON mentions(norm, kind, article_id, start)
+            WHERE entity_id IS NULL;
+        CREATE INDEX articles_card ON articles(
+            id, added_at, opened_at, title, path, n_groups, n_people, n_places, meta
+        );
+        """
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -280,10 +306,13 @@ class Identity:
             return f"{alias}.entity_id = ?", [self.entity_id]
         norms = sorted(set(self.norms)) or [""]
         marks = ",".join("?" * len(norms))
+        # Two index searches (a name as the key, or as written), not a scan of every
+        # unlinked mention: the planner takes "entity_id IS NULL" for the best index.
         return (
-            f"({alias}.entity_id IS NULL AND {alias}.kind = ? AND "
-            f"({alias}.key_norm IN ({marks}) OR {alias}.norm IN ({marks})))",
-            [self.kind.value, *norms, *norms],
+            f"{alias}.rowid IN (SELECT rowid FROM mentions WHERE key_norm IN ({marks}) "
+            "AND kind = ? AND entity_id IS NULL UNION SELECT rowid FROM mentions "
+            f"WHERE norm IN ({marks}) AND kind = ? AND entity_id IS NULL)",
+            [*norms, self.kind.value, *norms, self.kind.value],
         )
 
 
@@ -324,7 +353,7 @@ class ArticleRow:
 
 # The schema this Reader writes, as PRAGMA user_version: a library stamped higher
 # was written by a newer Reader, which this one must not change.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Columns the code relies on: a library missing one (renamed by a newer Reader,
 # or not a Reader library at all) is refused before anything reads it wrongly.
 EXPECTED_COLUMNS = {
@@ -721,6 +750,37 @@ class Store:
             )
         ]
 
+    def stale_among(self, article_ids: Sequence[int], knowledge: int, model: str) -> list[int]:
+        """Those of `article_ids` whose stored mentions are out of date, in the order given."""
+        current: set[int] = set()
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            rows = self.db.execute(
+                "SELECT id FROM articles WHERE mentions_knowledge = ? AND mentions_model = ? "
+                f"AND id IN ({','.join('?' * len(chunk))})",
+                [knowledge, model, *chunk],
+            )
+            current |= {int(r[0]) for r in rows}
+        return [i for i in dict.fromkeys(article_ids) if i not in current]
+
+    def texts_with_spans(
+        self, article_ids: Sequence[int], pipeline: str, version: str
+    ) -> list[tuple[int, str, list[ModelSpan]]]:
+        """(id, text, cached model spans) of those articles the pipeline ran on, in order."""
+        if not article_ids:
+            return []
+        rows = self.db.execute(
+            "SELECT a.id, a.text, c.spans FROM articles a JOIN model_cache c "
+            "ON c.sha256 = a.sha256 AND c.pipeline = ? AND c.version = ? "
+            f"WHERE a.id IN ({','.join('?' * len(article_ids))})",
+            [pipeline, version, *article_ids],
+        )
+        found = {
+            int(i): (str(text), [ModelSpan(s, e, label) for s, e, label in json.loads(spans)])
+            for i, text, spans in rows
+        }
+        return [(i, *found[i]) for i in article_ids if i in found]
+
     def articles_containing(self, names: Iterable[str]) -> set[int] | None:
         """Articles whose text may contain one of `names` (None: any article may).
 
@@ -955,6 +1015,11 @@ class Store:
             )
             for i, name, k, notes, articles in rows
         ]
+
+    def entity_names(self) -> list[str]:
+        """Every entity's name, in the order of `entity_summaries` (an index-free small read)."""
+        rows = self.db.execute("SELECT name FROM entities ORDER BY name COLLATE NOCASE, id")
+        return [str(r[0]) for r in rows]
 
     def max_entity_id(self) -> int:
         """The highest entity id so far (0 when there is none)."""
