@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.catalog import LibraryRow
+from reader.ui.sorting import SortedRows, source_sort
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,22 +49,16 @@ def _day(iso: str) -> str:
     return iso[:10] if iso else "—"
 
 
-class LibraryModel(QAbstractTableModel):
-    """Saved articles as table rows; SORT_ROLE gives each cell's sort key, ID_ROLE the id."""
+class LibraryModel(SortedRows[LibraryRow]):
+    """Saved articles as table rows; SORT_ROLE gives each cell's sort key, ID_ROLE the id.
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[LibraryRow] = []
+    The rows are sorted here (`SortedRows`), by the same keys: sorting 10,000
+    rows through the proxy took 1.5 s on the GUI thread.
+    """
 
-    def set_rows(self, rows: Sequence[LibraryRow]) -> None:
-        """Replace every row (after a change to the library)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> LibraryRow:
-        """The article in a row."""
-        return self._rows[row]
+    def sort_key(self, row: LibraryRow, column: int) -> object:
+        """The sort key of a cell."""
+        return _cell(row, COLUMNS[column])[1]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         """One row per article (a table: no children)."""
@@ -100,23 +94,33 @@ class LibraryModel(QAbstractTableModel):
             if column in ("Groups", "People", "Places", "Notes"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        values: dict[str, tuple[object, object]] = {
-            "Title": (r.title, r.title.casefold()),
-            "Source": (r.source, r.source.casefold()),
-            "Date": (r.date, r.date),
-            "Added": (_day(r.added_at), r.added_at),
-            "Opened": (_day(r.opened_at), r.opened_at),
-            "Groups": (r.groups, r.groups),
-            "People": (r.people, r.people),
-            "Places": (r.places, r.places),
-            "Notes": (r.noted or "", r.noted),
-        }
-        shown, key = values[column]
+        shown, key = _cell(r, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return shown
         if role == SORT_ROLE:
             return key
         return None
+
+
+def _cell(r: LibraryRow, column: str) -> tuple[object, object]:
+    """(what a cell shows, its sort key)."""
+    if column == "Title":
+        return r.title, r.title.casefold()
+    if column == "Source":
+        return r.source, r.source.casefold()
+    if column == "Date":
+        return r.date, r.date
+    if column == "Added":
+        return _day(r.added_at), r.added_at
+    if column == "Opened":
+        return _day(r.opened_at), r.opened_at
+    if column == "Groups":
+        return r.groups, r.groups
+    if column == "People":
+        return r.people, r.people
+    if column == "Places":
+        return r.places, r.places
+    return r.noted or "", r.noted
 
 
 def refilter(proxy: QSortFilterProxyModel) -> None:
@@ -146,6 +150,10 @@ class LibraryFilter(QSortFilterProxyModel):
         """Keep only these articles (None: all)."""
         self._ids = ids
         refilter(self)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The model sorts its rows (one Python sort); this proxy keeps their order."""
+        source_sort(self, column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         """Both filters."""
