@@ -162,9 +162,13 @@ def import_folder(db: Path, folder: Path) -> None:
     gaps: list[float] = []
     last = [time.perf_counter()]
 
+    long: list[str] = []  # when the long gaps were (seconds into the import), for a look
+
     def tick() -> None:
         now = time.perf_counter()
         gaps.append((now - last[0]) * 1000)
+        if gaps[-1] > 40:
+            long.append(f"{now - t0:.2f} s: {gaps[-1]:.0f} ms")
         last[0] = now
 
     timer = QTimer()
@@ -173,6 +177,10 @@ def import_folder(db: Path, folder: Path) -> None:
     timer.start()
     done: list[object] = []
     window.importer.finished.connect(done.append)
+    marks: list[str] = []
+    window.importer.progress.connect(
+        lambda d, _t: marks.append(f"{time.perf_counter() - t0:.2f} s ({d})")
+    )
     c0 = time.process_time()
     t0 = time.perf_counter()
     last[0] = t0
@@ -191,6 +199,7 @@ def import_folder(db: Path, folder: Path) -> None:
         f"process {cpu:.1f} s; event loop: longest gap {max(gaps):.0f} ms, "
         f"{len(over)} gaps over 50 ms, median tick {statistics.median(gaps):.1f} ms"
     )
+    print(f"gaps over 40 ms: {', '.join(long) or 'none'}; progress at {', '.join(marks)}")
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(
         f"peak RSS: window {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "

@@ -194,6 +194,34 @@ def record_batch(
 
 
 @dataclass
+class Prepared:
+    """A batch parsed and checked against the library, ready for the model."""
+
+    files: int  # how many files the batch had
+    new: list[Article]  # texts the library does not hold yet
+    present: list[str]  # paths of texts it holds (or this import had already)
+    failed: list[Failure]
+    cached: list[ModelRun | None]  # the model's cached output for each new text, if any
+    knowledge: Knowledge  # as it was when the batch was checked
+
+
+def prepare_batch(
+    lib: Library,
+    paths: Sequence[Path],
+    seen: set[str],
+    cancelled: Callable[[], bool] | None = None,
+) -> Prepared:
+    """Parse a batch and sort out what is new (reads only: for a thread of its own).
+
+    `seen` collects the texts of this import, so batches must be prepared in order.
+    """
+    scratch = ImportReport()
+    new, present = split_known(lib, load_batch(paths, cancelled), seen, scratch)
+    cached = [lib.cached_run(a) for a in new]
+    return Prepared(len(paths), new, present, scratch.failed, cached, lib.knowledge())
+
+
+@dataclass
 class Analysed:
     """A batch's model runs (None: not run) and overlays made by the workers, per article."""
 
@@ -280,11 +308,12 @@ def _import_batches(
     pending: tuple[list[Path], list[Article], Callable[..., Analysed]] | None = None
 
     def start(batch: list[Path]) -> tuple[list[Path], list[Article], Callable[..., Analysed]]:
-        new, present = split_known(lib, load_batch(batch), seen, report)
-        report.present += present
-        cached = [lib.cached_run(a) for a in new]
+        prepared = prepare_batch(lib, batch, seen)
+        report.failed += prepared.failed
+        report.present += prepared.present
+        new, cached = prepared.new, prepared.cached
         if pool is not None:
-            return batch, new, analyse(pool, lib.pipeline, lib.knowledge(), new, cached)
+            return batch, new, analyse(pool, lib.pipeline, prepared.knowledge, new, cached)
         todo = [a for a, c in zip(new, cached, strict=True) if c is None]
 
         def here(cancelled: Callable[[], bool] | None = None) -> Analysed:

@@ -16,6 +16,7 @@ it, so its memory (a model per worker) is given back.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -28,6 +29,7 @@ from reader.core.overlay import Knowledge, Mention, overlay
 
 PROCESSES_ENV = "READER_MODEL_PROCESSES"
 POLL_S = 0.05  # how often a wait checks whether the caller cancelled
+WORKER_NICENESS = 10  # below the window's priority: an import never makes it stutter
 
 T = TypeVar("T")
 Computed = tuple[list[Mention], list[tuple[int, int]]]  # mentions, each one's (paragraph, sentence)
@@ -89,6 +91,12 @@ def _overlay_one(text: str, spans: Sequence[ModelSpan], knowledge: Knowledge) ->
     return mentions, places(text, [m.start for m in mentions])
 
 
+def _niced() -> None:
+    """Workers yield the processor to the window: they keep every core busy, it must not wait."""
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
+        os.nice(WORKER_NICENESS)
+
+
 # --- in the caller ----------------------------------------------------------------------------
 
 
@@ -102,7 +110,7 @@ class Pool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn")
+                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_niced
             )
         return self._executor
 

@@ -80,7 +80,7 @@ class ImportController(QObject):
     def __init__(
         self,
         library: Library,
-        parser: Worker[None],
+        parser: Worker[Library],
         model: Worker[PipelineSlot],
         writer: Worker[Library],
         bar: QStatusBar,
@@ -97,7 +97,7 @@ class ImportController(QObject):
         self._total = 0
         self._done = 0
         self._seen: set[str] = set()
-        self._parsed: list[Article | Failure] | None = None  # the next batch, parsed ahead
+        self._parsed: importer.Prepared | None = None  # the next batch, parsed ahead
         self._parsing = False
         self._working = False  # a batch is with the model
         self._writing = 0  # batches sent to the writer, not written yet
@@ -177,15 +177,16 @@ class ImportController(QObject):
             return
         batch = self._batches.pop(0)
         self._parsing = True
+        seen = self._seen  # the parser's from now on: it prepares the batches in order
         self.parser.submit(
-            lambda _ctx, c: importer.load_batch(batch, self._cancelled),
+            lambda lib, _c: importer.prepare_batch(lib, batch, seen, self._cancelled),
             done=self._batch_parsed,
             failed=self._failed,
         )
 
-    def _batch_parsed(self, loaded: list[Article | Failure]) -> None:
+    def _batch_parsed(self, prepared: importer.Prepared) -> None:
         self._parsing = False
-        self._parsed = loaded
+        self._parsed = prepared
         self._next()
 
     def _next(self) -> None:
@@ -206,13 +207,12 @@ class ImportController(QObject):
             if not self._parsing and not self._batches and not self._writing:
                 self._finish()
             return
-        loaded, self._parsed = self._parsed, None
-        new, present = importer.split_known(self.library, loaded, self._seen, self._report)
-        self._report.present += present
+        prepared, self._parsed = self._parsed, None
+        self._report.failed += prepared.failed
+        self._report.present += prepared.present
         self._working = True
         self._parse_next()  # the next batch is read while the model works on this one
-        count = len(loaded)
-        cached = [self.library.cached_run(a) for a in new]
+        count, new, cached = prepared.files, prepared.new, prepared.cached
         if all(c is not None for c in cached):
             self._working = False
             self._record(new, importer.Analysed(list(cached), [None] * len(cached)), count)
@@ -220,13 +220,13 @@ class ImportController(QObject):
 
         name = self.library.pipeline_name
         pool = self._pool
-        knowledge = self.library.knowledge() if pool is not None else None
+        knowledge = prepared.knowledge
 
         def run(slot: PipelineSlot, _c: object) -> importer.Analysed | None:
             if self._cancelled():
                 return None
             pipeline = slot.get(name)
-            if pool is not None and knowledge is not None:
+            if pool is not None:
                 # The model and the overlay run in worker processes: this one only waits.
                 return importer.analyse(pool, pipeline, knowledge, new, cached)(self._cancelled)
             todo = [a for a, c in zip(new, cached, strict=True) if c is None]

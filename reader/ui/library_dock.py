@@ -8,9 +8,12 @@ as ids: open an article, remove some, clear the entity filter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -123,17 +126,12 @@ def _cell(r: LibraryRow, column: str) -> tuple[object, object]:
     return r.noted or "", r.noted
 
 
-def refilter(proxy: QSortFilterProxyModel) -> None:
-    """Run a proxy's row filter again after its criteria changed (any Qt 6 release)."""
-    if hasattr(proxy, "beginFilterChange"):  # Qt 6.10+: invalidateRowsFilter is deprecated
-        proxy.beginFilterChange()
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:  # pragma: no cover - older Qt
-        proxy.invalidateRowsFilter()
-
-
 class LibraryFilter(QSortFilterProxyModel):
-    """Rows whose title, source or date contain the text, and that mention the chosen entity."""
+    """Rows whose title, source or date contain the text, and that mention the chosen entity.
+
+    The model filters and sorts its own rows (one pass of Python per change, not
+    a call per row from C++): this proxy passes them through.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -144,22 +142,24 @@ class LibraryFilter(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         """Keep rows containing every word of `text` (any case)."""
         self._text = text.casefold()
-        refilter(self)
+        self._refilter()
 
     def set_ids(self, ids: frozenset[int] | None) -> None:
         """Keep only these articles (None: all)."""
         self._ids = ids
-        refilter(self)
+        self._refilter()
+
+    def _refilter(self) -> None:
+        model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
+        model.set_filter(self.accepts if self._text or self._ids is not None else None)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The model sorts its rows (one Python sort); this proxy keeps their order."""
         source_sort(self, column, order)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+    def accepts(self, row: LibraryRow) -> bool:
         """Both filters."""
-        model = self.sourceModel()
-        assert isinstance(model, LibraryModel)
-        row = model.row_at(source_row)
         if self._ids is not None and row.id not in self._ids:
             return False
         if not self._text:
@@ -191,7 +191,7 @@ class LibraryDock(QWidget):
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText("Filter by title, source or date")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.set_text)
+        self.filter.textChanged.connect(self._filter_text)
         self.entity_label = QLabel()
         self.entity_label.setObjectName("libraryEntityFilter")
         self.entity_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -251,19 +251,43 @@ class LibraryDock(QWidget):
         return int(self.proxy.data(index, ID_ROLE))
 
     def set_rows(self, rows: Sequence[LibraryRow]) -> None:
-        """Show these articles (filters and sort order stay)."""
-        self.model.set_rows(rows)
+        """Show these articles (filters, sort order and the selection stay)."""
+        with self._selection_kept():
+            self.model.set_rows(rows)
+
+    @contextlib.contextmanager
+    def _selection_kept(self) -> Iterator[None]:
+        """The selected articles stay selected through a reset of the rows."""
+        selected = {self.id_at(i) for i in self.table.selectionModel().selectedRows()}
+        yield
+        if not selected:
+            return
+        selection = QItemSelection()
+        for r in range(self.model.rowCount()):
+            if self.model.row_at(r).id in selected:
+                index = self.proxy.mapFromSource(self.model.index(r, 0))
+                selection.select(index, index)
+        self.table.selectionModel().select(
+            selection,
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _filter_text(self, text: str) -> None:
+        with self._selection_kept():
+            self.proxy.set_text(text)
 
     def set_entity_filter(self, label: str, ids: frozenset[int]) -> None:
         """Show only the articles that mention an entity."""
         self.entity_label.setText(f"Mentioning “{label}”")
         self.chip.show()
-        self.proxy.set_ids(ids)
+        with self._selection_kept():
+            self.proxy.set_ids(ids)
 
     def clear_entity_filter(self) -> None:
         """Show every article again."""
         self.chip.hide()
-        self.proxy.set_ids(None)
+        with self._selection_kept():
+            self.proxy.set_ids(None)
         self.entity_filter_cleared.emit()
 
     def visible_titles(self) -> list[str]:
@@ -276,7 +300,7 @@ class LibraryDock(QWidget):
             self.remove_requested.emit(ids)
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total()
         word = "article" if total == 1 else "articles"
         self.count.setText(
             f"{total} {word}" if shown == total else f"{shown} of {total} {word} shown"

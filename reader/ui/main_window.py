@@ -340,7 +340,10 @@ class MainWindow(QMainWindow):
         self.query: Worker[Library] = Worker(
             "reader-query", lambda: Library(db_path, pipeline=pipeline), Library.close
         )
-        self.import_parser: Worker[None] = Worker("reader-import", lambda: None)
+        # The import reads and checks files against the library with a connection of its own.
+        self.import_parser: Worker[Library] = Worker(
+            "reader-import", lambda: Library(db_path, pipeline=pipeline), Library.close
+        )
         self.find_bar = FindBar(self.view)
         column.addWidget(self.find_bar)
 

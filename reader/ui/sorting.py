@@ -3,8 +3,9 @@
 A QSortFilterProxyModel sorts by asking the model for two sort keys per
 comparison: for 10,000 rows that is some 300,000 calls into Python, over a
 second on the GUI thread (issue 8). A `SortedRows` model sorts its own list
-once with Python's (stable) sort on the same keys, and its `SourceSorted`
-proxy only filters, leaving the rows in the model's order.
+once with Python's (stable) sort on the same keys, and filters them too
+(`set_filter`), so the proxy in front of it, whose `sort()` hands over to the
+model (`source_sort`), runs no Python per row at all.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ class SortedRows(QAbstractTableModel, Generic[T]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[T] = []
+        self._all: list[T] = []  # every row, sorted
+        self._rows: list[T] = []  # the rows the filter keeps, sorted
+        self._accept: Callable[[T], bool] | None = None
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -38,11 +41,27 @@ class SortedRows(QAbstractTableModel, Generic[T]):
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         return sorted(rows, key=key, reverse=descending)  # type: ignore[arg-type]  # keys of one column compare
 
+    def _kept(self) -> list[T]:
+        accept = self._accept
+        return list(self._all) if accept is None else [r for r in self._all if accept(r)]
+
     def set_rows(self, rows: Sequence[T]) -> None:
-        """Replace every row, in the current sort order."""
+        """Replace every row, in the current sort order (the filter applies)."""
         self.beginResetModel()
-        self._rows = self._ordered(list(rows))
+        self._all = self._ordered(list(rows))
+        self._rows = self._kept()
         self.endResetModel()
+
+    def set_filter(self, accept: Callable[[T], bool] | None) -> None:
+        """Show only the rows `accept` keeps (None: all)."""
+        self.beginResetModel()
+        self._accept = accept
+        self._rows = self._kept()
+        self.endResetModel()
+
+    def total(self) -> int:
+        """How many rows there are, whether the filter keeps them or not."""
+        return len(self._all)
 
     def row_at(self, row: int) -> T:
         """The item in a row."""
@@ -51,10 +70,11 @@ class SortedRows(QAbstractTableModel, Generic[T]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (-1: keep the order the rows were given in from now on)."""
         self._sort_column, self._sort_order = column, order
-        if column < 0 or not self._rows:
+        if column < 0 or not self._all:
             return
         self.layoutAboutToBeChanged.emit()
         old = self._rows
+        self._all = self._ordered(self._all)
         self._rows = self._ordered(old)
         where = {id(r): i for i, r in enumerate(self._rows)}
         persistent = self.persistentIndexList()
