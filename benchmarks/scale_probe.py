@@ -163,6 +163,7 @@ def import_folder(db: Path, folder: Path) -> None:
     last = [time.perf_counter()]
 
     long: list[str] = []  # when the long gaps were (seconds into the import), for a look
+    t0 = time.perf_counter()
 
     def tick() -> None:
         now = time.perf_counter()

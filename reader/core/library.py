@@ -314,26 +314,36 @@ class Library:
         own = None
         if pool is None and len(todo) >= self.PARALLEL_FROM and parallel.processes() > 1:
             pool = own = Pool()
-        try:
-            for i in range(0, len(todo), self.REFRESH_BATCH):
-                if cancelled is not None and cancelled():
-                    break
-                rows = self.store.texts_with_spans(
-                    todo[i : i + self.REFRESH_BATCH], pipeline.name, pipeline.version
+        batches = [
+            todo[i : i + self.REFRESH_BATCH] for i in range(0, len(todo), self.REFRESH_BATCH)
+        ]
+
+        def start(chunk: list[int]) -> Callable[..., list[parallel.Refreshed]]:
+            if pool is not None and len(chunk) > 1 and self.store.path != ":memory:":
+                # The workers read the texts themselves: this thread only writes.
+                return pool.submit_refresh(
+                    self.store.path, pipeline.name, pipeline.version, knowledge, chunk
                 )
-                items = [(text, spans) for _, text, spans in rows]
-                if pool is not None and len(items) > 1:
-                    computed = pool.overlay(knowledge, items, cancelled)
-                else:
-                    computed = [parallel.local_overlay(knowledge, t, sp) for t, sp in items]
+            rows = self.store.texts_with_spans(chunk, pipeline.name, pipeline.version)
+            return lambda _cancelled=None: [parallel.refreshed(*row, knowledge) for row in rows]
+
+        try:
+            pending = start(batches[0]) if batches else None
+            for n in range(len(batches)):
+                if pending is None or (cancelled is not None and cancelled()):
+                    break
+                results = pending(cancelled)
+                # The workers start on the next batch while this one is written.
+                following = n + 1 < len(batches) and not (cancelled is not None and cancelled())
+                pending = start(batches[n + 1]) if following else None
                 with self.store.transaction():
-                    for (article_id, _, _), (mentions, where) in zip(rows, computed, strict=True):
-                        self.store.replace_mentions(
-                            article_id, mentions, knowledge.version, model, where
+                    for article_id, rows, counts in results:
+                        self.store.write_mentions(
+                            article_id, rows, counts, knowledge.version, model
                         )
-                done.update(article_id for article_id, _, _ in rows)
+                done.update(article_id for article_id, _, _ in results)
                 if progress is not None:
-                    progress(min(i + self.REFRESH_BATCH, len(todo)), len(todo))
+                    progress(min((n + 1) * self.REFRESH_BATCH, len(todo)), len(todo))
         except Cancelled:
             pass  # batches written so far are whole and current
         finally:

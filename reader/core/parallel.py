@@ -19,10 +19,13 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
+from urllib.parse import quote
 
+from reader.core import store
 from reader.core.dossier import places
 from reader.core.nlp import Cancelled, ModelSpan, Pipeline
 from reader.core.overlay import Knowledge, Mention, overlay
@@ -33,6 +36,8 @@ WORKER_NICENESS = 10  # below the window's priority: an import never makes it st
 
 T = TypeVar("T")
 Computed = tuple[list[Mention], list[tuple[int, int]]]  # mentions, each one's (paragraph, sentence)
+# An article's id, its mention rows and its (groups, people, places) counts, ready to write.
+Refreshed = tuple[int, list[tuple[object, ...]], tuple[int, int, int]]
 
 
 def processes() -> int:
@@ -78,6 +83,30 @@ def _import_chunk(
 ) -> list[tuple[list[ModelSpan], Computed]]:
     spans = _model_chunk(name, texts)
     return [(s, _overlay_one(t, s, knowledge)) for t, s in zip(texts, spans, strict=True)]
+
+
+def _refresh_chunk(
+    path: str, pipeline: str, version: str, knowledge: Knowledge, ids: list[int]
+) -> list[Refreshed]:
+    # Read here, with a read-only connection of our own: the caller only writes.
+    conn = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
+    try:
+        rows = store.texts_with_spans(conn, ids, pipeline, version)
+    finally:
+        conn.close()
+    return [refreshed(i, text, spans, knowledge) for i, text, spans in rows]
+
+
+def refreshed(
+    article_id: int, text: str, spans: Sequence[ModelSpan], knowledge: Knowledge
+) -> Refreshed:
+    """An article's mentions as the store writes them (`Store.write_mentions`)."""
+    mentions, where = _overlay_one(text, spans, knowledge)
+    return (
+        article_id,
+        store.mention_rows(article_id, mentions, where),
+        store.mention_counts(mentions),
+    )
 
 
 def _overlay_chunk(
@@ -162,6 +191,35 @@ class Pool:
     ) -> list[list[ModelSpan]]:
         """What `Pipeline(name).run_many(texts)` gives, computed by the workers."""
         return self.submit_model(name, texts)(cancelled)
+
+    def submit_refresh(
+        self,
+        path: str,
+        pipeline: str,
+        version: str,
+        knowledge: Knowledge,
+        article_ids: Sequence[int],
+    ) -> Callable[..., list[Refreshed]]:
+        """Start recomputing these articles' mentions from the library file at `path`.
+
+        The workers read the texts themselves. Call the result to wait for them;
+        articles the pipeline never ran on are left out, as `texts_with_spans` does.
+        """
+        parts = chunks([1] * len(article_ids), self.workers)
+        futures = [
+            self._pool().submit(
+                _refresh_chunk, path, pipeline, version, knowledge, [article_ids[i] for i in p]
+            )
+            for p in parts
+        ]
+
+        def wait(cancelled: Callable[[], bool] | None = None) -> list[Refreshed]:
+            out: list[Refreshed] = []
+            for part in _gather(futures, cancelled):
+                out.extend(part)
+            return out
+
+        return wait
 
     def overlay(
         self,

@@ -231,21 +231,27 @@ def _m0006_library(db: sqlite_utils.Database) -> None:
 def _m0007_scale(db: sqlite_utils.Database) -> None:
     """Indexes for a library of 10,000 articles (issue 8).
 
-    An entity's articles are read from the index alone (no table row per
-    mention), as are a name's; an article's listing columns come from an index
-    too, so neither the library view nor "appears in" reads past an article's
-    text (stored before its metadata, it spans several pages).
+    An entity's articles and paragraphs are read from an index alone (no table
+    row per mention), as are a name's (only unlinked mentions are searched by
+    name); an article's listing columns come from an index too, so neither the
+    library view nor "appears in" reads past an article's text (stored before
+    its metadata, it spans several pages). The indexes these cover are dropped:
+    every index is written again for each mention a correction recomputes.
     """
     db.executescript(
         """
-        CREATE INDEX mentions_entity_article ON mentions(entity_id, article_id, start, para, sent);
+        DROP INDEX mentions_entity;
+        DROP INDEX mentions_norm;
+        DROP INDEX mentions_key_norm;
         DROP INDEX mentions_para;
-        CREATE INDEX mentions_para
-            ON mentions(article_id, para, sent, entity_id, kind, key_norm, key);
-        CREATE INDEX mentions_key_article ON mentions(key_norm, kind, article_id, start)
+        CREATE INDEX mentions_entity_article
+            ON mentions(entity_id, article_id, start, para, sent);
+        CREATE INDEX mentions_key_article ON mentions(key_norm, kind, key, article_id, start)
             WHERE entity_id IS NULL;
         CREATE INDEX mentions_norm_article ON mentions(norm, kind, article_id, start)
             WHERE entity_id IS NULL;
+        CREATE INDEX mentions_para
+            ON mentions(article_id, para, sent, entity_id, kind, key_norm, key);
         CREATE INDEX articles_card ON articles(
             id, added_at, opened_at, title, path, n_groups, n_people, n_places, meta
         );
@@ -309,8 +315,9 @@ class Identity:
         # Two index searches (a name as the key, or as written), not a scan of every
         # unlinked mention: the planner takes "entity_id IS NULL" for the best index.
         return (
-            f"{alias}.rowid IN (SELECT rowid FROM mentions WHERE key_norm IN ({marks}) "
-            "AND kind = ? AND entity_id IS NULL UNION SELECT rowid FROM mentions "
+            f"{alias}.rowid IN (SELECT rowid FROM mentions INDEXED BY mentions_key_article "
+            f"WHERE key_norm IN ({marks}) AND kind = ? AND entity_id IS NULL UNION "
+            "SELECT rowid FROM mentions INDEXED BY mentions_norm_article "
             f"WHERE norm IN ({marks}) AND kind = ? AND entity_id IS NULL)",
             [*norms, self.kind.value, *norms, self.kind.value],
         )
@@ -690,7 +697,23 @@ class Store:
 
         `where` gives each mention's (paragraph, sentence), in the same order.
         """
-        where = list(where) or [(0, 0)] * len(mentions)
+        self.write_mentions(
+            article_id,
+            mention_rows(article_id, mentions, where),
+            mention_counts(mentions),
+            knowledge,
+            model,
+        )
+
+    def write_mentions(
+        self,
+        article_id: int,
+        rows: Sequence[tuple[object, ...]],
+        counts: tuple[int, int, int],
+        knowledge: int,
+        model: str,
+    ) -> None:
+        """Store an article's mentions as `mention_rows` and `mention_counts` made them."""
         with self._write():
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
             # executemany, not sqlite-utils' insert_all: its per-value checks cost more
@@ -698,29 +721,14 @@ class Store:
             self.db.conn.executemany(
                 'INSERT INTO mentions (para, sent, article_id, start, "end", text, kind, key, '
                 "entity_id, source, norm, key_norm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        para,
-                        sent,
-                        article_id,
-                        m.start,
-                        m.end,
-                        m.text,
-                        m.kind.value,
-                        m.key,
-                        m.entity_id,
-                        m.source,
-                        normalize(m.text),
-                        normalize(m.key),
-                    )
-                    for m, (para, sent) in zip(mentions, where, strict=True)
-                ],
+                rows,
             )
+            # The library view's counts (issue 8) come along, computed from the mentions.
             self.db.execute(
-                "UPDATE articles SET mentions_knowledge = ?, mentions_model = ? WHERE id = ?",
-                [knowledge, model, article_id],
+                "UPDATE articles SET mentions_knowledge = ?, mentions_model = ?, n_groups = ?, "
+                "n_people = ?, n_places = ? WHERE id = ?",
+                [knowledge, model, *counts, article_id],
             )
-            self.count_mentions(article_id)  # the library view's counts (issue 8)
 
     def stored_mentions(self, article_id: int, knowledge: int, model: str) -> list[Mention] | None:
         """The article's stored mentions if they are current, else None."""
@@ -770,19 +778,7 @@ class Store:
         self, article_ids: Sequence[int], pipeline: str, version: str
     ) -> list[tuple[int, str, list[ModelSpan]]]:
         """(id, text, cached model spans) of those articles the pipeline ran on, in order."""
-        if not article_ids:
-            return []
-        rows = self.db.execute(
-            "SELECT a.id, a.text, c.spans FROM articles a JOIN model_cache c "
-            "ON c.sha256 = a.sha256 AND c.pipeline = ? AND c.version = ? "
-            f"WHERE a.id IN ({','.join('?' * len(article_ids))})",
-            [pipeline, version, *article_ids],
-        )
-        found = {
-            int(i): (str(text), [ModelSpan(s, e, label) for s, e, label in json.loads(spans)])
-            for i, text, spans in rows
-        }
-        return [(i, *found[i]) for i in article_ids if i in found]
+        return texts_with_spans(self.db.conn, article_ids, pipeline, version)
 
     def articles_containing(self, names: Iterable[str]) -> set[int] | None:
         """Articles whose text may contain one of `names` (None: any article may).
@@ -1213,19 +1209,59 @@ class Store:
 
     # --- the library view (issue 8; queries in reader.core.catalog) -----------------------
 
-    def count_mentions(self, article_id: int) -> None:
-        """Store how many distinct groups, people and places an article's mentions name."""
-        counts = {
-            kind: "(SELECT count(DISTINCT coalesce(entity_id, key_norm)) FROM mentions "
-            f"WHERE article_id = articles.id AND kind = '{kind}')"
-            for kind in ("group", "person", "place")
-        }
-        with self._write():
-            self.db.execute(
-                f"UPDATE articles SET n_groups = {counts['group']}, "
-                f"n_people = {counts['person']}, n_places = {counts['place']} WHERE id = ?",
-                [article_id],
-            )
+
+def texts_with_spans(
+    conn: sqlite3.Connection, article_ids: Sequence[int], pipeline: str, version: str
+) -> list[tuple[int, str, list[ModelSpan]]]:
+    """(id, text, cached model spans) of those articles the pipeline ran on, in order.
+
+    A plain connection will do: worker processes read with one of their own.
+    """
+    if not article_ids:
+        return []
+    rows = conn.execute(
+        "SELECT a.id, a.text, c.spans FROM articles a JOIN model_cache c "
+        "ON c.sha256 = a.sha256 AND c.pipeline = ? AND c.version = ? "
+        f"WHERE a.id IN ({','.join('?' * len(article_ids))})",
+        [pipeline, version, *article_ids],
+    )
+    found = {
+        int(i): (str(text), [ModelSpan(s, e, label) for s, e, label in json.loads(spans)])
+        for i, text, spans in rows
+    }
+    return [(i, *found[i]) for i in article_ids if i in found]
+
+
+def mention_rows(
+    article_id: int, mentions: Sequence[Mention], where: Sequence[tuple[int, int]] = ()
+) -> list[tuple[object, ...]]:
+    """The mentions table's rows for an article's mentions (`where`: paragraph, sentence)."""
+    places = list(where) or [(0, 0)] * len(mentions)
+    return [
+        (
+            para,
+            sent,
+            article_id,
+            m.start,
+            m.end,
+            m.text,
+            m.kind.value,
+            m.key,
+            m.entity_id,
+            m.source,
+            normalize(m.text),
+            normalize(m.key),
+        )
+        for m, (para, sent) in zip(mentions, places, strict=True)
+    ]
+
+
+def mention_counts(mentions: Sequence[Mention]) -> tuple[int, int, int]:
+    """How many distinct groups, people and places the mentions name (entity, else name)."""
+    named: dict[Kind, set[object]] = {kind: set() for kind in Kind}
+    for m in mentions:
+        named[m.kind].add(m.entity_id if m.entity_id is not None else normalize(m.key))
+    return len(named[Kind.GROUP]), len(named[Kind.PERSON]), len(named[Kind.PLACE])
 
 
 def default_db_path() -> Path:
