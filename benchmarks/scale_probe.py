@@ -16,6 +16,7 @@ records the longest gap of the event loop, i.e. the worst stall a user feels.
 
 from __future__ import annotations
 
+import functools
 import resource
 import statistics
 import sys
@@ -58,11 +59,16 @@ def panel(db: Path, article: Path) -> None:
     window.open_path(str(article))
     _wait(app, window.mentions_changed)
     store = window.library.store
-    noted = store.db.execute(
-        "SELECT m.entity_id, count(DISTINCT m.article_id) AS n FROM mentions m "
-        "WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id HAVING n BETWEEN 900 AND 3000 "
-        "ORDER BY n DESC LIMIT 1"
-    ).fetchone()
+
+    def noted(low: int, high: int) -> tuple[int, int]:
+        row = store.db.execute(
+            "SELECT m.entity_id, count(DISTINCT m.article_id) AS n FROM mentions m "
+            "WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id HAVING n BETWEEN ? AND ? "
+            "ORDER BY n DESC LIMIT 1",
+            [low, high],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
     name = store.db.execute(
         "SELECT max(key), kind, count(DISTINCT article_id) AS n FROM mentions "
         "WHERE entity_id IS NULL GROUP BY key_norm, kind HAVING n BETWEEN 400 AND 3000 "
@@ -70,12 +76,15 @@ def panel(db: Path, article: Path) -> None:
     ).fetchone()
     window.dock.show()
     ents = window.entities
-    shows: dict[str, Callable[[], None]] = {
-        f"entity with a note, {noted[1]} articles": lambda: ents.show_entity(int(noted[0])),
-        f"name without a note, {name[2]} articles": lambda: ents.show_entity(
-            None, str(name[0]), str(name[1])
-        ),
-    }
+    shows: dict[str, Callable[[], None]] = {}
+    for low, high in ((1, 10), (900, 1500), (1500, 3000)):
+        entity_id, count = noted(low, high)
+        shows[f"entity with a note, {count} articles"] = functools.partial(
+            ents.show_entity, entity_id
+        )
+    shows[f"name without a note, {name[2]} articles"] = functools.partial(
+        ents.show_entity, None, str(name[0]), str(name[1])
+    )
     for label, fn in shows.items():
         builds, paints = [], []
         for _ in range(5):

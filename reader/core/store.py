@@ -245,7 +245,7 @@ def _m0007_scale(db: sqlite_utils.Database) -> None:
         DROP INDEX mentions_key_norm;
         DROP INDEX mentions_para;
         CREATE INDEX mentions_entity_article
-            ON mentions(entity_id, article_id, start, para, sent);
+            ON mentions(entity_id, article_id, start, "end", para, sent);
         CREATE INDEX mentions_key_article ON mentions(key_norm, kind, key, article_id, start)
             WHERE entity_id IS NULL;
         CREATE INDEX mentions_norm_article ON mentions(norm, kind, article_id, start)
@@ -821,15 +821,20 @@ class Store:
         return int(row[0]), int(row[1])
 
     def appearances(self, who: Identity, exclude_article: int | None = None) -> list[Appearance]:
-        """Every other article that mentions the entity, newest saved first."""
+        """Every other article that mentions the entity, newest saved first.
+
+        One pass over the entity's index: SQLite takes a bare column beside
+        min() from the row holding the minimum, so the first mention's end
+        comes with its start; titles and dates come from the articles' listing
+        index, never from rows that hold a whole text.
+        """
         cond, params = who.where()
         rows = self.db.execute(
             "SELECT a.id, a.title, coalesce(json_extract(a.meta, '$.date'), "
-            'substr(a.added_at, 1, 10)), a.path, g.n, g.s, f."end" FROM '
-            f"(SELECT m.article_id, count(*) AS n, min(m.start) AS s FROM mentions m "
-            f"WHERE {cond} GROUP BY m.article_id) g "
-            "JOIN articles a ON a.id = g.article_id "
-            "JOIN mentions f ON f.article_id = g.article_id AND f.start = g.s "
+            "substr(a.added_at, 1, 10)), a.path, g.n, g.s, g.e FROM "
+            f'(SELECT m.article_id, count(*) AS n, min(m.start) AS s, m."end" AS e '
+            f"FROM mentions m WHERE {cond} GROUP BY m.article_id) g "
+            "JOIN articles a INDEXED BY articles_card ON a.id = g.article_id "
             "WHERE a.id IS NOT ? ORDER BY a.added_at DESC, a.id DESC",
             [*params, exclude_article],
         )

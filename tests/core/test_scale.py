@@ -229,3 +229,25 @@ def test_an_import_through_worker_processes_equals_one_in_this_process(
     assert sent == [2, 2, 1], "the second import went through the workers, batch by batch"
     assert pooled == here
     assert any(m for m in here.values())
+
+
+@pytest.mark.usefixtures("runs")
+def test_an_appearance_is_the_first_mention_with_its_own_end(
+    library: Library, tmp_path: Path
+) -> None:
+    """The end comes from the row of min(start) (SQLite's bare column), not another mention."""
+    path = tmp_path / "a.txt"
+    write(path, "Talks\n\nTarsk and the Velmora Accord. Later the Velmora Accord met in Tarsk.\n")
+    from reader.core import article as article_mod
+
+    art = article_mod.load(path)
+    article_id = library.add_article(art).value
+    library.record_model_run(article_id, art, library.run_model(art))
+    mentions = [m for m in library.current_mentions(article_id) or [] if m.key == "Velmora Accord"]
+    who = Identity(None, ("velmora accord",), Kind.GROUP)
+    (appearance,) = library.store.appearances(who)
+    assert (appearance.start, appearance.end, appearance.mentions) == (
+        mentions[0].start,
+        mentions[0].end,
+        2,
+    )
