@@ -303,14 +303,13 @@ def import_run(folder: Path, count: int, processes: int | None) -> None:
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
-    children = os.times()
     report = json.loads(proc.stdout.read() if proc.stdout else b"{}")
     print(
         f"reader import, {count} files, {words:,} words, fresh library: {wall:.1f} s wall, "
         f"{words / wall:,.0f} words/s (incl. start and model load); "
-        f"CPU {usage.ru_utime + usage.ru_stime:.1f} s in the main process, "
-        f"children total {children.children_user + children.children_system:.1f} s; "
-        f"peak RSS main {usage.ru_maxrss / 1024:.0f} MB; added {report.get('added')}"
+        f"CPU {usage.ru_utime + usage.ru_stime:.1f} s (reader and its worker processes); "
+        f"peak RSS {usage.ru_maxrss / 1024:.0f} MB (the largest of them); "
+        f"added {report.get('added')}"
     )
     env["READER_DB"] = str(work / "library.db")
     shutil.copy(folder / "library.db", work / "library.db")

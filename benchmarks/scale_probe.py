@@ -210,10 +210,11 @@ def import_folder(db: Path, folder: Path) -> None:
         f"{len(over)} gaps over 50 ms, median tick {statistics.median(gaps):.1f} ms"
     )
     print(f"gaps over 40 ms: {', '.join(long) or 'none'}; progress at {', '.join(marks)}")
+    window.model.wait_idle(30)  # the worker processes are stopped (and reaped) there
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(
         f"peak RSS: window {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "
-        f"largest model process {children.ru_maxrss / 1024:.0f} MB"
+        f"largest worker process {children.ru_maxrss / 1024:.0f} MB"
     )
     window.close()
 
