@@ -187,20 +187,35 @@ def core(folder: Path) -> None:
         "search: typing a prefix (negoti)": "negoti",
         "search: a rare word (outage)": "outage",
     }
-    for noted, lo, hi in ((True, 900, 3000), (False, 400, 3000)):
+    for noted, lo, hi in ((True, 900, 1500), (True, 1500, 3000), (False, 400, 3000)):
         entity_id, name, kind, count = popular(lib, lo, hi, noted)
         queries[f"search: an entity's name ({count} articles)"] = name
         what = "noted entity" if noted else "unlinked name"
         mentions = lib.current_mentions(1) or []
-        if entity_id is not None:
+        for later in (False, True):
+            # The window reads "often appears with" on its query worker (companions_later).
+            lib.companions_later = later
+            how = "without 'often appears with'" if later else "all of it"
+            if entity_id is not None:
+                show(
+                    f"panel data (entity_view_by_id), {how}: {what} in {count} articles",
+                    timed(functools.partial(lib.entity_view_by_id, entity_id, mentions, 1)),
+                )
+            else:
+                show(
+                    f"panel data (entity_view_by_name), {how}: {what} in {count} articles",
+                    timed(
+                        functools.partial(lib.entity_view_by_name, name, mentions, 1, Kind(kind))
+                    ),
+                )
+        lib.companions_later = False
+        if entity_id is None:
+            norm = lib.store.db.execute(
+                "SELECT key_norm FROM mentions WHERE key = ? LIMIT 1", [name]
+            ).fetchone()[0]
             show(
-                f"panel data (entity_view_by_id): {what} in {count} articles",
-                timed(functools.partial(lib.entity_view_by_id, entity_id, mentions, 1)),
-            )
-        else:
-            show(
-                f"panel data (entity_view_by_name): {what} in {count} articles",
-                timed(functools.partial(lib.entity_view_by_name, name, mentions, 1, Kind(kind))),
+                f"first mention of a name in {count} articles (catalog.first_mention)",
+                timed(functools.partial(catalog.first_mention, lib.store, None, norm, Kind(kind))),
             )
     for label, q in queries.items():
         show(label, timed(functools.partial(search.search, lib.store, q)))
