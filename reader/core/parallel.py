@@ -17,18 +17,19 @@ it, so its memory (a model per worker) is given back.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import quote
 
 from reader.core import store
 from reader.core.dossier import places
 from reader.core.nlp import Cancelled, ModelSpan, Pipeline
 from reader.core.overlay import Knowledge, Mention, overlay
+
+if TYPE_CHECKING:  # imported when a pool starts: the window's start-up never pays for them
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 PROCESSES_ENV = "READER_MODEL_PROCESSES"
 POLL_S = 0.05  # how often a wait checks whether the caller cancelled
@@ -138,6 +139,9 @@ class Pool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_niced
             )
