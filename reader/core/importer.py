@@ -12,6 +12,7 @@ sha256) is recognised and left as it is.
 
 from __future__ import annotations
 
+import collections
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -305,7 +306,6 @@ def _import_batches(
     cancelled: Callable[[], bool] | None,
 ) -> None:
     done = 0
-    pending: tuple[list[Path], list[Article], Callable[..., Analysed]] | None = None
 
     def start(batch: list[Path]) -> tuple[list[Path], list[Article], Callable[..., Analysed]]:
         prepared = prepare_batch(lib, batch, seen)
@@ -333,19 +333,25 @@ def _import_batches(
         if progress is not None:
             progress(done, len(files), report)
 
+    # With workers, two batches wait ahead of the one being written, so they never run dry.
+    ahead = 2 if pool is not None else 1
+    pending: collections.deque[tuple[list[Path], list[Article], Callable[..., Analysed]]] = (
+        collections.deque()
+    )
     for batch in batches(files, estimated_words):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
-        started = start(batch)  # with a pool, its model runs while the previous batch is written
-        if pending is not None:
-            finish(pending[0], pending[1], pending[2](cancelled))
-        pending = started
-    if pending is not None and not report.cancelled:
+        pending.append(start(batch))
+        if len(pending) > ahead:
+            batch_done, new, result = pending.popleft()
+            finish(batch_done, new, result(cancelled))
+    while pending and not report.cancelled:
         if cancelled is not None and cancelled():
-            report.cancelled = True  # the last batch is dropped whole, as any not yet written
-        else:
-            finish(pending[0], pending[1], pending[2](cancelled))
+            report.cancelled = True  # batches not written yet are dropped whole
+            break
+        batch_done, new, result = pending.popleft()
+        finish(batch_done, new, result(cancelled))
 
 
 def split_known(
