@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -222,6 +223,9 @@ def library_command(name: str, argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script."""
+    # In a frozen bundle a worker process (reader.core.parallel) starts this same
+    # program; this runs its work and exits. Elsewhere it does nothing.
+    multiprocessing.freeze_support()
     argv = _command_first(list(sys.argv[1:] if argv is None else argv))
     log_file = logs.setup(_db_path(_db_arg(argv)))
     try:

@@ -25,6 +25,9 @@ from reader.core.names import normalize
 from reader.core.store import Store
 
 MIN_SCORE = 60  # as in reader.core.lookup: below this a match is noise
+# Unlinked mentions by name: SQLite would otherwise take "entity_id IS NULL" to the
+# entity index and read every unlinked mention (issue 8).
+BY_NAME = "INDEXED BY mentions_key_article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +111,7 @@ def articles_with_entity(store: Store, entity_id: int | None, norm: str, kind: K
     if entity_id is not None:
         return store.articles_linking([entity_id])
     rows = store.db.execute(
-        "SELECT DISTINCT article_id FROM mentions WHERE key_norm = ? AND kind = ? "
+        f"SELECT DISTINCT article_id FROM mentions {BY_NAME} WHERE key_norm = ? AND kind = ? "
         "AND entity_id IS NULL",
         [norm, kind.value],
     )
@@ -120,12 +123,15 @@ def first_mention(
 ) -> tuple[int, int] | None:
     """(article, offset) of an entity's first mention in the article most recently read or added."""
     args: list[int | str]
+    index = ""
     if entity_id is not None:
         where, args = "m.entity_id = ?", [entity_id]
     else:
         where, args = "m.key_norm = ? AND m.kind = ? AND m.entity_id IS NULL", [norm, kind.value]
+        index = BY_NAME
     row = store.db.execute(
-        f"SELECT m.article_id, min(m.start) FROM mentions m JOIN articles a ON a.id = m.article_id "
+        f"SELECT m.article_id, min(m.start) FROM mentions m {index} "
+        "JOIN articles a ON a.id = m.article_id "
         f"WHERE {where} GROUP BY m.article_id "
         "ORDER BY max(a.opened_at, a.added_at) DESC, m.article_id DESC LIMIT 1",
         args,
@@ -143,7 +149,7 @@ def name_rows(store: Store) -> list[NameRow]:
         for e in store.entity_summaries()
     ]
     rows = store.db.execute(
-        "SELECT key_norm, kind, max(key), count(DISTINCT article_id) FROM mentions "
+        f"SELECT key_norm, kind, max(key), count(DISTINCT article_id) FROM mentions {BY_NAME} "
         "WHERE entity_id IS NULL GROUP BY key_norm, kind"
     )
     out += [

@@ -12,17 +12,19 @@ sha256) is recognised and left as it is.
 
 from __future__ import annotations
 
+import collections
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core import article as article_mod
-from reader.core import catalog, formats
+from reader.core import catalog, formats, parallel
 from reader.core.article import Article, ArticleError
 from reader.core.changes import Changes, Result
 from reader.core.library import Library, ModelRun
 from reader.core.nlp import Pipeline
+from reader.core.overlay import Knowledge
 
 BATCH_WORDS = 20_000  # about a second of the model per batch: cancel and progress stay lively
 BATCH_FILES = 200
@@ -161,29 +163,106 @@ class Recorded:
 
 
 def record_batch(
-    lib: Library, articles: Sequence[Article], runs: Sequence[ModelRun | None]
+    lib: Library,
+    articles: Sequence[Article],
+    runs: Sequence[ModelRun | None],
+    computed: Sequence[tuple[int, parallel.Computed] | None] | None = None,
 ) -> Result[Recorded]:
     """Write a batch in one transaction: each new article with its model output and mentions.
 
     `runs[i]` None: the model has not run on that text (its mentions come when
-    it is opened). An article the library already holds is left untouched.
+    it is opened). `computed[i]`: the overlay already made by a worker, with
+    the knowledge version it used (recomputed here if that changed). An
+    article the library already holds is left untouched.
     """
     added: list[tuple[int, str]] = []
     present: list[str] = []
+    done = list(computed) if computed is not None else [None] * len(articles)
     with lib.store.transaction():
-        for art, run in zip(articles, runs, strict=True):
+        for art, run, made in zip(articles, runs, done, strict=True):
             article_id = catalog.insert_new(lib.store, art)
             if article_id is None:
                 present.append(art.path)
                 continue
             if run is not None:
-                lib.record_model_run(article_id, art, run)
+                lib.record_model_run(article_id, art, run, made)
             added.append((article_id, art.path))
     ids = frozenset(i for i, _ in added)
     return Result(
         Recorded(tuple(added), tuple(present)),
         Changes(articles=ids, library=bool(ids)),
     )
+
+
+@dataclass
+class Prepared:
+    """A batch parsed and checked against the library, ready for the model."""
+
+    files: int  # how many files the batch had
+    new: list[Article]  # texts the library does not hold yet
+    present: list[str]  # paths of texts it holds (or this import had already)
+    failed: list[Failure]
+    cached: list[ModelRun | None]  # the model's cached output for each new text, if any
+    knowledge: Knowledge  # as it was when the batch was checked
+
+
+def prepare_batch(
+    lib: Library,
+    paths: Sequence[Path],
+    seen: set[str],
+    cancelled: Callable[[], bool] | None = None,
+) -> Prepared:
+    """Parse a batch and sort out what is new (reads only: for a thread of its own).
+
+    `seen` collects the texts of this import, so batches must be prepared in order.
+    """
+    scratch = ImportReport()
+    new, present = split_known(lib, load_batch(paths, cancelled), seen, scratch)
+    cached = [lib.cached_run(a) for a in new]
+    return Prepared(len(paths), new, present, scratch.failed, cached, lib.knowledge())
+
+
+@dataclass
+class Analysed:
+    """A batch's model runs (None: not run) and overlays made by the workers, per article."""
+
+    runs: list[ModelRun | None]
+    computed: list[tuple[int, parallel.Computed] | None]
+
+
+def analyse(
+    pool: parallel.Pool,
+    pipeline: Pipeline,
+    knowledge: Knowledge,
+    articles: Sequence[Article],
+    cached: Sequence[ModelRun | None],
+) -> Callable[[Callable[[], bool] | None], Analysed]:
+    """Start the workers on the articles the model has not seen; call the result to wait.
+
+    The model and the overlay run in the pool's processes, so the caller's
+    process only writes.
+    """
+    todo = [a.text for a, c in zip(articles, cached, strict=True) if c is None]
+    wait = pool.submit_import(pipeline.name, knowledge, todo) if todo else None
+
+    def result(cancelled: Callable[[], bool] | None = None) -> Analysed:
+        fresh = iter(wait(cancelled) if wait is not None else [])
+        runs: list[ModelRun | None] = []
+        computed: list[tuple[int, parallel.Computed] | None] = []
+        for c in cached:
+            if c is not None:
+                runs.append(c)
+                computed.append(None)
+            else:
+                spans, made = next(fresh)
+                runs.append(ModelRun(pipeline.name, pipeline.version, tuple(spans)))
+                computed.append((knowledge.version, made))
+        return Analysed(runs, computed)
+
+    return result
+
+
+PARALLEL_FROM_WORDS = 40_000  # a smaller import is done before worker processes could start
 
 
 def import_paths(
@@ -195,34 +274,84 @@ def import_paths(
     """Import files and folders in this thread (the CLI): parse, model, record, batch by batch.
 
     `progress(done, total, report)` is called after each batch. Stops between
-    batches when `cancelled()`; every batch written is whole.
+    batches when `cancelled()`; every batch written is whole. An import of
+    PARALLEL_FROM_WORDS or more runs the model and the overlay in worker
+    processes (`parallel.processes()` of them), the next batch while this one
+    is written.
     """
     files, failed = discover(paths)
     report = ImportReport(failed=list(failed))
-    done = 0
     seen: set[str] = set()
     if progress is not None:
         progress(0, len(files), report)
-    for batch in batches(files, estimated_words):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        new, present = split_known(lib, load_batch(batch), seen, report)
-        report.present += present
-        runs: list[ModelRun | None] = []
-        if new:
-            cached = [lib.cached_run(a) for a in new]
-            todo = [a for a, c in zip(new, cached, strict=True) if c is None]
+    words = sum(estimated_words(p) for p in files)
+    pool = None
+    if parallel.processes() > 1 and words >= PARALLEL_FROM_WORDS:
+        pool = parallel.Pool()
+    try:
+        _import_batches(lib, files, report, seen, pool, progress, cancelled)
+    finally:
+        if pool is not None:
+            pool.close()
+    return report
+
+
+def _import_batches(
+    lib: Library,
+    files: list[Path],
+    report: ImportReport,
+    seen: set[str],
+    pool: parallel.Pool | None,
+    progress: Callable[[int, int, ImportReport], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    done = 0
+
+    def start(batch: list[Path]) -> tuple[list[Path], list[Article], Callable[..., Analysed]]:
+        prepared = prepare_batch(lib, batch, seen)
+        report.failed += prepared.failed
+        report.present += prepared.present
+        new, cached = prepared.new, prepared.cached
+        if pool is not None:
+            return batch, new, analyse(pool, lib.pipeline, prepared.knowledge, new, cached)
+        todo = [a for a, c in zip(new, cached, strict=True) if c is None]
+
+        def here(cancelled: Callable[[], bool] | None = None) -> Analysed:
             fresh = iter(model_batch(lib.pipeline, todo, cancelled) if todo else [])
-            runs = [c if c is not None else next(fresh) for c in cached]
-        recorded = record_batch(lib, new, runs).value
+            runs: list[ModelRun | None] = [c if c is not None else next(fresh) for c in cached]
+            return Analysed(runs, [None] * len(runs))
+
+        return batch, new, here
+
+    def finish(batch: list[Path], new: list[Article], result: Analysed) -> None:
+        nonlocal done
+        recorded = record_batch(lib, new, result.runs, result.computed).value
         report.added += [p for _, p in recorded.added]
         report.present += list(recorded.present)
         report.words += sum(len(a.text.split()) for a in new)
         done += len(batch)
         if progress is not None:
             progress(done, len(files), report)
-    return report
+
+    # With workers, two batches wait ahead of the one being written, so they never run dry.
+    ahead = 2 if pool is not None else 1
+    pending: collections.deque[tuple[list[Path], list[Article], Callable[..., Analysed]]] = (
+        collections.deque()
+    )
+    for batch in batches(files, estimated_words):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        pending.append(start(batch))
+        if len(pending) > ahead:
+            batch_done, new, result = pending.popleft()
+            finish(batch_done, new, result(cancelled))
+    while pending and not report.cancelled:
+        if cancelled is not None and cancelled():
+            report.cancelled = True  # batches not written yet are dropped whole
+            break
+        batch_done, new, result = pending.popleft()
+        finish(batch_done, new, result(cancelled))
 
 
 def split_known(

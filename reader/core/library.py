@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core import article as article_mod
-from reader.core import exchange, rules
+from reader.core import exchange, parallel, rules
 from reader.core import settings as settings_mod
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
@@ -33,11 +33,12 @@ from reader.core.corrections import (
     restore,
     take_snapshot,
 )
-from reader.core.dossier import Description, best_descriptions, context_line, describe, places
+from reader.core.dossier import Description, best_descriptions, context_line, describe
 from reader.core.kinds import Kind
 from reader.core.names import acronym_of, normalize, surname_of
-from reader.core.nlp import ModelSpan, Pipeline, default_pipeline
-from reader.core.overlay import Knowledge, Mention, overlay
+from reader.core.nlp import Cancelled, ModelSpan, Pipeline, default_pipeline
+from reader.core.overlay import Knowledge, Mention
+from reader.core.parallel import Pool
 from reader.core.store import Appearance, ArticleRow, Companion, Identity, Note, Store
 
 PIPELINE_SETTING = settings_mod.PIPELINE
@@ -127,6 +128,8 @@ class Library:
         self._pipeline_override = pipeline
         self._pipeline: Pipeline | None = None
         self._knowledge: Knowledge | None = None
+        # Set by the window: entity views leave "often appears with" to a worker.
+        self.companions_later = False
 
     def close(self) -> None:
         """Close the database connection."""
@@ -237,23 +240,36 @@ class Library:
         return self.record_model_run(article_id, article, run)
 
     def record_model_run(
-        self, article_id: int, article: Article, run: ModelRun
+        self,
+        article_id: int,
+        article: Article,
+        run: ModelRun,
+        computed: tuple[int, parallel.Computed] | None = None,
     ) -> Result[list[Mention]]:
-        """Cache the model's output and store the article's mentions, together."""
+        """Cache the model's output and store the article's mentions, together.
+
+        `computed`: (knowledge version, overlay result) made elsewhere (a worker
+        process); used only if the knowledge has not changed since.
+        """
         with self.store.transaction():
             self.store.cache_spans(article.sha256, run.pipeline, run.version, run.spans)
-            mentions = self._store_overlay(article_id, article.text, run)
+            mentions = self._store_overlay(article_id, article.text, run, computed)
         return Result(mentions, Changes(articles=frozenset({article_id})))
 
-    def _store_overlay(self, article_id: int, text: str, run: ModelRun) -> list[Mention]:
+    def _store_overlay(
+        self,
+        article_id: int,
+        text: str,
+        run: ModelRun,
+        computed: tuple[int, parallel.Computed] | None = None,
+    ) -> list[Mention]:
         knowledge = self.knowledge()
-        mentions = overlay(text, run.spans, knowledge)
+        if computed is not None and computed[0] == knowledge.version:
+            mentions, where = computed[1]
+        else:
+            mentions, where = parallel.local_overlay(knowledge, text, run.spans)
         self.store.replace_mentions(
-            article_id,
-            mentions,
-            knowledge.version,
-            f"{run.pipeline}@{run.version}",
-            places(text, [m.start for m in mentions]),
+            article_id, mentions, knowledge.version, f"{run.pipeline}@{run.version}", where
         )
         return mentions
 
@@ -267,33 +283,79 @@ class Library:
             mentions = self.record_model_run(article_id, loaded, run).value
         return loaded, mentions
 
+    REFRESH_BATCH = 250  # articles recomputed per transaction (and between progress reports)
+    PARALLEL_FROM = 100  # at least this many stale articles: the overlay runs in worker processes
+
     def refresh_articles(
-        self, article_ids: Iterable[int], cancelled: Callable[[], bool] | None = None
+        self,
+        article_ids: Iterable[int],
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        pool: Pool | None = None,
     ) -> Changes:
         """Recompute stale mentions from the model cache, in the order given.
 
         Milliseconds per article and no model run; articles the current model
-        never ran on are skipped (they are computed when opened). Stops early
-        when `cancelled()` says so: what is left stays stale, and is
-        recomputed when next needed.
+        never ran on are skipped (they are computed when opened). Articles are
+        read and written REFRESH_BATCH at a time, each batch in one
+        transaction; from PARALLEL_FROM stale articles on the overlay runs in
+        worker processes (`pool`, else one made for this refresh), one per
+        core. `progress(done, total)` follows every batch. Stops early when
+        `cancelled()` says so: what is left stays stale, and is recomputed
+        when next needed.
         """
+        pipeline = self.pipeline
+        knowledge = self.knowledge()
+        model = self._model_key()
+        todo = self.store.stale_among(list(article_ids), knowledge.version, model)
         done: set[int] = set()
-        for article_id in article_ids:
-            if cancelled is not None and cancelled():
-                break
-            if self.current_mentions(article_id) is not None:
-                continue
-            stored = self.store.load_article(article_id)
-            run = self.cached_run(stored) if stored is not None else None
-            if stored is None or run is None:
-                continue
-            with self.store.transaction():
-                self._store_overlay(article_id, stored.text, run)
-            done.add(article_id)
+        if progress is not None and todo:
+            progress(0, len(todo))
+        own = None
+        if pool is None and len(todo) >= self.PARALLEL_FROM and parallel.processes() > 1:
+            pool = own = Pool()
+        batches = [
+            todo[i : i + self.REFRESH_BATCH] for i in range(0, len(todo), self.REFRESH_BATCH)
+        ]
+
+        def start(chunk: list[int]) -> Callable[..., list[parallel.Refreshed]]:
+            if pool is not None and len(chunk) > 1 and self.store.path != ":memory:":
+                # The workers read the texts themselves: this thread only writes.
+                return pool.submit_refresh(
+                    self.store.path, pipeline.name, pipeline.version, knowledge, chunk
+                )
+            rows = self.store.texts_with_spans(chunk, pipeline.name, pipeline.version)
+            return lambda _cancelled=None: [parallel.refreshed(*row, knowledge) for row in rows]
+
+        try:
+            pending = start(batches[0]) if batches else None
+            for n in range(len(batches)):
+                if pending is None or (cancelled is not None and cancelled()):
+                    break
+                results = pending(cancelled)
+                # The workers start on the next batch while this one is written.
+                following = n + 1 < len(batches) and not (cancelled is not None and cancelled())
+                pending = start(batches[n + 1]) if following else None
+                with self.store.transaction():
+                    for article_id, rows, counts in results:
+                        self.store.write_mentions(
+                            article_id, rows, counts, knowledge.version, model
+                        )
+                done.update(article_id for article_id, _, _ in results)
+                if progress is not None:
+                    progress(min((n + 1) * self.REFRESH_BATCH, len(todo)), len(todo))
+        except Cancelled:
+            pass  # batches written so far are whole and current
+        finally:
+            if own is not None:
+                own.close()
         return Changes(articles=frozenset(done), knowledge=True)
 
     def refresh_stale(
-        self, cancelled: Callable[[], bool] | None = None, first: int | None = None
+        self,
+        cancelled: Callable[[], bool] | None = None,
+        first: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> Changes:
         """Recompute every out-of-date article the model cache allows, `first` first."""
         pipeline = self.pipeline
@@ -301,7 +363,7 @@ class Library:
             self.store.knowledge_version(), pipeline.name, pipeline.version
         )
         ids.sort(key=lambda i: i != first)  # stable: most recently opened next
-        return self.refresh_articles(ids, cancelled)
+        return self.refresh_articles(ids, cancelled, progress)
 
     def _knowledge_changed(
         self, names: Iterable[str], entity_ids: Collection[int], linked: Collection[int] = ()
@@ -633,24 +695,33 @@ class Library:
         return self._complete(base, Identity(None, (norm,), kind), article_id)
 
     def _complete(self, base: EntityView, who: Identity, article_id: int | None) -> EntityView:
-        """Add what the whole library says about the entity to the panel's view."""
-        articles, mentions = self.store.entity_stats(who)
-        appearances = tuple(self.store.appearances(who, exclude_article=article_id))
+        """Add what the whole library says about the entity to the panel's view.
+
+        "Often appears with" is left empty when `companions_later` is set: the
+        window reads it on a worker (`companions`), as it scans every paragraph
+        the entity is in.
+        """
+        everywhere = self.store.appearances(who)  # one indexed read gives the counts too
+        appearances = tuple(a for a in everywhere if a.article_id != article_id)
         # Every name this article uses for it too: a note may link to [[JBSC]].
         names = [base.name, base.key, *base.aliases, *(m.text for m in base.occurrences)]
         backlinks = tuple(self.store.backlinks(names, base.entity_id))
         descriptions = self._descriptions(base, appearances, article_id)
-        companions = tuple(self.store.companions(who))
+        companions = () if self.companions_later else self.companions(who)
         return replace(
             base,
             appearances=appearances,
-            articles=articles,
-            mentions=mentions,
+            articles=len(everywhere),
+            mentions=sum(a.mentions for a in everywhere),
             companions=companions,
             descriptions=descriptions,
             backlinks=backlinks,
             identity=who,
         )
+
+    def companions(self, who: Identity) -> tuple[Companion, ...]:
+        """What the entity is most often written with, across the library."""
+        return tuple(self.store.companions(who))
 
     DESCRIBE_ARTICLES = 12  # how many articles "what the articles say" reads
 

@@ -227,6 +227,38 @@ def _m0006_library(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0007_scale")
+def _m0007_scale(db: sqlite_utils.Database) -> None:
+    """Indexes for a library of 10,000 articles (issue 8).
+
+    An entity's articles and paragraphs are read from an index alone (no table
+    row per mention), as are a name's (only unlinked mentions are searched by
+    name); an article's listing columns come from an index too, so neither the
+    library view nor "appears in" reads past an article's text (stored before
+    its metadata, it spans several pages). The indexes these cover are dropped:
+    every index is written again for each mention a correction recomputes.
+    """
+    db.executescript(
+        """
+        DROP INDEX mentions_entity;
+        DROP INDEX mentions_norm;
+        DROP INDEX mentions_key_norm;
+        DROP INDEX mentions_para;
+        CREATE INDEX mentions_entity_article
+            ON mentions(entity_id, article_id, start, "end", para, sent);
+        CREATE INDEX mentions_key_article ON mentions(key_norm, kind, key, article_id, start)
+            WHERE entity_id IS NULL;
+        CREATE INDEX mentions_norm_article ON mentions(norm, kind, article_id, start)
+            WHERE entity_id IS NULL;
+        CREATE INDEX mentions_para
+            ON mentions(article_id, para, sent, entity_id, kind, key_norm, key);
+        CREATE INDEX articles_card ON articles(
+            id, added_at, opened_at, title, path, n_groups, n_people, n_places, meta
+        );
+        """
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -280,10 +312,14 @@ class Identity:
             return f"{alias}.entity_id = ?", [self.entity_id]
         norms = sorted(set(self.norms)) or [""]
         marks = ",".join("?" * len(norms))
+        # Two index searches (a name as the key, or as written), not a scan of every
+        # unlinked mention: the planner takes "entity_id IS NULL" for the best index.
         return (
-            f"({alias}.entity_id IS NULL AND {alias}.kind = ? AND "
-            f"({alias}.key_norm IN ({marks}) OR {alias}.norm IN ({marks})))",
-            [self.kind.value, *norms, *norms],
+            f"{alias}.rowid IN (SELECT rowid FROM mentions INDEXED BY mentions_key_article "
+            f"WHERE key_norm IN ({marks}) AND kind = ? AND entity_id IS NULL UNION "
+            "SELECT rowid FROM mentions INDEXED BY mentions_norm_article "
+            f"WHERE norm IN ({marks}) AND kind = ? AND entity_id IS NULL)",
+            [*norms, self.kind.value, *norms, self.kind.value],
         )
 
 
@@ -324,7 +360,7 @@ class ArticleRow:
 
 # The schema this Reader writes, as PRAGMA user_version: a library stamped higher
 # was written by a newer Reader, which this one must not change.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Columns the code relies on: a library missing one (renamed by a newer Reader,
 # or not a Reader library at all) is refused before anything reads it wrongly.
 EXPECTED_COLUMNS = {
@@ -663,34 +699,38 @@ class Store:
 
         `where` gives each mention's (paragraph, sentence), in the same order.
         """
-        where = list(where) or [(0, 0)] * len(mentions)
+        self.write_mentions(
+            article_id,
+            mention_rows(article_id, mentions, where),
+            mention_counts(mentions),
+            knowledge,
+            model,
+        )
+
+    def write_mentions(
+        self,
+        article_id: int,
+        rows: Sequence[tuple[object, ...]],
+        counts: tuple[int, int, int],
+        knowledge: int,
+        model: str,
+    ) -> None:
+        """Store an article's mentions as `mention_rows` and `mention_counts` made them."""
         with self._write():
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-            self._t("mentions").insert_all(
-                (
-                    {
-                        "para": para,
-                        "sent": sent,
-                        "article_id": article_id,
-                        "start": m.start,
-                        "end": m.end,
-                        "text": m.text,
-                        "kind": m.kind.value,
-                        "key": m.key,
-                        "entity_id": m.entity_id,
-                        "source": m.source,
-                        "norm": normalize(m.text),
-                        "key_norm": normalize(m.key),
-                    }
-                    for m, (para, sent) in zip(mentions, where, strict=True)
-                ),
-                batch_size=500,
+            # executemany, not sqlite-utils' insert_all: its per-value checks cost more
+            # than the insert when a correction rewrites a thousand articles (issue 8).
+            self.db.conn.executemany(
+                'INSERT INTO mentions (para, sent, article_id, start, "end", text, kind, key, '
+                "entity_id, source, norm, key_norm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
             )
+            # The library view's counts (issue 8) come along, computed from the mentions.
             self.db.execute(
-                "UPDATE articles SET mentions_knowledge = ?, mentions_model = ? WHERE id = ?",
-                [knowledge, model, article_id],
+                "UPDATE articles SET mentions_knowledge = ?, mentions_model = ?, n_groups = ?, "
+                "n_people = ?, n_places = ? WHERE id = ?",
+                [knowledge, model, *counts, article_id],
             )
-            self.count_mentions(article_id)  # the library view's counts (issue 8)
 
     def stored_mentions(self, article_id: int, knowledge: int, model: str) -> list[Mention] | None:
         """The article's stored mentions if they are current, else None."""
@@ -722,6 +762,25 @@ class Store:
                 [pipeline, version, knowledge, model],
             )
         ]
+
+    def stale_among(self, article_ids: Sequence[int], knowledge: int, model: str) -> list[int]:
+        """Those of `article_ids` whose stored mentions are out of date, in the order given."""
+        current: set[int] = set()
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            rows = self.db.execute(
+                "SELECT id FROM articles WHERE mentions_knowledge = ? AND mentions_model = ? "
+                f"AND id IN ({','.join('?' * len(chunk))})",
+                [knowledge, model, *chunk],
+            )
+            current |= {int(r[0]) for r in rows}
+        return [i for i in dict.fromkeys(article_ids) if i not in current]
+
+    def texts_with_spans(
+        self, article_ids: Sequence[int], pipeline: str, version: str
+    ) -> list[tuple[int, str, list[ModelSpan]]]:
+        """(id, text, cached model spans) of those articles the pipeline ran on, in order."""
+        return texts_with_spans(self.db.conn, article_ids, pipeline, version)
 
     def articles_containing(self, names: Iterable[str]) -> set[int] | None:
         """Articles whose text may contain one of `names` (None: any article may).
@@ -764,15 +823,20 @@ class Store:
         return int(row[0]), int(row[1])
 
     def appearances(self, who: Identity, exclude_article: int | None = None) -> list[Appearance]:
-        """Every other article that mentions the entity, newest saved first."""
+        """Every other article that mentions the entity, newest saved first.
+
+        One pass over the entity's index: SQLite takes a bare column beside
+        min() from the row holding the minimum, so the first mention's end
+        comes with its start; titles and dates come from the articles' listing
+        index, never from rows that hold a whole text.
+        """
         cond, params = who.where()
         rows = self.db.execute(
             "SELECT a.id, a.title, coalesce(json_extract(a.meta, '$.date'), "
-            'substr(a.added_at, 1, 10)), a.path, g.n, g.s, f."end" FROM '
-            f"(SELECT m.article_id, count(*) AS n, min(m.start) AS s FROM mentions m "
-            f"WHERE {cond} GROUP BY m.article_id) g "
-            "JOIN articles a ON a.id = g.article_id "
-            "JOIN mentions f ON f.article_id = g.article_id AND f.start = g.s "
+            "substr(a.added_at, 1, 10)), a.path, g.n, g.s, g.e FROM "
+            f'(SELECT m.article_id, count(*) AS n, min(m.start) AS s, m."end" AS e '
+            f"FROM mentions m WHERE {cond} GROUP BY m.article_id) g "
+            "JOIN articles a INDEXED BY articles_card ON a.id = g.article_id "
             "WHERE a.id IS NOT ? ORDER BY a.added_at DESC, a.id DESC",
             [*params, exclude_article],
         )
@@ -969,6 +1033,11 @@ class Store:
         )
         return [(Kind(k), int(n)) for k, n in rows]
 
+    def entity_names(self) -> list[str]:
+        """Every entity's name, in the order of `entity_summaries` (an index-free small read)."""
+        rows = self.db.execute("SELECT name FROM entities ORDER BY name COLLATE NOCASE, id")
+        return [str(r[0]) for r in rows]
+
     def max_entity_id(self) -> int:
         """The highest entity id so far (0 when there is none)."""
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0])
@@ -1158,19 +1227,59 @@ class Store:
 
     # --- the library view (issue 8; queries in reader.core.catalog) -----------------------
 
-    def count_mentions(self, article_id: int) -> None:
-        """Store how many distinct groups, people and places an article's mentions name."""
-        counts = {
-            kind: "(SELECT count(DISTINCT coalesce(entity_id, key_norm)) FROM mentions "
-            f"WHERE article_id = articles.id AND kind = '{kind}')"
-            for kind in ("group", "person", "place")
-        }
-        with self._write():
-            self.db.execute(
-                f"UPDATE articles SET n_groups = {counts['group']}, "
-                f"n_people = {counts['person']}, n_places = {counts['place']} WHERE id = ?",
-                [article_id],
-            )
+
+def texts_with_spans(
+    conn: sqlite3.Connection, article_ids: Sequence[int], pipeline: str, version: str
+) -> list[tuple[int, str, list[ModelSpan]]]:
+    """(id, text, cached model spans) of those articles the pipeline ran on, in order.
+
+    A plain connection will do: worker processes read with one of their own.
+    """
+    if not article_ids:
+        return []
+    rows = conn.execute(
+        "SELECT a.id, a.text, c.spans FROM articles a JOIN model_cache c "
+        "ON c.sha256 = a.sha256 AND c.pipeline = ? AND c.version = ? "
+        f"WHERE a.id IN ({','.join('?' * len(article_ids))})",
+        [pipeline, version, *article_ids],
+    )
+    found = {
+        int(i): (str(text), [ModelSpan(s, e, label) for s, e, label in json.loads(spans)])
+        for i, text, spans in rows
+    }
+    return [(i, *found[i]) for i in article_ids if i in found]
+
+
+def mention_rows(
+    article_id: int, mentions: Sequence[Mention], where: Sequence[tuple[int, int]] = ()
+) -> list[tuple[object, ...]]:
+    """The mentions table's rows for an article's mentions (`where`: paragraph, sentence)."""
+    places = list(where) or [(0, 0)] * len(mentions)
+    return [
+        (
+            para,
+            sent,
+            article_id,
+            m.start,
+            m.end,
+            m.text,
+            m.kind.value,
+            m.key,
+            m.entity_id,
+            m.source,
+            normalize(m.text),
+            normalize(m.key),
+        )
+        for m, (para, sent) in zip(mentions, places, strict=True)
+    ]
+
+
+def mention_counts(mentions: Sequence[Mention]) -> tuple[int, int, int]:
+    """How many distinct groups, people and places the mentions name (entity, else name)."""
+    named: dict[Kind, set[object]] = {kind: set() for kind in Kind}
+    for m in mentions:
+        named[m.kind].add(m.entity_id if m.entity_id is not None else normalize(m.key))
+    return len(named[Kind.GROUP]), len(named[Kind.PERSON]), len(named[Kind.PLACE])
 
 
 def data_dir() -> Path:

@@ -9,6 +9,8 @@ yet in it opens the most recent article that mentions it, at that mention.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget
 
@@ -21,6 +23,7 @@ from reader.ui.entities_dock import EntitiesDock, InArticle
 from reader.ui.jobs import Worker
 
 REFRESH_MS = 500
+READS_APART = 5  # and at least this many times as long as the last read took
 FILTER_MS = 150
 
 
@@ -98,11 +101,15 @@ class EntitiesController(QObject):
     def reload(self) -> None:
         """Read every name again, on the query worker."""
         self._dirty = False
-        self.query.submit(
-            lambda lib, _c: catalog.name_rows(lib.store), done=self._loaded, key="names"
-        )
+        self.query.submit(self._read, done=self._loaded, key="names")
 
-    def _loaded(self, rows: list[NameRow]) -> None:
+    def _read(self, lib: Library, _cancelled: object) -> tuple[list[NameRow], float]:
+        started = time.perf_counter()
+        return catalog.name_rows(lib.store), time.perf_counter() - started
+
+    def _loaded(self, result: tuple[list[NameRow], float]) -> None:
+        rows, took = result
+        self._timer.setInterval(max(REFRESH_MS, round(took * 1000 * READS_APART)))
         self._rows = rows
         self._show_names()
         self.refreshed.emit()

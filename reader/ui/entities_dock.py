@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 
 from reader.core.catalog import NameRow
 from reader.core.kinds import ORDER, Kind
-from reader.ui.library_dock import SORT_ROLE, refilter
+from reader.ui.library_dock import SORT_ROLE
+from reader.ui.sorting import SortedRows, source_sort
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +54,8 @@ class InArticle:
     entity_id: int | None
 
 
-class _Table(QAbstractTableModel):
-    """A read-only table of plain-text cells; subclasses say what the columns hold."""
+class _Table(SortedRows[T]):
+    """A read-only table of plain-text cells, sorted in the model; subclasses name the columns."""
 
     columns: tuple[str, ...] = ()
 
@@ -91,70 +93,46 @@ class _Table(QAbstractTableModel):
         return None
 
     def _size(self) -> int:
-        raise NotImplementedError
+        return len(self._rows)
 
     def _cell(self, row: int, column: int) -> tuple[object, object]:
+        return self.cell(self._rows[row], column)
+
+    def cell(self, r: T, column: int) -> tuple[object, object]:
+        """(what a cell shows, its sort key)."""
         raise NotImplementedError
 
+    def sort_key(self, row: T, column: int) -> object:
+        """The sort key of a cell."""
+        return self.cell(row, column)[1]
 
-class NamesModel(_Table):
+
+class NamesModel(_Table[NameRow]):
     """Every entity and name of the library."""
 
     columns = ("Name", "Kind", "Also called", "Articles", "Notes")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[NameRow] = []
-
-    def set_rows(self, rows: Sequence[NameRow]) -> None:
-        """Show these rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> NameRow:
-        """The entity in a row."""
-        return self._rows[row]
-
-    def _size(self) -> int:
-        return len(self._rows)
-
-    def _cell(self, row: int, column: int) -> tuple[object, object]:
-        r = self._rows[row]
-        aliases = ", ".join(r.aliases)
-        return [
-            (r.name, r.name.casefold()),
-            (r.kind.label, ORDER.index(r.kind)),
-            (aliases, aliases.casefold()),
-            (r.articles, r.articles),
-            (r.notes or "", r.notes),
-        ][column]
+    def cell(self, r: NameRow, column: int) -> tuple[object, object]:
+        """(what a cell shows, its sort key)."""
+        if column == 0:
+            return r.name, r.name.casefold()
+        if column == 1:
+            return r.kind.label, ORDER.index(r.kind)
+        if column == 2:
+            aliases = ", ".join(r.aliases)
+            return aliases, aliases.casefold()
+        if column == 3:
+            return r.articles, r.articles
+        return r.notes or "", r.notes
 
 
-class InArticleModel(_Table):
+class InArticleModel(_Table[InArticle]):
     """The entities of the article on screen, in order of first appearance."""
 
     columns = ("Name", "Kind", "Mentions")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[InArticle] = []
-
-    def set_rows(self, rows: Sequence[InArticle]) -> None:
-        """Show these rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> InArticle:
-        """The entity in a row."""
-        return self._rows[row]
-
-    def _size(self) -> int:
-        return len(self._rows)
-
-    def _cell(self, row: int, column: int) -> tuple[object, object]:
-        r = self._rows[row]
+    def cell(self, r: InArticle, column: int) -> tuple[object, object]:
+        """(what a cell shows, its sort key)."""
         return [
             (r.name, r.first),
             (r.kind.label, ORDER.index(r.kind)),
@@ -163,7 +141,11 @@ class InArticleModel(_Table):
 
 
 class KindFilter(QSortFilterProxyModel):
-    """Rows of one kind (None: all), sorted by SORT_ROLE."""
+    """Rows of one kind (None: all), in the order the model sorted them.
+
+    The model filters and sorts its own rows (`SortedRows`), one pass of
+    Python per change rather than a call per row from C++.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -173,15 +155,17 @@ class KindFilter(QSortFilterProxyModel):
     def set_kind(self, kind: Kind | None) -> None:
         """Keep only this kind."""
         self._kind = kind
-        refilter(self)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        """The kind filter."""
-        if self._kind is None:
-            return True
         model = self.sourceModel()
         assert isinstance(model, NamesModel | InArticleModel)
-        return model.row_at(source_row).kind is self._kind
+        model.set_filter(None if kind is None else self.accepts)
+
+    def accepts(self, row: NameRow | InArticle) -> bool:
+        """The kind filter."""
+        return self._kind is None or row.kind is self._kind
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The model sorts its rows (one Python sort); this proxy keeps their order."""
+        source_sort(self, column, order)
 
 
 def _table(model: QSortFilterProxyModel, name: str) -> QTableView:
@@ -282,10 +266,10 @@ class EntitiesDock(QTabWidget):
 
     def set_names(self, rows: Sequence[NameRow], ranked: bool) -> None:
         """Show these names: ranked best first (a name filter), else sorted by name."""
-        self.names.set_rows(rows)
         if ranked:
             self.names_proxy.sort(-1)  # keep the ranking
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.names.set_rows(rows)
         self.status.setText(f"{len(rows)} name{'s' if len(rows) != 1 else ''}")
 
     def set_article_entities(self, rows: Sequence[InArticle]) -> None:

@@ -305,6 +305,12 @@ class EntityPanel(QWidget):
         self.summary.setText("<br>".join(lines))
         self.summary.setVisible(bool(lines))
 
+    def show_companions(self, view: EntityView) -> None:
+        """Show what the entity often appears with (read after the rest, on a worker)."""
+        if self.view is not None and self.view.identity == view.identity:
+            self.view = view
+        self._show_companions(view)
+
     def _show_companions(self, view: EntityView) -> None:
         links = [
             f'<a href="{_entity_href(c.entity_id, c.name, c.kind.value)}">{html.escape(c.name)}</a>'

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import formats, importer
+from reader.core import formats, importer, parallel
 from reader.core.article import Article
 from reader.core.changes import Result
 from reader.core.importer import Failure, ImportReport, Recorded
@@ -80,7 +80,7 @@ class ImportController(QObject):
     def __init__(
         self,
         library: Library,
-        parser: Worker[None],
+        parser: Worker[Library],
         model: Worker[PipelineSlot],
         writer: Worker[Library],
         bar: QStatusBar,
@@ -97,9 +97,11 @@ class ImportController(QObject):
         self._total = 0
         self._done = 0
         self._seen: set[str] = set()
-        self._parsed: list[Article | Failure] | None = None  # the next batch, parsed ahead
+        self._parsed: importer.Prepared | None = None  # the next batch, parsed ahead
         self._parsing = False
-        self._working = False  # a batch is with the model or the writer
+        self._working = False  # a batch is with the model
+        self._writing = 0  # batches sent to the writer, not written yet
+        self._pool: parallel.Pool | None = None  # worker processes, for the length of an import
 
     @property
     def running(self) -> bool:
@@ -130,7 +132,7 @@ class ImportController(QObject):
         self._stop.clear()
         self._report = ImportReport()
         self._done, self._seen = 0, set()
-        self._parsed, self._parsing, self._working = None, False, False
+        self._parsed, self._parsing, self._working, self._writing = None, False, False, 0
         self.widget.label.setText("Looking for articles…")
         self.widget.bar.setRange(0, 0)
         self.widget.show()
@@ -145,8 +147,11 @@ class ImportController(QObject):
         self._stop.set()
         self.widget.label.setText("Cancelling…")
         self.widget.cancel.setEnabled(False)
-        if not self._working and not self._parsing:
+        if not self._busy():
             self._finish()
+
+    def _busy(self) -> bool:
+        return self._working or self._parsing or self._writing > 0
 
     def _cancelled(self) -> bool:
         return self._stop.is_set()
@@ -160,6 +165,9 @@ class ImportController(QObject):
         self._report.failed += failed
         self._total = len(files)
         self._batches = list(importer.batches(files, importer.estimated_words))
+        words = sum(importer.estimated_words(p) for p in files)
+        if parallel.processes() > 1 and words >= importer.PARALLEL_FROM_WORDS:
+            self._pool = parallel.Pool()
         self.progress.emit(0, self._total)
         self._parse_next()
 
@@ -169,77 +177,93 @@ class ImportController(QObject):
             return
         batch = self._batches.pop(0)
         self._parsing = True
+        seen = self._seen  # the parser's from now on: it prepares the batches in order
         self.parser.submit(
-            lambda _ctx, c: importer.load_batch(batch, self._cancelled),
+            lambda lib, _c: importer.prepare_batch(lib, batch, seen, self._cancelled),
             done=self._batch_parsed,
             failed=self._failed,
         )
 
-    def _batch_parsed(self, loaded: list[Article | Failure]) -> None:
+    def _batch_parsed(self, prepared: importer.Prepared) -> None:
         self._parsing = False
-        self._parsed = loaded
+        self._parsed = prepared
         self._next()
 
     def _next(self) -> None:
-        """Send the parsed batch to the model (and parse the next one meanwhile)."""
+        """Send the parsed batch to the model (and parse the next one meanwhile).
+
+        The model takes the next batch while the writer records the last one;
+        at most one batch waits for the writer.
+        """
         if self._report is None:
             return
         if self._cancelled():
-            if not self._working and not self._parsing:
+            if not self._busy():
                 self._finish()
             return
-        if self._working:
+        if self._working or self._writing > 1:
             return
         if self._parsed is None:
-            if not self._parsing and not self._batches:
+            if not self._parsing and not self._batches and not self._writing:
                 self._finish()
             return
-        loaded, self._parsed = self._parsed, None
-        new, present = importer.split_known(self.library, loaded, self._seen, self._report)
-        self._report.present += present
+        prepared, self._parsed = self._parsed, None
+        self._report.failed += prepared.failed
+        self._report.present += prepared.present
         self._working = True
         self._parse_next()  # the next batch is read while the model works on this one
-        count = len(loaded)
-        cached = [self.library.cached_run(a) for a in new]
-        todo = [a for a, c in zip(new, cached, strict=True) if c is None]
-        if not todo:
-            self._record(new, list(cached), count)
+        count, new, cached = prepared.files, prepared.new, prepared.cached
+        if all(c is not None for c in cached):
+            self._working = False
+            self._record(new, importer.Analysed(list(cached), [None] * len(cached)), count)
             return
 
         name = self.library.pipeline_name
+        pool = self._pool
+        knowledge = prepared.knowledge
 
-        def run(slot: PipelineSlot, _c: object) -> list[ModelRun] | None:
+        def run(slot: PipelineSlot, _c: object) -> importer.Analysed | None:
             if self._cancelled():
                 return None
-            return importer.model_batch(slot.get(name), todo, self._cancelled)
+            pipeline = slot.get(name)
+            if pool is not None:
+                # The model and the overlay run in worker processes: this one only waits.
+                return importer.analyse(pool, pipeline, knowledge, new, cached)(self._cancelled)
+            todo = [a for a, c in zip(new, cached, strict=True) if c is None]
+            fresh = iter(importer.model_batch(pipeline, todo, self._cancelled))
+            runs: list[ModelRun | None] = [c if c is not None else next(fresh) for c in cached]
+            return importer.Analysed(runs, [None] * len(runs))
 
-        def ran(runs: list[ModelRun] | None) -> None:
-            if runs is None:
-                self._working = False
-                self._next()
-                return
-            fresh = iter(runs)
-            self._record(new, [c if c is not None else next(fresh) for c in cached], count)
+        def ran(result: importer.Analysed | None) -> None:
+            self._working = False
+            if result is not None:
+                self._record(new, result, count)
+            self._next()
 
         self.model.submit(run, done=ran, failed=self._failed)
 
-    def _record(self, new: list[Article], runs: list[ModelRun | None], count: int) -> None:
+    def _record(self, new: list[Article], result: importer.Analysed, count: int) -> None:
         def write(lib: Library, _c: object) -> Result[Recorded] | None:
             if self._cancelled():
                 return None  # not started: nothing of this batch is written
-            return importer.record_batch(lib, new, runs)
+            return importer.record_batch(lib, new, result.runs, result.computed)
 
-        def written(result: Result[Recorded] | None) -> None:
-            self._working = False
-            if result is not None and self._report is not None:
-                self._report.added += [p for _, p in result.value.added]
-                self._report.present += list(result.value.present)
+        def written(recorded: Result[Recorded] | None) -> None:
+            self._writing -= 1
+            if recorded is not None and self._report is not None:
+                self._report.added += [p for _, p in recorded.value.added]
+                self._report.present += list(recorded.value.present)
                 self._report.words += sum(len(a.text.split()) for a in new)
                 self._done += count
                 self.progress.emit(self._done, self._total)
             self._next()
 
-        self.writer.submit(write, done=written, failed=self._failed)
+        def not_written(exc: BaseException) -> None:
+            self._writing -= 1
+            self._failed(exc)
+
+        self._writing += 1
+        self.writer.submit(write, done=written, failed=not_written)
 
     def _failed(self, exc: BaseException) -> None:
         """A step failed (the library refused a write, a bug): stop, say what landed."""
@@ -249,7 +273,8 @@ class ImportController(QObject):
 
         if not isinstance(exc, Cancelled):
             self.error.emit("Import stopped", str(exc))
-        self._finish()
+        if not self._writing:  # else the batch with the writer lands (or fails) whole first
+            self._finish()
 
     def _finish(self) -> None:
         report = self._report
@@ -258,6 +283,9 @@ class ImportController(QObject):
         self._report = None
         report.cancelled = self._stop.is_set()
         self._batches, self._parsed = [], None
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            self.model.submit(lambda _slot, _c: pool.close())  # stopping them can take a moment
         self.widget.hide()
         self.widget.cancel.setEnabled(True)
         self.finished.emit(report)

@@ -8,10 +8,12 @@ as ids: open an article, remove some, clear the entity filter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.catalog import LibraryRow
+from reader.ui.sorting import SortedRows, source_sort
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,22 +52,16 @@ def _day(iso: str) -> str:
     return iso[:10] if iso else "—"
 
 
-class LibraryModel(QAbstractTableModel):
-    """Saved articles as table rows; SORT_ROLE gives each cell's sort key, ID_ROLE the id."""
+class LibraryModel(SortedRows[LibraryRow]):
+    """Saved articles as table rows; SORT_ROLE gives each cell's sort key, ID_ROLE the id.
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[LibraryRow] = []
+    The rows are sorted here (`SortedRows`), by the same keys: sorting 10,000
+    rows through the proxy took 1.5 s on the GUI thread.
+    """
 
-    def set_rows(self, rows: Sequence[LibraryRow]) -> None:
-        """Replace every row (after a change to the library)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> LibraryRow:
-        """The article in a row."""
-        return self._rows[row]
+    def sort_key(self, row: LibraryRow, column: int) -> object:
+        """The sort key of a cell."""
+        return _cell(row, COLUMNS[column])[1]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         """One row per article (a table: no children)."""
@@ -100,18 +97,7 @@ class LibraryModel(QAbstractTableModel):
             if column in ("Groups", "People", "Places", "Notes"):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        values: dict[str, tuple[object, object]] = {
-            "Title": (r.title, r.title.casefold()),
-            "Source": (r.source, r.source.casefold()),
-            "Date": (r.date, r.date),
-            "Added": (_day(r.added_at), r.added_at),
-            "Opened": (_day(r.opened_at), r.opened_at),
-            "Groups": (r.groups, r.groups),
-            "People": (r.people, r.people),
-            "Places": (r.places, r.places),
-            "Notes": (r.noted or "", r.noted),
-        }
-        shown, key = values[column]
+        shown, key = _cell(r, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return shown
         if role == SORT_ROLE:
@@ -119,17 +105,33 @@ class LibraryModel(QAbstractTableModel):
         return None
 
 
-def refilter(proxy: QSortFilterProxyModel) -> None:
-    """Run a proxy's row filter again after its criteria changed (any Qt 6 release)."""
-    if hasattr(proxy, "beginFilterChange"):  # Qt 6.10+: invalidateRowsFilter is deprecated
-        proxy.beginFilterChange()
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:  # pragma: no cover - older Qt
-        proxy.invalidateRowsFilter()
+def _cell(r: LibraryRow, column: str) -> tuple[object, object]:
+    """(what a cell shows, its sort key)."""
+    if column == "Title":
+        return r.title, r.title.casefold()
+    if column == "Source":
+        return r.source, r.source.casefold()
+    if column == "Date":
+        return r.date, r.date
+    if column == "Added":
+        return _day(r.added_at), r.added_at
+    if column == "Opened":
+        return _day(r.opened_at), r.opened_at
+    if column == "Groups":
+        return r.groups, r.groups
+    if column == "People":
+        return r.people, r.people
+    if column == "Places":
+        return r.places, r.places
+    return r.noted or "", r.noted
 
 
 class LibraryFilter(QSortFilterProxyModel):
-    """Rows whose title, source or date contain the text, and that mention the chosen entity."""
+    """Rows whose title, source or date contain the text, and that mention the chosen entity.
+
+    The model filters and sorts its own rows (one pass of Python per change, not
+    a call per row from C++): this proxy passes them through.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -140,18 +142,24 @@ class LibraryFilter(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         """Keep rows containing every word of `text` (any case)."""
         self._text = text.casefold()
-        refilter(self)
+        self._refilter()
 
     def set_ids(self, ids: frozenset[int] | None) -> None:
         """Keep only these articles (None: all)."""
         self._ids = ids
-        refilter(self)
+        self._refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        """Both filters."""
+    def _refilter(self) -> None:
         model = self.sourceModel()
         assert isinstance(model, LibraryModel)
-        row = model.row_at(source_row)
+        model.set_filter(self.accepts if self._text or self._ids is not None else None)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The model sorts its rows (one Python sort); this proxy keeps their order."""
+        source_sort(self, column, order)
+
+    def accepts(self, row: LibraryRow) -> bool:
+        """Both filters."""
         if self._ids is not None and row.id not in self._ids:
             return False
         if not self._text:
@@ -183,7 +191,7 @@ class LibraryDock(QWidget):
         self.filter.setObjectName("libraryFilter")
         self.filter.setPlaceholderText("Filter by title, source or date")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.set_text)
+        self.filter.textChanged.connect(self._filter_text)
         self.entity_label = QLabel()
         self.entity_label.setObjectName("libraryEntityFilter")
         self.entity_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -243,19 +251,43 @@ class LibraryDock(QWidget):
         return int(self.proxy.data(index, ID_ROLE))
 
     def set_rows(self, rows: Sequence[LibraryRow]) -> None:
-        """Show these articles (filters and sort order stay)."""
-        self.model.set_rows(rows)
+        """Show these articles (filters, sort order and the selection stay)."""
+        with self._selection_kept():
+            self.model.set_rows(rows)
+
+    @contextlib.contextmanager
+    def _selection_kept(self) -> Iterator[None]:
+        """The selected articles stay selected through a reset of the rows."""
+        selected = {self.id_at(i) for i in self.table.selectionModel().selectedRows()}
+        yield
+        if not selected:
+            return
+        selection = QItemSelection()
+        for r in range(self.model.rowCount()):
+            if self.model.row_at(r).id in selected:
+                index = self.proxy.mapFromSource(self.model.index(r, 0))
+                selection.select(index, index)
+        self.table.selectionModel().select(
+            selection,
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _filter_text(self, text: str) -> None:
+        with self._selection_kept():
+            self.proxy.set_text(text)
 
     def set_entity_filter(self, label: str, ids: frozenset[int]) -> None:
         """Show only the articles that mention an entity."""
         self.entity_label.setText(f"Mentioning “{label}”")
         self.chip.show()
-        self.proxy.set_ids(ids)
+        with self._selection_kept():
+            self.proxy.set_ids(ids)
 
     def clear_entity_filter(self) -> None:
         """Show every article again."""
         self.chip.hide()
-        self.proxy.set_ids(None)
+        with self._selection_kept():
+            self.proxy.set_ids(None)
         self.entity_filter_cleared.emit()
 
     def visible_titles(self) -> list[str]:
@@ -268,7 +300,7 @@ class LibraryDock(QWidget):
             self.remove_requested.emit(ids)
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total()
         word = "article" if total == 1 else "articles"
         self.count.setText(
             f"{total} {word}" if shown == total else f"{shown} of {total} {word} shown"

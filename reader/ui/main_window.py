@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
@@ -49,11 +49,14 @@ class MainWindow(QMainWindow):
         article_changed(Article): a new article's text is on screen.
         mentions_changed(list): its highlights are on screen.
         error_shown(str): a message was shown to the user (dialog or status line).
+        refresh_progress(int, int): articles updated after a correction, of how many
+            (emitted by the writer thread; shown in the status bar).
     """
 
     article_changed = Signal(object)
     mentions_changed = Signal(object)
     error_shown = Signal(str)
+    refresh_progress = Signal(int, int)
 
     def __init__(self, db_path: Path, pipeline: str | None = None) -> None:
         super().__init__()
@@ -128,6 +131,8 @@ class MainWindow(QMainWindow):
         ents.unsaved_changed.connect(self.status_line.set_unsaved)
         arts.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         arts.busy.connect(self.status_line.set_busy)
+        # A method of this window, so the writer thread's emits are queued to this thread.
+        self.refresh_progress.connect(self._refresh_shown)
         for worker in (self.loader, self.model, self.writer):
             worker.changed.connect(self.apply_changes)
             worker.failed.connect(lambda name, exc: self.show_error("Unexpected error", str(exc)))
@@ -247,9 +252,16 @@ class MainWindow(QMainWindow):
         one covers everything stale, so closing never waits for a long one.
         """
         current = self.articles.article_id
+        report = self.refresh_progress.emit  # from the writer thread: queued to the GUI thread
         self.writer.submit(
-            lambda lib, cancelled: lib.refresh_stale(cancelled, first=current), key="refresh"
+            lambda lib, cancelled: lib.refresh_stale(cancelled, first=current, progress=report),
+            done=lambda _changes: self.status_line.set_refresh(0, 0),
+            key="refresh",
         )
+
+    @Slot(int, int)
+    def _refresh_shown(self, done: int, total: int) -> None:
+        self.status_line.set_refresh(done, total)
 
     def show_error(self, title: str, message: str) -> None:
         """One clear message in a dialog."""
@@ -329,7 +341,10 @@ class MainWindow(QMainWindow):
         self.query: Worker[Library] = Worker(
             "reader-query", lambda: Library(db_path, pipeline=pipeline), Library.close
         )
-        self.import_parser: Worker[None] = Worker("reader-import", lambda: None)
+        # The import reads and checks files against the library with a connection of its own.
+        self.import_parser: Worker[Library] = Worker(
+            "reader-import", lambda: Library(db_path, pipeline=pipeline), Library.close
+        )
         self.find_bar = FindBar(self.view)
         column.addWidget(self.find_bar)
 
@@ -362,6 +377,9 @@ class MainWindow(QMainWindow):
             self.entities_panel, self.entities_dock, self.library, self.query
         )
         self.searching = SearchController(self.search_panel, self.library, self.query)
+        # "Often appears with" scans every paragraph of the entity: read it there.
+        self.entities.query = self.query
+        self.library.companions_later = True
         self.importer = ImportController(
             self.library, self.import_parser, self.model, self.writer, self.statusBar()
         )

@@ -25,6 +25,7 @@ from reader.core.kinds import Kind
 from reader.core.library import EntityRef, EntityView, Library
 from reader.core.overlay import Mention
 from reader.core.rescue import RecoveryFile, UnsavedNote, as_markdown, unsaved
+from reader.core.store import Companion
 from reader.ui import dialogs
 from reader.ui.article_controller import ArticleController
 from reader.ui.corrections_controller import CorrectionsController
@@ -45,12 +46,14 @@ class PanelController(QObject):
         notice(str): something to tell the user without stopping them.
         shown(): the panel shows a (new or refreshed) entity.
         unsaved_changed(str): where unsaved notes are ("" once all are saved).
+        companions_shown(): "often appears with" arrived from the query worker.
     """
 
     error = Signal(str, str)
     notice = Signal(str)
     shown = Signal()
     unsaved_changed = Signal(str)
+    companions_shown = Signal()
 
     def __init__(
         self,
@@ -67,6 +70,8 @@ class PanelController(QObject):
         self.library = library
         self.writer = writer
         self.view: EntityView | None = None
+        # The window's query worker: "often appears with" is read there, not here.
+        self.query: Worker[Library] | None = None
         # Per note card (by token): its note id, the newest text, whether its note is
         # being created, and the texts the library refused (kept until saved).
         self._note_ids: dict[int, int] = {}
@@ -99,6 +104,9 @@ class PanelController(QObject):
             return
         if not keep_notes:
             self.panel.flush()
+        previous = self.view
+        if previous is not None and previous.identity == view.identity and not view.companions:
+            view = replace(view, companions=previous.companions)  # until the new ones arrive
         self.view = view
         article = self.articles.article
         ends = {(a.article_id, a.start): a.end for a in view.appearances}
@@ -117,7 +125,23 @@ class PanelController(QObject):
         if record and self.articles.article_id is not None:
             first = view.occurrences[0].start if view.occurrences else 0
             self.history.replace(self._place(first))
+        self._read_companions(view)
         self.shown.emit()
+
+    def _read_companions(self, view: EntityView) -> None:
+        """Fill in "often appears with" from the query worker (it scans every paragraph)."""
+        who = view.identity
+        if self.query is None or not self.library.companions_later or who is None:
+            return
+
+        def shown(companions: tuple[Companion, ...]) -> None:
+            current = self.view
+            if current is not None and current.identity == who:
+                self.view = replace(current, companions=companions)
+                self.panel.show_companions(self.view)
+                self.companions_shown.emit()
+
+        self.query.submit(lambda lib, _c: lib.companions(who), done=shown, key="companions")
 
     def _place(self, position: int) -> Place:
         view = self.view
@@ -187,7 +211,7 @@ class PanelController(QObject):
     def apply(self, changes: Changes) -> None:
         """Refresh when the shown entity, its notes or what the overlay knows changed."""
         if changes.knowledge or changes.entities:
-            self.panel.set_entity_names([e.name for e in self.library.store.entity_summaries()])
+            self.panel.set_entity_names(self.library.store.entity_names())
         if self.view is None:
             return
         if (

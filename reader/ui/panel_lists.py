@@ -187,6 +187,9 @@ class ContextList(QListView):
         self.setModel(self.model_)
         self.setItemDelegate(ContextDelegate(self))
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        # Every row of one list has the same height (all articles, or all mentions):
+        # the view then lays out a thousand rows without asking each one its size.
+        self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def fit(self, max_rows: int = 6) -> None:

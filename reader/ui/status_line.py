@@ -17,6 +17,10 @@ class StatusLine:
         self.unsaved.setObjectName("unsavedNotes")
         self.unsaved.hide()
         bar.addPermanentWidget(self.unsaved)
+        self.refresh = QLabel()
+        self.refresh.setObjectName("refreshProgress")
+        self.refresh.hide()
+        bar.addPermanentWidget(self.refresh)
         self.label = QLabel()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -39,3 +43,8 @@ class StatusLine:
         """Show what is being waited for; "" hides it."""
         self.label.setText(message)
         self.progress.setVisible(bool(message))
+
+    def set_refresh(self, done: int, total: int) -> None:
+        """Highlights being updated after a correction (done of total); hidden when done."""
+        self.refresh.setText(f"Updating highlights: {done:,} of {total:,} articles…")
+        self.refresh.setVisible(done < total)

@@ -26,6 +26,7 @@ APP_MIGRATIONS = [
     "0004_dismissals",
     "0005_dossier",
     "0006_library",
+    "0007_scale",
 ]
 
 

@@ -79,7 +79,8 @@ def test_often_appears_with_and_next_mention(
 ) -> None:
     window, _, _ = earlier_and_current(qtbot, make_window, article_file, tmp_path)
     click(qtbot, window.view, next(m for m in window.articles.mentions if m.text == "Lena Okafor"))
-    assert "Northern Alliance Party" in window.panel.companions.text()
+    # Read on the query worker (it scans every paragraph the entity is in), then shown.
+    qtbot.waitUntil(lambda: "Northern Alliance Party" in window.panel.companions.text())
     window.panel.companions.linkActivated.emit(
         next(
             part.split('"')[1]
