@@ -45,6 +45,7 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    unhighlighted: list[str] = field(default_factory=list)  # kept, too long for the model
     words: int = 0
     cancelled: bool = False
 
@@ -54,6 +55,7 @@ class ImportReport:
             "added": len(self.added),
             "already_there": len(self.present),
             "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
+            "without_highlights": list(self.unhighlighted),
             "words": self.words,
             "cancelled": self.cancelled,
         }
@@ -63,6 +65,11 @@ class ImportReport:
         parts = [f"{len(self.added)} article{'s' if len(self.added) != 1 else ''} added"]
         if self.present:
             parts.append(f"{len(self.present)} already in the library")
+        if self.unhighlighted:
+            parts.append(
+                f"{len(self.unhighlighted)} kept without highlights "
+                "(too long for entity recognition)"
+            )
         if self.failed:
             parts.append(f"{len(self.failed)} not imported")
         text = ", ".join(parts) + "."
@@ -154,6 +161,11 @@ def model_batch(
     return [ModelRun(pipeline.name, pipeline.version, tuple(s)) for s in spans]
 
 
+# Stands in for the model's output of a text too long for it: the article is kept
+# without highlights, as the window keeps it (opening it says why).
+NOT_MODELLED = ModelRun("", "", ())
+
+
 @dataclass(frozen=True)
 class Recorded:
     """What one batch's transaction did."""
@@ -170,8 +182,8 @@ def record_batch(
 ) -> Result[Recorded]:
     """Write a batch in one transaction: each new article with its model output and mentions.
 
-    `runs[i]` None: the model has not run on that text (its mentions come when
-    it is opened). `computed[i]`: the overlay already made by a worker, with
+    `runs[i]` None or NOT_MODELLED: the model has not run on that text (its
+    mentions come when it is opened). `computed[i]`: the overlay already made by a worker, with
     the knowledge version it used (recomputed here if that changed). An
     article the library already holds is left untouched.
     """
@@ -184,7 +196,7 @@ def record_batch(
             if article_id is None:
                 present.append(art.path)
                 continue
-            if run is not None:
+            if run is not None and run is not NOT_MODELLED:
                 lib.record_model_run(article_id, art, run, made)
             added.append((article_id, art.path))
     ids = frozenset(i for i, _ in added)
@@ -203,6 +215,7 @@ class Prepared:
     present: list[str]  # paths of texts it holds (or this import had already)
     failed: list[Failure]
     cached: list[ModelRun | None]  # the model's cached output for each new text, if any
+    unhighlighted: list[str]  # paths of new texts too long for the model (NOT_MODELLED)
     knowledge: Knowledge  # as it was when the batch was checked
 
 
@@ -218,8 +231,11 @@ def prepare_batch(
     """
     scratch = ImportReport()
     new, present = split_known(lib, load_batch(paths, cancelled), seen, scratch)
-    cached = [lib.cached_run(a) for a in new]
-    return Prepared(len(paths), new, present, scratch.failed, cached, lib.knowledge())
+    from reader.core.nlp import MAX_TEXT
+
+    cached = [NOT_MODELLED if len(a.text) > MAX_TEXT else lib.cached_run(a) for a in new]
+    long = [a.path for a in new if len(a.text) > MAX_TEXT]
+    return Prepared(len(paths), new, present, scratch.failed, cached, long, lib.knowledge())
 
 
 @dataclass
@@ -311,6 +327,7 @@ def _import_batches(
         prepared = prepare_batch(lib, batch, seen)
         report.failed += prepared.failed
         report.present += prepared.present
+        report.unhighlighted += prepared.unhighlighted
         new, cached = prepared.new, prepared.cached
         if pool is not None:
             return batch, new, analyse(pool, lib.pipeline, prepared.knowledge, new, cached)
@@ -361,15 +378,8 @@ def split_known(
 
     Failures go to `report`; `seen` collects the texts of this import.
     """
-    from reader.core.nlp import MAX_TEXT
-
-    too_long = [a for a in loaded if isinstance(a, Article) and len(a.text) > MAX_TEXT]
-    articles = [a for a in loaded if isinstance(a, Article) and len(a.text) <= MAX_TEXT]
+    articles = [a for a in loaded if isinstance(a, Article)]
     report.failed += [f for f in loaded if isinstance(f, Failure)]
-    report.failed += [
-        Failure(a.path, f"the text is too long for entity recognition ({len(a.text):,} characters)")
-        for a in too_long
-    ]
     known = catalog.known_texts(lib.store, [a.sha256 for a in articles])
     new: list[Article] = []
     present: list[str] = []

@@ -210,6 +210,7 @@ class ImportController(QObject):
         prepared, self._parsed = self._parsed, None
         self._report.failed += prepared.failed
         self._report.present += prepared.present
+        self._report.unhighlighted += prepared.unhighlighted
         self._working = True
         self._parse_next()  # the next batch is read while the model works on this one
         count, new, cached = prepared.files, prepared.new, prepared.cached

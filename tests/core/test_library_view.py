@@ -117,6 +117,27 @@ def test_bad_files_are_reported_with_reasons_and_the_rest_imported(
     ]
 
 
+def test_a_text_too_long_for_the_model_is_kept_without_highlights(
+    library: Library, tmp_path: Path, runs: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the window does: the article is in the library, only its highlights are missing.
+    from reader.core import nlp
+
+    monkeypatch.setattr(nlp, "MAX_TEXT", 200)
+    short = write(tmp_path / "short.txt", "Short\n\nThe Velmora Accord met in Tarsk.\n")
+    long = write(tmp_path / "long.txt", "Long\n\n" + "The Velmora Accord met in Tarsk. " * 20)
+    report = importer.import_paths(library, [short, long])
+    assert sorted(report.added) == sorted([str(short.resolve()), str(long.resolve())])
+    assert report.failed == []
+    assert report.unhighlighted == [str(long.resolve())]
+    assert "1 kept without highlights (too long for entity recognition)" in report.summary()
+    assert report.as_json()["without_highlights"] == [str(long.resolve())]
+    assert runs == [1], "only the short text reached the model"
+    rows = {r.title: r for r in catalog.library_rows(library.store)}
+    assert (rows["Short"].groups, rows["Short"].places) == (1, 1)
+    assert (rows["Long"].groups, rows["Long"].places) == (0, 0)
+
+
 def test_cancelling_leaves_only_whole_articles(
     library: Library, tmp_path: Path, runs: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
