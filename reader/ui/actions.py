@@ -16,7 +16,7 @@ from reader.core.changes import Result
 from reader.core.exchange import ImportReport
 from reader.core.library import Library
 from reader.resources import sample_article
-from reader.ui import dialogs
+from reader.ui import dialogs, folders
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -60,11 +60,12 @@ def keys(*wanted: QKeySequence.StandardKey | str) -> list[QKeySequence]:
 
 
 def choose_file(window: MainWindow) -> None:
-    """File ▸ Open: the dialog starts in the current article's folder."""
+    """File ▸ Open: the dialog starts where articles were last taken from."""
     article = window.articles.article
-    start = str(Path(article.path).parent) if article else str(Path.home())
+    start = folders.start(article.path if article else None)
     path, _ = QFileDialog.getOpenFileName(window, "Open Article", start, formats.open_filter())
     if path:
+        folders.remember(path)
         window.open_path(path)
 
 

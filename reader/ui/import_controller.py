@@ -31,7 +31,7 @@ from reader.core.changes import Result
 from reader.core.importer import Failure, ImportReport, Recorded
 from reader.core.library import Library, ModelRun
 from reader.core.pipelines import PipelineSlot
-from reader.ui import dialogs
+from reader.ui import dialogs, folders
 from reader.ui.jobs import Worker
 
 MAX_LISTED = 12  # failures named in the summary; the rest are counted
@@ -113,15 +113,17 @@ class ImportController(QObject):
     def choose_files(self, parent: QWidget) -> None:
         """File ▸ Import…: pick articles to add."""
         paths, _ = QFileDialog.getOpenFileNames(
-            parent, "Import Articles", str(Path.home()), formats.open_filter()
+            parent, "Import Articles", folders.start(), formats.open_filter()
         )
         if paths:
+            folders.remember(paths[0])
             self.start(paths)
 
     def choose_folder(self, parent: QWidget) -> None:
         """File ▸ Import Folder…: add every article under a folder."""
-        path = QFileDialog.getExistingDirectory(parent, "Import a Folder", str(Path.home()))
+        path = QFileDialog.getExistingDirectory(parent, "Import a Folder", folders.start())
         if path:
+            folders.remember(path)
             self.start([path])
 
     def start(self, paths: list[str]) -> None:
