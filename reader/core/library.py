@@ -148,6 +148,11 @@ class Library:
         )
 
     @property
+    def pipeline_override(self) -> str | None:
+        """The pipeline --pipeline or READER_PIPELINE imposes on this run (None: the setting)."""
+        return self._pipeline_override or os.environ.get("READER_PIPELINE") or None
+
+    @property
     def pipeline(self) -> Pipeline:
         """The (lazily loaded) pipeline; replaced when the setting changes."""
         name = self.pipeline_name

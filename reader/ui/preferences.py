@@ -70,8 +70,13 @@ class PreferencesDialog(QDialog):
     """A small form: theme, reading font, size, language model; OK stores it."""
 
     def __init__(
-        self, current: Preferences, pipelines: list[str], parent: QWidget | None = None
+        self,
+        current: Preferences,
+        pipelines: list[str],
+        parent: QWidget | None = None,
+        imposed: str | None = None,
     ) -> None:
+        """`imposed`: the pipeline --pipeline or READER_PIPELINE sets for this run."""
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
@@ -111,7 +116,13 @@ class PreferencesDialog(QDialog):
             self.pipeline.addItem(f"{current.pipeline} (not installed)", current.pipeline)
         self.pipeline.setCurrentIndex(self.pipeline.findData(current.pipeline))
         form.addRow("&Language model:", self.pipeline)
-        hint = QLabel("A new language model finds the entities of the next article you open.")
+        text = "A new language model finds the entities of the next article you open."
+        if imposed:
+            text = (
+                f"This run uses {imposed}, set by --pipeline or READER_PIPELINE; "
+                "the choice here applies when Reader starts without them."
+            )
+        hint = QLabel(text)
         hint.setObjectName("preferencesHint")
         hint.setWordWrap(True)
         form.addRow("", hint)
@@ -175,7 +186,9 @@ class PreferencesController(QObject):
 
     def edit(self, parent: QWidget | None = None) -> None:
         """Show the dialog; OK applies and stores what it says."""
-        dialog = PreferencesDialog(self.current, installed_pipelines(), parent)
+        dialog = PreferencesDialog(
+            self.current, installed_pipelines(), parent, self.library.pipeline_override
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             new = dialog.value()
             if new != self.current:

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QToolTip
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.core.kinds import Kind
@@ -379,3 +379,24 @@ def test_links_in_notes_take_the_new_themes_link_colour(qtbot: QtBot) -> None:
         return view.document().find("the site").charFormat().foreground().color()
 
     qtbot.waitUntil(lambda: link_colour() == dark_link)  # not the light theme's dark blue
+
+
+def test_preferences_say_when_the_command_line_chose_the_model(
+    qtbot: QtBot, make_window: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("READER_PIPELINE", "xx_chosen_for_this_run")
+    window = make_window()
+    hints: list[str] = []
+
+    def look(dialog: PreferencesDialog) -> int:
+        hint = dialog.findChild(QLabel, "preferencesHint")
+        assert hint is not None
+        hints.append(hint.text())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(PreferencesDialog, "exec", look)
+    window.reading_actions.preferences.trigger()
+    assert "This run uses xx_chosen_for_this_run" in hints[0]
+    monkeypatch.delenv("READER_PIPELINE")
+    window.reading_actions.preferences.trigger()
+    assert "xx_chosen" not in hints[1]
