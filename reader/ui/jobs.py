@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.changes import Changes, Result
+from reader.core.nlp import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,10 @@ class Worker(QObject, Generic[C]):
                     if cancelled():
                         self._tasks.pop(task.id, None)
                     else:
-                        log.warning("%s: job failed", self.name, exc_info=True)
+                        if isinstance(exc, Cancelled):  # the user stopped it: no failure
+                            log.debug("%s: job cancelled", self.name)
+                        else:
+                            log.warning("%s: job failed", self.name, exc_info=True)
                         self._finished.emit(task.id, False, exc)
                 else:
                     if cancelled():
