@@ -80,3 +80,31 @@ def test_every_format_is_listed_with_its_suffixes() -> None:
         assert suffix in described
     assert "PDF documents (*.pdf)" in formats.open_filter()
     assert "EPUB books (*.epub)" in formats.open_filter()
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "book.epub"])
+def test_a_web_page_saved_under_a_document_name_opens_as_the_page(
+    tmp_path: Path, name: str
+) -> None:
+    page = tmp_path / name
+    page.write_text(
+        "\ufeff<!-- saved from url=(0042)https://example.org/ -->\n<!DOCTYPE html>\n"
+        "<html><head><title>Harbour reopens</title></head><body><article>"
+        "<h1>Harbour reopens</h1><p>The port of Tarsk reopened on Monday after the storm, "
+        "officials of the Velmora Accord said, and the first ships came in at noon.</p>"
+        "<p>Fishermen said the damage was smaller than feared, though two piers are closed."
+        "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    article = load(page)
+    assert article.format == "html"
+    assert "The port of Tarsk reopened on Monday" in article.text
+    assert "<p>" not in article.text
+
+
+def test_a_damaged_pdf_that_is_not_a_page_is_still_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_text("this was never a PDF\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as info:
+        load(broken)
+    assert "broken.pdf" in str(info.value)

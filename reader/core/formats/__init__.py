@@ -7,6 +7,7 @@ with a `FORMAT` and one line here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,7 +104,19 @@ def sniff(path: Path, data: bytes) -> Format | None:
             kind = name
     if kind:
         raise ArticleError(path, f"this is a binary file ({kind}), not an article")
+    if path.suffix.lower() in _BINARY_SUFFIXES and looks_like_html(data):
+        # A page a browser saved under a document's name ("report.pdf"): read it as one.
+        return next(f for f in FORMATS if f.name == "html")
     return None
+
+
+_BINARY_SUFFIXES = (".pdf", ".epub")
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the bytes start as a web page does (after a byte order mark and comments)."""
+    return _HTML_START.match(data[:4096].removeprefix(b"\xef\xbb\xbf")) is not None
 
 
 def suffixes() -> list[str]:
