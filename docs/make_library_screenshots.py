@@ -56,6 +56,7 @@ def main() -> int:
         card.editor.setPlainText(NOTE)
         card.set_editing(False)
         window.view.verticalScrollBar().setValue(0)
+        window.library_dock.show()
         window.library_dock.raise_()
         window.resizeDocks(
             [window.library_dock, window.dock], [720, 300], Qt.Orientation.Horizontal

@@ -11,7 +11,9 @@ entities, and entities outlive the articles that mention them.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,7 +39,7 @@ class LibraryRow:
     id: int
     title: str
     source: str  # the site, else the link's host, else the file name
-    date: str  # as the article gives it ("" when it gives none)
+    date: str  # the day as YYYY-MM-DD, or as the article gives it if that is ambiguous
     added_at: str
     opened_at: str  # "" when imported and never opened
     groups: int
@@ -45,6 +47,7 @@ class LibraryRow:
     places: int
     noted: int  # how many of its entities have a note
     path: str
+    day: str = ""  # YYYY-MM-DD when the date could be read: what the Date column sorts by
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +91,13 @@ def library_rows(store: Store) -> list[LibraryRow]:
     out = []
     for i, title, path, site, url, date, added, opened, g, p, pl in rows:
         meta = {k: str(v) for k, v in (("site", site), ("url", url)) if v}
+        day, clear = read_day(str(date or ""))
         out.append(
             LibraryRow(
                 int(i),
                 str(title),
                 _source(str(path), meta),
-                str(date or ""),
+                day if clear else str(date or ""),
                 str(added),
                 str(opened or ""),
                 int(g),
@@ -101,6 +105,7 @@ def library_rows(store: Store) -> list[LibraryRow]:
                 int(pl),
                 noted.get(int(i), 0),
                 str(path),
+                day,
             )
         )
     return out
@@ -284,3 +289,31 @@ def rank_names(query: str, rows: Sequence[NameRow], limit: int = 500) -> list[Na
         best[owner] = max(best.get(owner, 0.0), score + bonus)
     ranked = sorted(best, key=lambda i: (-best[i], -rows[i].articles, rows[i].name.casefold()))
     return [rows[i] for i in ranked[:limit]]
+
+
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b")
+
+
+@functools.lru_cache(maxsize=4096)
+def read_day(text: str) -> tuple[str, bool]:
+    """(YYYY-MM-DD, unambiguous) of a date as articles write it; ("", False) if unreadable.
+
+    "Thursday, 10/16/2025", "16 October 2025" and ISO stamps all sort by their
+    day. A numeric date whose day and month could be swapped (03/02/2026) is
+    read month first for sorting but not shown rewritten: its reader knows
+    which it means, Reader does not.
+    """
+    text = text.strip()
+    if not text or len(text) > 80:
+        return "", False
+    from dateutil import parser
+
+    try:
+        when = parser.parse(text, fuzzy=True, ignoretz=True, default=datetime(1, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return "", False
+    if when.year < 1000:  # no year in it: nothing to sort by
+        return "", False
+    numeric = _NUMERIC.search(text)
+    ambiguous = numeric is not None and max(int(numeric[1]), int(numeric[2])) <= 12
+    return when.strftime("%Y-%m-%d"), not ambiguous

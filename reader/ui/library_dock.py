@@ -112,7 +112,7 @@ def _cell(r: LibraryRow, column: str) -> tuple[object, object]:
     if column == "Source":
         return r.source, r.source.casefold()
     if column == "Date":
-        return r.date, r.date
+        return r.date, r.day or r.date
     if column == "Added":
         return _day(r.added_at), r.added_at
     if column == "Opened":
@@ -223,9 +223,19 @@ class LibraryDock(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
         header.setMinimumSectionSize(40)
-        widths = {"Source": 110, "Date": 90, "Added": 84, "Opened": 84}
+        widths = {"Source": 100, "Date": 84, "Added": 84, "Opened": 84}
         for i, name in enumerate(COLUMNS[1:], start=1):
-            header.resizeSection(i, widths.get(name, 58))
+            header.resizeSection(i, widths.get(name, 54))
+        # The title needs the room more than when it was last opened: a right click
+        # on the header shows any column again.
+        header.setSectionHidden(COLUMNS.index("Opened"), True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for i, name in enumerate(COLUMNS[1:], start=1):
+            toggle = QAction(name, header)
+            toggle.setCheckable(True)
+            toggle.setChecked(not header.isSectionHidden(i))
+            toggle.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
+            header.addAction(toggle)
         self.table.activated.connect(lambda index: self.article_requested.emit(self.id_at(index)))
         remove = QAction("Remove from Library…", self.table)
         remove.setShortcut(QKeySequence.StandardKey.Delete)

@@ -321,3 +321,27 @@ def test_searching_a_name_finds_its_aliases_in_articles_and_notes(
     }
     hits = search.search(library.store, "Peacekeepers")
     assert [(h.kind, h.id, h.entity_id) for h in hits] == [("note", note_id, entity_id)]
+
+
+def test_the_library_lists_dates_as_days_it_can_sort(
+    library: Library, tmp_path: Path, runs: list[int]
+) -> None:
+    dated = {
+        "us.txt": "Thursday, 10/16/2025",
+        "uk.txt": "2 March 2024",
+        "stamp.txt": "2025-01-05",
+        "either.txt": "Monday, 03/02/2026",
+    }
+    for name, date in dated.items():
+        write(tmp_path / name, f"Report {name}\n\n{date}\n\nThe Velmora Accord met in Tarsk.\n")
+    importer.import_paths(library, [tmp_path])
+    rows = {Path(r.path).name: r for r in catalog.library_rows(library.store)}
+    assert rows["us.txt"].date == "2025-10-16"
+    assert rows["uk.txt"].date == "2024-03-02"
+    assert rows["stamp.txt"].date == "2025-01-05"
+    # Day and month could be swapped: shown as written, sorted as a day all the same.
+    assert rows["either.txt"].date == "Monday, 03/02/2026"
+    assert rows["either.txt"].day.startswith("2026-")
+    by_day = sorted(rows, key=lambda n: rows[n].day)
+    assert by_day == ["uk.txt", "stamp.txt", "us.txt", "either.txt"]
+    assert catalog.read_day("yesterday") == ("", False)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core import importer
 from reader.core.kinds import Kind
+from reader.ui.library_dock import COLUMNS
 from reader.ui.main_window import MainWindow
 
 from .conftest import Dialogs
@@ -401,3 +402,18 @@ def test_entities_in_this_article_and_in_the_library(
     assert window.panel.name.text() == "Port Amira"
     cursor = window.view.textCursor().position()
     assert window.articles.article.text[cursor:].startswith("Port Amira")
+
+
+def test_the_library_table_gives_the_title_room_and_any_column_back_on_request(
+    qtbot: QtBot, make_window: Factory
+) -> None:
+    window = make_window()
+    window.library_dock.show()
+    header = window.library_panel.table.horizontalHeader()
+    opened = next(a for a in header.actions() if a.text() == "Opened")
+    assert header.isSectionHidden(COLUMNS.index("Opened")), "Opened is hidden at first"
+    assert not opened.isChecked()
+    opened.trigger()  # the header's right-click menu
+    assert not header.isSectionHidden(COLUMNS.index("Opened"))
+    shown = [a.text() for a in header.actions() if a.isChecked()]
+    assert shown == ["Source", "Date", "Added", "Opened", "Groups", "People", "Places", "Notes"]
