@@ -185,6 +185,15 @@ class Library:
                 self.store.set_setting(key, value or None)
         return Changes(settings=frozenset(values))
 
+    def reviewed(self, sha256: str) -> set[tuple[int, int, Kind]]:
+        """The highlights accepted in review mode in this text (extent and kind)."""
+        return self.store.reviewed(sha256)
+
+    def set_reviewed(self, sha256: str, key: tuple[int, int, Kind], accepted: bool) -> Changes:
+        """Remember or forget one accepted highlight (nothing else changes)."""
+        self.store.set_reviewed(sha256, key, accepted)
+        return Changes()
+
     # --- articles ------------------------------------------------------------------
 
     def add_article(self, article: Article) -> Result[int]:

@@ -2,15 +2,16 @@
 
 Review mode steps through an article's highlights and takes one decision per
 key. Every decision that changes something is an ordinary correction; the one
-that changes nothing, accepting, is remembered here for the session, keyed by
-the article's text hash and the highlight's exact extent and kind, so a
-highlight whose kind or extent changes afterwards is up for review again.
+that changes nothing, accepting, is remembered here, keyed by the article's
+text hash and the highlight's exact extent and kind, so a highlight whose kind
+or extent changes afterwards is up for review again. The window keeps the
+acceptances in the library too (`persist`), so a review goes on after a restart.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from reader.core.corrections import word_span
 from reader.core.kinds import Kind
@@ -25,10 +26,22 @@ def key_of(mention: Mention) -> Key:
 
 
 class ReviewLog:
-    """The highlights accepted in this session, per article (by text hash)."""
+    """The highlights accepted, per article (by text hash).
 
-    def __init__(self) -> None:
+    `persist(sha256, key, accepted)` is told of every change, to store it.
+    """
+
+    def __init__(self, persist: Callable[[str, Key, bool], None] | None = None) -> None:
         self._accepted: dict[str, set[Key]] = {}
+        self._persist = persist
+
+    def has(self, sha256: str) -> bool:
+        """Whether this article's acceptances were loaded (or made) already."""
+        return sha256 in self._accepted
+
+    def load(self, sha256: str, keys: Iterable[Key]) -> None:
+        """The stored acceptances of an article (those made since stay)."""
+        self._accepted.setdefault(sha256, set()).update(keys)
 
     def accepted(self, sha256: str) -> frozenset[Key]:
         """The accepted highlights of one article."""
@@ -37,10 +50,14 @@ class ReviewLog:
     def accept(self, sha256: str, key: Key) -> None:
         """Remember a highlight as right."""
         self._accepted.setdefault(sha256, set()).add(key)
+        if self._persist is not None and sha256:
+            self._persist(sha256, key, True)
 
     def forget(self, sha256: str, key: Key) -> None:
         """Take an acceptance back."""
         self._accepted.get(sha256, set()).discard(key)
+        if self._persist is not None and sha256:
+            self._persist(sha256, key, False)
 
     def left(self, sha256: str, mentions: Sequence[Mention]) -> list[Mention]:
         """The highlights not accepted yet, in text order."""

@@ -259,6 +259,25 @@ def _m0007_scale(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0008_reviewed")
+def _m0008_reviewed(db: sqlite_utils.Database) -> None:
+    """Highlights accepted in review mode, per text: reviewing goes on after a restart."""
+    db.executescript(
+        """
+        CREATE TABLE reviewed (
+            sha256 TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (sha256, start, "end", kind)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
+_KIND_VALUES = frozenset(k.value for k in Kind)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -582,6 +601,27 @@ class Store:
         return [m.name for m in migrations.applied(self.db)]
 
     # --- settings -------------------------------------------------------------------
+
+    def reviewed(self, sha256: str) -> set[tuple[int, int, Kind]]:
+        """The highlights accepted in review mode in the text with this hash."""
+        rows = self.db.execute('SELECT start, "end", kind FROM reviewed WHERE sha256 = ?', [sha256])
+        return {(int(a), int(b), Kind(k)) for a, b, k in rows if k in _KIND_VALUES}
+
+    def set_reviewed(self, sha256: str, key: tuple[int, int, Kind], accepted: bool) -> None:
+        """Remember (or forget) one accepted highlight."""
+        start, end, kind = key
+        with self._write():
+            if accepted:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO reviewed VALUES (?, ?, ?, ?)",
+                    [sha256, start, end, kind.value],
+                )
+            else:
+                self.db.execute(
+                    'DELETE FROM reviewed WHERE sha256 = ? AND start = ? AND "end" = ? '
+                    "AND kind = ?",
+                    [sha256, start, end, kind.value],
+                )
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         """A stored setting, or `default`."""

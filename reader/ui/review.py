@@ -107,7 +107,7 @@ class ReviewController(QObject):
         self.corrections = corrections
         self.view = articles.view
         self.bar = bar
-        self.log = ReviewLog()
+        self.log = ReviewLog(persist=self._persist)
         self.active = False
         self._decisions: list[_Decision] = []
         self._position = 0  # where the reviewer is (start of the current highlight)
@@ -183,7 +183,18 @@ class ReviewController(QObject):
     def _follow(self, mention: Mention) -> None:
         self._position = mention.start
 
+    def _persist(self, sha256: str, key: Key, accepted: bool) -> None:
+        self.corrections.writer.submit(
+            lambda lib, _c: lib.set_reviewed(sha256, key, accepted),
+            failed=lambda exc: self.progress_changed.emit(
+                f"Reviewing: could not remember the decision ({exc})"
+            ),
+        )
+
     def _article_changed(self, _article: object) -> None:
+        sha = self._sha
+        if sha and not self.log.has(sha):
+            self.log.load(sha, self.corrections.library.reviewed(sha))  # a small indexed read
         self._decisions.clear()
         self._position, self._stay_at = 0, None
         self._show_reviewed()

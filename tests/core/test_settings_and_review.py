@@ -154,3 +154,24 @@ def test_next_left_wraps_around_both_ways() -> None:
     assert next_left(left, 10, forward=False) is a
     assert next_left(left, 0, forward=False) is c  # wraps
     assert next_left([], 0) is None
+
+
+def test_accepted_highlights_are_kept_in_the_library_per_text(db_path: Path) -> None:
+    lib = Library(db_path)
+    log = ReviewLog(persist=lib.set_reviewed)
+    key = (4, 12, Kind.PLACE)
+    log.accept("text-a", key)
+    log.accept("text-a", (20, 25, Kind.PERSON))
+    log.forget("text-a", (20, 25, Kind.PERSON))
+    log.accept("text-b", key)
+    lib.close()
+
+    again = Library(db_path)  # a restart
+    assert again.reviewed("text-a") == {key}
+    fresh = ReviewLog()
+    assert not fresh.has("text-a")
+    fresh.load("text-a", again.reviewed("text-a"))
+    assert fresh.has("text-a")
+    assert fresh.accepted("text-a") == {key}
+    assert again.reviewed("unknown") == set()
+    again.close()

@@ -27,6 +27,7 @@ APP_MIGRATIONS = [
     "0005_dossier",
     "0006_library",
     "0007_scale",
+    "0008_reviewed",
 ]
 
 

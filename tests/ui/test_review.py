@@ -79,7 +79,16 @@ def test_accepting_moves_on_counts_down_and_is_remembered(
     window.reading_actions.review.trigger()  # the same session remembers what was accepted
     assert left_text(window) == f"Reviewing: {total - 1} of {total} highlights left"
     assert current(window) == mentions[1]
-    assert window.actions_.undo.isEnabled() is False  # accepting changed nothing stored
+    assert window.actions_.undo.isEnabled() is False  # accepting changed nothing to undo
+
+    press(window, Qt.Key.Key_A)  # two accepted, one of them taken back and forth
+    assert window.writer.wait_idle()
+    window.close()
+    again = make_window()  # a restart: the review goes on where it stopped
+    open_and_wait(qtbot, again, article_file)
+    again.reading_actions.review.trigger()
+    assert left_text(again) == f"Reviewing: {total - 2} of {total} highlights left"
+    assert current(again) == mentions[2]
 
 
 def test_not_an_entity_here_is_a_correction_and_backspace_takes_it_back(
