@@ -31,7 +31,7 @@ class ReviewLog:
     `persist(sha256, key, accepted)` is told of every change, to store it.
     """
 
-    def __init__(self, persist: Callable[[str, Key, bool], None] | None = None) -> None:
+    def __init__(self, persist: Callable[[str, Key, bool], object] | None = None) -> None:
         self._accepted: dict[str, set[Key]] = {}
         self._persist = persist
 
