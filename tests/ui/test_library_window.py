@@ -417,3 +417,27 @@ def test_the_library_table_gives_the_title_room_and_any_column_back_on_request(
     assert not header.isSectionHidden(COLUMNS.index("Opened"))
     shown = [a.text() for a in header.actions() if a.isChecked()]
     assert shown == ["Source", "Date", "Added", "Opened", "Groups", "People", "Places", "Notes"]
+
+
+def test_import_in_the_window_keeps_a_text_too_long_for_the_model(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    tmp_path: Path,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.core import nlp
+
+    monkeypatch.setattr(nlp, "MAX_TEXT", 300)
+    folder = tmp_path / "saved"
+    write_articles(folder, 2)
+    (folder / "long.txt").write_text("Long\n\n" + "The NAP met in Port Amira. " * 30)
+    window = make_window()
+    with qtbot.wait_signal(window.importer.finished, timeout=TIMEOUT) as blocker:
+        window.importer.start([str(folder)])
+    report = blocker.args[0] if blocker.args else None
+    assert report is not None
+    assert (len(report.added), report.failed) == (3, [])
+    assert [Path(p).name for p in report.unhighlighted] == ["long.txt"]
+    assert window.library.store.count_articles() == 3
