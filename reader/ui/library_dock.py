@@ -261,9 +261,25 @@ class LibraryDock(QWidget):
         return int(self.proxy.data(index, ID_ROLE))
 
     def set_rows(self, rows: Sequence[LibraryRow]) -> None:
-        """Show these articles (filters, sort order and the selection stay)."""
-        with self._selection_kept():
+        """Show these articles (filters, sort order, the selection and the scroll stay)."""
+        with self._selection_kept(), self._scroll_kept():
             self.model.set_rows(rows)
+
+    @contextlib.contextmanager
+    def _scroll_kept(self) -> Iterator[None]:
+        """The article at the top stays at the top (an import adds rows while you look)."""
+        bar = self.table.verticalScrollBar()
+        top = self.table.indexAt(self.table.viewport().rect().topLeft())
+        anchor = self.id_at(top) if top.isValid() and bar.value() > 0 else None
+        yield
+        if anchor is None:
+            return
+        for r in range(self.model.rowCount()):
+            if self.model.row_at(r).id == anchor:
+                index = self.proxy.mapFromSource(self.model.index(r, 0))
+                if index.isValid():
+                    self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+                return
 
     @contextlib.contextmanager
     def _selection_kept(self) -> Iterator[None]:

@@ -441,3 +441,32 @@ def test_import_in_the_window_keeps_a_text_too_long_for_the_model(
     assert (len(report.added), report.failed) == (3, [])
     assert [Path(p).name for p in report.unhighlighted] == ["long.txt"]
     assert window.library.store.count_articles() == 3
+
+
+def test_new_rows_during_an_import_do_not_move_the_list_under_the_reader(
+    qtbot: QtBot, make_window: Factory
+) -> None:
+    from reader.core.catalog import LibraryRow
+
+    def rows(n: int) -> list[LibraryRow]:
+        return [
+            LibraryRow(
+                i, f"Article {i:03}", "site", "", f"2026-01-01T00:{i:04}", "", 0, 0, 0, 0, ""
+            )
+            for i in range(n)
+        ]
+
+    window = make_window()
+    window.library_dock.show()
+    window.library_dock.raise_()
+    wait_idle(window)  # the dock's own first read of the (empty) library is in
+    panel = window.library_panel
+    panel.set_rows(rows(200))
+    table = panel.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.verticalScrollBar().maximum() > 0)
+    table.scrollTo(panel.proxy.index(120, 0), table.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: table.verticalScrollBar().value() > 0)
+    top_before = panel.id_at(table.indexAt(table.viewport().rect().topLeft()))
+    panel.set_rows(rows(230))  # newest first: thirty new rows arrive above
+    top_after = panel.id_at(table.indexAt(table.viewport().rect().topLeft()))
+    assert top_after == top_before
