@@ -345,3 +345,5 @@ def test_the_library_lists_dates_as_days_it_can_sort(
     by_day = sorted(rows, key=lambda n: rows[n].day)
     assert by_day == ["uk.txt", "stamp.txt", "us.txt", "either.txt"]
     assert catalog.read_day("yesterday") == ("", False)
+    assert catalog.read_day("2025-10-16T08:00:00Z") == ("2025-10-16", True)  # a page's stamp
+    assert catalog.read_day("2025-13-40") == ("", False)
