@@ -110,7 +110,7 @@ _PUNCT = '.,;:!?"()[]{}«»“”–—-'
 # A run of single letters with periods: "U.S.", "U.N.", "N.Y.", "D.C.".
 _INITIALS = re.compile(r"(?:^|(?<=[\s(-]))(?:[A-Za-z]\.)+[A-Za-z]$")
 # Listings and bylines put separators between names the model runs together.
-_SEPARATOR = re.compile(r"\s+[@|–—•·/]\s+|\s*\|\s*")
+_SEPARATOR = re.compile(r"\s+[@|–—•·/-]\s+|\s*\|\s*")
 _LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'’-]*(?=\s)")
 
 
@@ -507,6 +507,31 @@ def _role_then_name(text: str, end: int) -> bool:
     return m is not None and m.group(1).casefold().rstrip(".") in rules.SPORTS_ROLES
 
 
+# After a dateline's place: ", State" or ", Country", then "(Agency)", then a dash or colon.
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(\([A-Z][^()\n]{0,30}\)\s*)?[-–—:]\s"
+)
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """The place a news story was filed from: "NAIROBI -", "KYIV, Ukraine (AP) —".
+
+    At the start of a paragraph, in capitals or before a news agency's name.
+    """
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    tail = _DATELINE_TAIL.match(text, end)
+    if tail is None:
+        return False
+    name = text[start:end]
+    if any(w.casefold() in rules.NEWS_KICKERS for w in name.split()):
+        return False
+    return bool(tail.group(1)) or (name.isupper() and any(ch.isalpha() for ch in name))
+
+
+_DATELINE_START = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=[ ,:(–—-])", re.M)
+
+
 def context_kind(
     text: str, start: int, end: int, kind: Kind, is_norp: bool
 ) -> tuple[Kind | None, bool]:
@@ -518,6 +543,8 @@ def context_kind(
     name = text[start:end]
     raw_words = name.split()
     words = {normalize(w) for w in raw_words}
+    if _is_dateline(text, start, end):
+        return Kind.PLACE, True
     if _is_facility(raw_words):
         return Kind.PLACE, True
     if words & rules.STRONG_GROUP_WORDS:
@@ -583,6 +610,18 @@ def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
         if coordinated and right.weight < rules.STRONG_CUE_VOTE:
             right.hints.append((left.kind, rules.COORDINATION_VOTE))
     return spans
+
+
+def _discount_headline(text: str, spans: list[_Span]) -> None:
+    """The model's labels in the headline count for less in the vote than the body's."""
+    headline_end = text.find("\n")
+    if headline_end < 0:
+        return  # one line: it is all the article there is
+    for sp in spans:
+        if sp.start >= headline_end:
+            break
+        if sp.weight == rules.MODEL_VOTE:
+            sp.weight = rules.HEADLINE_VOTE
 
 
 # --- step 4: names known by their shape -------------------------------------------------------
@@ -659,6 +698,9 @@ def _shaped_names(text: str) -> list[_Span]:
         found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _SERVICE.finditer(text):
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _DATELINE_START.finditer(text):  # "KYIV, Ukraine (AP) —" the model missed
+        if m.start() > 0 and _is_dateline(text, m.start(), m.end()):
+            found.append(_Span(m.start(), m.end(), Kind.PLACE, weight=rules.MODEL_VOTE))
     for m in rules.PARTY_STATE.finditer(text):
         state = m.group("state")
         if state in rules.AP_STATES or state in rules.REGION_CODES:
@@ -957,6 +999,7 @@ def overlay(
     spans = _candidates(text, model_spans)
     spans = _join_pieces(text, spans)
     spans = _context_cues(text, spans)
+    _discount_headline(text, spans)
     spans = _add_shaped(text, spans)
     spans = _apply_knowledge(text, spans, knowledge)
     defined = _text_aliases(text, spans)

@@ -14,6 +14,9 @@ import re
 MODEL_VOTE = 1.0  # one model span of a name
 STRONG_CUE_VOTE = 2.0  # a span whose kind a strong cue fixed ("Brigade" in it, a title before it)
 WEAK_CUE_VOTE = 0.5  # a preposition before a name ("in X" hints at a place)
+# The model's label of a name in the headline: title case and no sentence around it
+# make it a guess ("Aid convoy reaches Baidoa" read Baidoa as a person).
+HEADLINE_VOTE = 0.5
 COORDINATION_VOTE = 1.0  # "X and Y": Y is likely of X's kind
 KNOWLEDGE_VOTE = 100.0  # the user's knowledge outweighs any amount of model evidence
 TEXT_ALIAS_VOTE = 50.0  # "Long Name (ACR)" and a surname after a full name
@@ -273,4 +276,14 @@ TITLE_SMALL_WORDS = frozenset(
 INNER_CAPITAL = re.compile(r"^([A-Z][a-z]+)[A-Z][a-z]")
 NAME_PREFIXES_BEFORE_CAPITAL = frozenset(
     "mc mac de di da du la le van von st fitz ja ke ta ka ra sha ty dar jar mar".split()
+)
+
+
+# Capitals before a dash or colon at the start of a paragraph that are a story's
+# label, not the place it was filed from ("UPDATE 2-", "EXCLUSIVE:", "FACTBOX-").
+NEWS_KICKERS = frozenset(
+    """update updated breaking exclusive analysis factbox explainer watch live opinion
+    editorial comment review interview photos photo video correction corrected refile
+    refiled urgent flash alert preview recap timeline column commentary insight
+    update: note editor's""".split()
 )

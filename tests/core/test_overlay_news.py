@@ -382,3 +382,47 @@ def test_a_preposition_does_not_make_a_possessive_surname_a_place() -> None:
 def test_one_word_brand_with_an_inner_capital_is_no_person(name: str, kind: Kind) -> None:
     text = f"Investors said {name} would recover."
     assert found(run(text, [span(text, name, "PERSON")])) == [(name, kind)]
+
+
+# --- datelines and headlines ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "label"),
+    [
+        ("TARSKOVO - Officials said talks went on.", "TARSKOVO", "ORG"),
+        ("TARSKOVO (Wirepress) — Officials said talks went on.", "TARSKOVO", "ORG"),
+        ("Tarskovo (Wirepress) - Officials said talks went on.", "Tarskovo", "PERSON"),
+        ("PORT VELLA, Ostrava (Wirepress) - Officials said talks went on.", "PORT VELLA", "ORG"),
+        ("PORT VELLA: Officials said talks went on.", "PORT VELLA", "ORG"),
+    ],
+)
+def test_the_place_a_story_was_filed_from_is_a_place(body: str, name: str, label: str) -> None:
+    text = f"Talks go on\n\n{body}\n"
+    mentions = run(text, [span(text, name, label)])
+    assert (name, P) in found(mentions)
+
+
+def test_a_dateline_the_model_missed_is_found_but_a_label_is_not_a_place() -> None:
+    text = (
+        "Talks go on\n\nTARSKOVO, Ostrava (Wirepress) - Officials met.\n\n"
+        "EXCLUSIVE: Officials met.\n\nUPDATE 2-Officials met.\n\nANALYSIS - Officials met.\n"
+    )
+    mentions = run(text, [span(text, "Ostrava", "GPE")])
+    assert found(mentions) == [("TARSKOVO", P), ("Ostrava", P)]
+
+
+def test_a_spaced_hyphen_separates_two_names() -> None:
+    text = "Talks go on\n\nTARSKOVO - Velmoran officials said so.\n"
+    mentions = run(text, [span(text, "TARSKOVO - Velmoran", "ORG")])
+    assert found(mentions) == [("TARSKOVO", P), ("Velmoran", G)]
+
+
+def test_the_body_decides_a_name_the_headline_read_alone() -> None:
+    # A headline has no sentence around its names: the model's label there is a guess.
+    text = "Aid convoy reaches Dolmara\n\nTrucks arrived in Dolmara on Monday.\n"
+    mentions = run(text, [span(text, "Dolmara", "PERSON"), span(text, "Dolmara", "GPE", 1)])
+    assert found(mentions) == [("Dolmara", P), ("Dolmara", P)]
+    single = "Aid convoy reaches Dolmara\n\nTrucks arrived on Monday.\n"
+    alone = run(single, [span(single, "Dolmara", "PERSON")])
+    assert found(alone) == [("Dolmara", N)], "with nothing else to go on, the model's word"
