@@ -193,9 +193,9 @@ def core(folder: Path) -> None:
         what = "noted entity" if noted else "unlinked name"
         mentions = lib.current_mentions(1) or []
         for later in (False, True):
-            # The window reads "often appears with" on its query worker (companions_later).
-            lib.companions_later = later
-            how = "without 'often appears with'" if later else "all of it"
+            # The window reads what other articles say on its query worker (details_later).
+            lib.details_later = later
+            how = "on the GUI thread (the rest on a worker)" if later else "all of it"
             if entity_id is not None:
                 show(
                     f"panel data (entity_view_by_id), {how}: {what} in {count} articles",
@@ -208,7 +208,7 @@ def core(folder: Path) -> None:
                         functools.partial(lib.entity_view_by_name, name, mentions, 1, Kind(kind))
                     ),
                 )
-        lib.companions_later = False
+        lib.details_later = False
         if entity_id is None:
             norm = lib.store.db.execute(
                 "SELECT key_norm FROM mentions WHERE key = ? LIMIT 1", [name]

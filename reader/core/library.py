@@ -81,6 +81,9 @@ class EntityView:
     descriptions: tuple[Description, ...] = ()  # what the articles say
     backlinks: tuple[tuple[Note, str], ...] = ()  # notes of other entities linking here
     identity: Identity | None = None
+    # False: what the rest of the library says (appears in, counts, often appears with,
+    # what the articles say beyond this one) is still to be read (`Library.complete`).
+    complete: bool = True
 
     @property
     def summary(self) -> str:
@@ -128,8 +131,8 @@ class Library:
         self._pipeline_override = pipeline
         self._pipeline: Pipeline | None = None
         self._knowledge: Knowledge | None = None
-        # Set by the window: entity views leave "often appears with" to a worker.
-        self.companions_later = False
+        # Set by the window: entity views leave what other articles say to a worker.
+        self.details_later = False
 
     def close(self) -> None:
         """Close the database connection."""
@@ -709,28 +712,36 @@ class Library:
         return self._complete(base, Identity(None, (norm,), kind), article_id)
 
     def _complete(self, base: EntityView, who: Identity, article_id: int | None) -> EntityView:
-        """Add what the whole library says about the entity to the panel's view.
+        """Add the notes that link here, and what the rest of the library says.
 
-        "Often appears with" is left empty when `companions_later` is set: the
-        window reads it on a worker (`companions`), as it scans every paragraph
-        the entity is in.
+        With `details_later` set (the window), the rest is left out (`complete`
+        False) for `complete` to read on a worker: for an entity in thousands of
+        articles it takes tens of milliseconds, too long for the GUI thread.
         """
-        everywhere = self.store.appearances(who)  # one indexed read gives the counts too
-        appearances = tuple(a for a in everywhere if a.article_id != article_id)
         # Every name this article uses for it too: a note may link to [[JBSC]].
         names = [base.name, base.key, *base.aliases, *(m.text for m in base.occurrences)]
         backlinks = tuple(self.store.backlinks(names, base.entity_id))
-        descriptions = self._descriptions(base, appearances, article_id)
-        companions = () if self.companions_later else self.companions(who)
+        view = replace(base, backlinks=backlinks, identity=who)
+        if self.details_later:
+            here = self._descriptions(base, (), article_id)
+            return replace(view, descriptions=here, complete=False)
+        return self.complete(view, article_id)
+
+    def complete(self, view: EntityView, article_id: int | None) -> EntityView:
+        """The view with what every other article says: appears in, counts, companions."""
+        who = view.identity
+        if who is None:
+            return replace(view, complete=True)
+        everywhere = self.store.appearances(who)  # one indexed read gives the counts too
+        appearances = tuple(a for a in everywhere if a.article_id != article_id)
         return replace(
-            base,
+            view,
             appearances=appearances,
             articles=len(everywhere),
             mentions=sum(a.mentions for a in everywhere),
-            companions=companions,
-            descriptions=descriptions,
-            backlinks=backlinks,
-            identity=who,
+            companions=self.companions(who),
+            descriptions=self._descriptions(view, appearances, article_id),
+            complete=True,
         )
 
     def companions(self, who: Identity) -> tuple[Companion, ...]:

@@ -265,6 +265,22 @@ class EntityPanel(QWidget):
             ]
         )
         self.occurrences.fit(6)
+        self._show_elsewhere(view, context)
+        self._show_backlinks(view)
+        if not keep_notes:
+            self._show_notes(view.notes)
+
+    def show_details(
+        self, view: EntityView, palette: Palette, context: Callable[[Row], Context] | None = None
+    ) -> None:
+        """Fill in what other articles say (read after the rest, on a worker)."""
+        if self.view is None or self.view.identity != view.identity:
+            return
+        self.view = view
+        self._show_card(view, palette)
+        self._show_elsewhere(view, context)
+
+    def _show_elsewhere(self, view: EntityView, context: Callable[[Row], Context] | None) -> None:
         rows = [
             Row((a.article_id, a.start), a.title, a.date, _plural(a.mentions, "mention"))
             for a in view.appearances
@@ -276,9 +292,6 @@ class EntityPanel(QWidget):
         self.elsewhere.setVisible(bool(rows))
         self._show_companions(view)
         self._show_descriptions(view)
-        self._show_backlinks(view)
-        if not keep_notes:
-            self._show_notes(view.notes)
 
     def _show_card(self, view: EntityView, palette: Palette) -> None:
         self.name.setText(view.name)
@@ -304,12 +317,6 @@ class EntityPanel(QWidget):
             lines.append(f"“{html.escape(view.descriptions[0].phrase)}”")
         self.summary.setText("<br>".join(lines))
         self.summary.setVisible(bool(lines))
-
-    def show_companions(self, view: EntityView) -> None:
-        """Show what the entity often appears with (read after the rest, on a worker)."""
-        if self.view is not None and self.view.identity == view.identity:
-            self.view = view
-        self._show_companions(view)
 
     def _show_companions(self, view: EntityView) -> None:
         links = [

@@ -377,9 +377,10 @@ class MainWindow(QMainWindow):
             self.entities_panel, self.entities_dock, self.library, self.query
         )
         self.searching = SearchController(self.search_panel, self.library, self.query)
-        # "Often appears with" scans every paragraph of the entity: read it there.
+        # What other articles say of an entity (appears in, often appears with) can
+        # take tens of milliseconds in a large library: read it there.
         self.entities.query = self.query
-        self.library.companions_later = True
+        self.library.details_later = True
         self.importer = ImportController(
             self.library, self.import_parser, self.model, self.writer, self.statusBar()
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,7 +26,6 @@ from reader.core.kinds import Kind
 from reader.core.library import EntityRef, EntityView, Library
 from reader.core.overlay import Mention
 from reader.core.rescue import RecoveryFile, UnsavedNote, as_markdown, unsaved
-from reader.core.store import Companion
 from reader.ui import dialogs
 from reader.ui.article_controller import ArticleController
 from reader.ui.corrections_controller import CorrectionsController
@@ -46,14 +46,15 @@ class PanelController(QObject):
         notice(str): something to tell the user without stopping them.
         shown(): the panel shows a (new or refreshed) entity.
         unsaved_changed(str): where unsaved notes are ("" once all are saved).
-        companions_shown(): "often appears with" arrived from the query worker.
+        details_shown(): what other articles say (appears in, often appears with)
+            arrived from the query worker.
     """
 
     error = Signal(str, str)
     notice = Signal(str)
     shown = Signal()
     unsaved_changed = Signal(str)
-    companions_shown = Signal()
+    details_shown = Signal()
 
     def __init__(
         self,
@@ -70,7 +71,7 @@ class PanelController(QObject):
         self.library = library
         self.writer = writer
         self.view: EntityView | None = None
-        # The window's query worker: "often appears with" is read there, not here.
+        # The window's query worker: what other articles say is read there, not here.
         self.query: Worker[Library] | None = None
         # Per note card (by token): its note id, the newest text, whether its note is
         # being created, and the texts the library refused (kept until saved).
@@ -105,43 +106,56 @@ class PanelController(QObject):
         if not keep_notes:
             self.panel.flush()
         previous = self.view
-        if previous is not None and previous.identity == view.identity and not view.companions:
-            view = replace(view, companions=previous.companions)  # until the new ones arrive
+        partial = view
+        if not view.complete and previous is not None and previous.identity == view.identity:
+            # A refresh: what other articles said stays on screen until it is read again.
+            view = _with_details(view, previous)
         self.view = view
         article = self.articles.article
+        self.panel.show_entity(
+            view,
+            article.text if article else "",
+            self.articles.view.highlight_palette,
+            keep_notes=keep_notes,
+            context=self._context(view),
+        )
+        if record and self.articles.article_id is not None:
+            first = view.occurrences[0].start if view.occurrences else 0
+            self.history.replace(self._place(first))
+        if not partial.complete:
+            self._read_details(partial)
+        self.shown.emit()
+
+    def _context(self, view: EntityView) -> Callable[[Row], Context]:
+        """The context line of an "appears in" row, read when the row is first painted."""
         ends = {(a.article_id, a.start): a.end for a in view.appearances}
 
         def context(row: Row) -> Context:
             article_id, start = row.key
             return self.library.context(article_id, start, ends.get(row.key, start))
 
-        self.panel.show_entity(
-            view,
-            article.text if article else "",
-            self.articles.view.highlight_palette,
-            keep_notes=keep_notes,
-            context=context,
-        )
-        if record and self.articles.article_id is not None:
-            first = view.occurrences[0].start if view.occurrences else 0
-            self.history.replace(self._place(first))
-        self._read_companions(view)
-        self.shown.emit()
+        return context
 
-    def _read_companions(self, view: EntityView) -> None:
-        """Fill in "often appears with" from the query worker (it scans every paragraph)."""
-        who = view.identity
-        if self.query is None or not self.library.companions_later or who is None:
+    def _read_details(self, view: EntityView) -> None:
+        """Fill in what other articles say from the query worker."""
+        if self.query is None:
             return
+        article_id = self.articles.article_id
 
-        def shown(companions: tuple[Companion, ...]) -> None:
+        def shown(full: EntityView) -> None:
             current = self.view
-            if current is not None and current.identity == who:
-                self.view = replace(current, companions=companions)
-                self.panel.show_companions(self.view)
-                self.companions_shown.emit()
+            if current is None or current.identity != full.identity:
+                return  # another entity is shown by now
+            # The rest of the view (notes, this article's mentions) may be newer.
+            self.view = _with_details(current, full)
+            self.panel.show_details(
+                self.view, self.articles.view.highlight_palette, self._context(self.view)
+            )
+            self.details_shown.emit()
 
-        self.query.submit(lambda lib, _c: lib.companions(who), done=shown, key="companions")
+        self.query.submit(
+            lambda lib, _c: lib.complete(view, article_id), done=shown, key="entity-details"
+        )
 
     def _place(self, position: int) -> Place:
         view = self.view
@@ -530,3 +544,16 @@ class _Latest:
     name: str
     ref: EntityRef | None
     body: str
+
+
+def _with_details(view: EntityView, source: EntityView) -> EntityView:
+    """`view` with what other articles say taken from `source`."""
+    return replace(
+        view,
+        appearances=source.appearances,
+        articles=source.articles,
+        mentions=source.mentions,
+        companions=source.companions,
+        descriptions=source.descriptions,
+        complete=source.complete,
+    )

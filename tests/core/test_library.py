@@ -190,6 +190,25 @@ def test_elsewhere_lists_articles_annotated_while_the_entity_existed(
     assert [(a.article_id, a.mentions) for a in view.appearances] == [(a_id, 1)]
 
 
+def test_the_window_reads_what_other_articles_say_apart_from_the_rest(
+    library: Library, model_calls: list[str], tmp_path: Path
+) -> None:
+    # The window's GUI thread reads only this article's part; a worker adds the rest.
+    a_id, _, a_mentions = open_and_annotate(library, write(tmp_path / "a.txt", ARTICLE_A))
+    first_note(library, a_mentions, a_id, "Velmora Accord", "A pact.")
+    b_id, _, b_mentions = open_and_annotate(library, write(tmp_path / "b.txt", ARTICLE_B))
+    library.details_later = True
+    quick = library.entity_view(pick(b_mentions, "Velmora Accord"), b_mentions, b_id)
+    assert quick is not None
+    assert not quick.complete
+    assert (quick.appearances, quick.articles) == ((), 0)
+    assert [n.body for n in quick.notes] == ["A pact."]
+    full = library.complete(quick, b_id)
+    assert full.complete
+    assert [a.article_id for a in full.appearances] == [a_id]
+    assert (full.articles, full.notes) == (2, quick.notes)
+
+
 def test_elsewhere_lists_an_article_read_before_the_entity_existed(
     db_path: Path, model_calls: list[str], tmp_path: Path
 ) -> None:

@@ -50,7 +50,8 @@ def test_appears_in_lists_other_articles_before_any_note_and_opens_them(
     okafor = next(m for m in window.articles.mentions if m.text == "Okafor")
     click(qtbot, window.view, okafor)
     panel = window.panel
-    assert panel.elsewhere.model_.rowCount() == 1  # no note yet, and still listed
+    # What other articles say arrives from the query worker, just after the rest.
+    qtbot.waitUntil(lambda: panel.elsewhere.model_.rowCount() == 1)  # no note yet: listed
     row = panel.elsewhere.model_.index(0).data()
     assert row.startswith("Earlier report")
     assert "Lena Okafor, the leader" in row  # a whole-word context line
@@ -106,6 +107,7 @@ def test_a_sentence_of_the_articles_becomes_a_quoted_note_with_its_source(
 ) -> None:
     window, first, _ = earlier_and_current(qtbot, make_window, article_file, tmp_path)
     click(qtbot, window.view, next(m for m in window.articles.mentions if m.text == "Okafor"))
+    qtbot.waitUntil(lambda: window.entities.view is not None and window.entities.view.complete)
     window.entities.note_from_description(0)
     qtbot.waitUntil(
         lambda: bool(window.panel.cards) and window.panel.cards[0].saved, timeout=10_000

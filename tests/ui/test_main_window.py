@@ -151,7 +151,8 @@ def test_note_is_saved_without_save_button_and_survives_restart(
     cards = window2.panel.cards
     assert [c.body for c in cards] == ["Founded 1998 in **Port Amira**."]
     assert cards[0].rendered.isVisibleTo(window2)  # shown rendered, not in the editor
-    assert window2.panel.elsewhere.model_.rowCount() == 1  # the first article mentions it too
+    # The first article mentions it too (read on the query worker, just after the rest).
+    qtbot.waitUntil(lambda: window2.panel.elsewhere.model_.rowCount() == 1)
 
 
 def test_note_edit_and_delete(
