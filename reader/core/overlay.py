@@ -236,9 +236,13 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     if any(has_digit):
         if any(w.casefold().strip(".,") in rules.MONTHS for w in words):
             return True  # "July 25"
-        if len(words) > 1:
-            return True  # a product designation: "Airbus A320", "Galaxy S24"
-    return False
+        if len(words) > 1 and words[0].casefold() not in rules.ROAD_WORDS:
+            return True  # a product designation: "Airbus A320", but not "Route 66"
+    # "Secretary of State": a title, not the State.
+    return len(words) == 1 and _OFFICE_OF.search(text, max(0, start - 20), start) is not None
+
+
+_OFFICE_OF = re.compile(r"\b(?:[Ss]ecretary|[Mm]inister|[Uu]ndersecretary) of $")
 
 
 @dataclass
@@ -266,7 +270,7 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None
     words = list(re.finditer(r"\S+", text[start:end]))
     for i, w in enumerate(words[:-1]):
         word = w.group().casefold()
-        if word in rules.SPORTS_ROLES and (i > 0 or w.group().isupper()):
+        if _is_role(w.group()) and (i > 0 or w.group().isupper()):
             if i > 0:
                 team_end = start + words[i - 1].end()
             s, e, _ = _strip_titles(text, start + words[i + 1].start(), end)
@@ -504,7 +508,13 @@ def _looks_like_person(words: list[str]) -> bool:
 def _role_then_name(text: str, end: int) -> bool:
     """A sports role, then a capitalised name, as in "Pittsburgh quarterback Jane Doe"."""
     m = re.match(r" ([\w.-]+) [A-Z]", text[end : end + 40])
-    return m is not None and m.group(1).casefold().rstrip(".") in rules.SPORTS_ROLES
+    return m is not None and _is_role(m.group(1).rstrip("."))
+
+
+def _is_role(word: str) -> bool:
+    """A sports role ("quarterback", "DE"); letters count only in capitals."""
+    folded = word.casefold()
+    return folded in rules.SPORTS_ROLES and (folded not in rules.LETTER_ROLES or word.isupper())
 
 
 # After a dateline's place: ", State" or ", Country", then "(Agency)", then a dash or colon.
@@ -562,7 +572,18 @@ def context_kind(
     if is_norp:
         return None, False
     after = _word_after(text, end)
-    if after in rules.GROUP_HEADS or (after in rules.WEAK_GROUP_HEADS and kind is not Kind.PLACE):
+    # "the Bihar coalition": a place the model saw, before a common noun, stays a place.
+    modifier = (
+        kind is Kind.PLACE
+        and after in ("coalition", "alliance", "front")
+        and text[end + 1 : end + 2].islower()
+    )
+    if (after in rules.GROUP_HEADS and not modifier) or (
+        after in rules.WEAK_GROUP_HEADS and kind is not Kind.PLACE
+    ):
+        return Kind.GROUP, True
+    business_before = rules.GROUP_OF.search(text, max(0, start - 30), start)
+    if after in rules.GROUP_AFTER_BUSINESS or business_before:
         return Kind.GROUP, True
     if after in rules.PLACE_HEADS:
         return Kind.PLACE, True
@@ -866,10 +887,26 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
 # --- step 8: untagged occurrences ------------------------------------------------------------
 
 
+# The model's labels for things that are not entities but may hold a name ("Paris Air
+# Show", "Apple Watch", "Digital Markets Act"): no name is highlighted inside them.
+_THING_LABELS = frozenset("EVENT PRODUCT LAW WORK_OF_ART".split())
+
+
+def _named_things(model_spans: Sequence[ModelSpan]) -> list[tuple[int, int]]:
+    return [(ms.start, ms.end) for ms in model_spans if ms.label.upper() in _THING_LABELS]
+
+
 def _spread(
-    text: str, spans: list[_Span], best: dict[str, Kind], defined: _TextAliases
+    text: str,
+    spans: list[_Span],
+    best: dict[str, Kind],
+    defined: _TextAliases,
+    things: Sequence[tuple[int, int]] = (),
 ) -> list[_Span]:
-    """Highlight occurrences of a name that the model tagged elsewhere in this article."""
+    """Highlight occurrences of a name that the model tagged elsewhere in this article.
+
+    Never inside what the model called an event, a product, a law or a work (`things`).
+    """
     surface: dict[str, str] = {}
     for sp in spans:
         name = text[sp.start : sp.end]
@@ -886,6 +923,9 @@ def _spread(
     out = list(spans)
     taken = _Occupied(out)
     titles = _quoted_titles(text)
+    for ts, te in things:
+        if not titles.overlaps(ts, te):
+            titles.add(ts, te)
     for s, e, norm in longest_first(find_names(text, names)):
         e = clean_boundaries(text, s, e)[1]
         if s < defined.surname_from.get(norm, s) or norm in rules.AMBIGUOUS_WORDS:
@@ -1004,7 +1044,7 @@ def overlay(
     spans = _apply_knowledge(text, spans, knowledge)
     defined = _text_aliases(text, spans)
     best = _vote(text, spans, defined)
-    spans = _spread(text, spans, best, defined)
+    spans = _spread(text, spans, best, defined, _named_things(model_spans))
     if knowledge.dismissed_here:
         here = knowledge.dismissed_here.get(text_sha256(text), frozenset())
         spans = [sp for sp in spans if (sp.start, sp.end) not in here]

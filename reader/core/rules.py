@@ -199,7 +199,15 @@ SERVICES = frozenset(name.casefold() for name in SERVICE_NAMES)
 GROUP_BEFORE = frozenset(
     """company firm group agency newspaper network band team club airline carrier
     startup start-up broadcaster outlet charity party automaker retailer insurer
-    bank lender conglomerate publisher magazine website militia""".split()
+    bank lender conglomerate publisher magazine website militia chipmaker carmaker
+    drugmaker steelmaker shipbuilder planemaker miner brewer refiner supermarket
+    manufacturer giant brokerage""".split()
+)
+# Business words after a name ("Nvidia shares fell"): a company, not a place.
+GROUP_AFTER_BUSINESS = frozenset("shares stock shareholders subsidiary".split())
+# ... and before it: "shares of Alibaba", "a stake in Foxconn", "analysts at Jefferies".
+GROUP_OF = re.compile(
+    r"\b(?:shares|stock|stake|subsidiary|unit)\s+(?:of|in)\s+$|\banalysts?\s+at\s+$", re.I
 )
 
 # Sports roles: "Cleveland quarterback Jane Doe" makes "Cleveland" the team (a group),
@@ -210,6 +218,9 @@ SPORTS_ROLES = frozenset(
     striker goalkeeper keeper goalie defender midfielder winger defenseman defenceman
     rusher dl de dt ol rb te running kicker punter captain owner""".split()
 )
+# Roles written as letters: a role only in capitals ("Browns DE"); in lower case
+# they are name particles ("Charles de Gaulle", "Luis de Guindos").
+LETTER_ROLES = frozenset("qb lb wr cb dl de dt ol rb te".split())
 # Lower-case roles that precede a person's name ("rapper Jane Doe").
 PERSON_ROLES = frozenset(
     """rapper singer actor actress artist author writer novelist director producer
@@ -287,3 +298,6 @@ NEWS_KICKERS = frozenset(
     refiled urgent flash alert preview recap timeline column commentary insight
     update: note editor's""".split()
 )
+
+# Numbered roads are places, not product designations ("Route 66", "Interstate 44").
+ROAD_WORDS = frozenset("interstate highway route road motorway freeway autobahn".split())

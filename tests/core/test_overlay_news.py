@@ -426,3 +426,58 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
     single = "Aid convoy reaches Dolmara\n\nTrucks arrived on Monday.\n"
     alone = run(single, [span(single, "Dolmara", "PERSON")])
     assert found(alone) == [("Dolmara", N)], "with nothing else to go on, the model's word"
+
+
+# --- general rules found by writing news in many styles ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # "de" is a name particle, not a defensive end.
+        (
+            "Talks\n\nAides to Luis de Varga said so.\n",
+            [("Luis de Varga", "PERSON")],
+            [("Luis de Varga", N)],
+        ),
+        (
+            "Talks\n\nThe Velmor DE Kade Olsen sacked him.\n",
+            [("Velmor DE Kade Olsen", "PERSON")],
+            [("Velmor", G), ("Kade Olsen", N)],
+        ),
+        # Business words make a company of what the model read as a place.
+        (
+            "Talks\n\nShares of Dravix fell, and Korvel shares rose.\n",
+            [("Dravix", "GPE"), ("Korvel", "GPE")],
+            [("Dravix", G), ("Korvel", G)],
+        ),
+        (
+            "Talks\n\nResults from chipmaker Dravix beat forecasts, analysts at Korvel said.\n",
+            [("Dravix", "GPE"), ("Korvel", "GPE")],
+            [("Dravix", G), ("Korvel", G)],
+        ),
+        # A place the model saw before a lower-case "coalition" stays a place.
+        (
+            "Talks\n\nA party quit the Velmora coalition on Monday.\n",
+            [("Velmora", "GPE")],
+            [("Velmora", P)],
+        ),
+        # "Secretary of State" is a title; "Route 66" is a road, not a product.
+        (
+            "Talks\n\nThe Secretary of State drove along Route 66.\n",
+            [("State", "ORG"), ("Route 66", "FAC")],
+            [("Route 66", P)],
+        ),
+    ],
+)
+def test_general_news_rules(
+    text: str, spans: list[tuple[str, str]], expected: list[tuple[str, Kind]]
+) -> None:
+    mentions = run(text, [span(text, piece, label) for piece, label in spans])
+    assert found(mentions) == expected
+
+
+def test_no_name_is_highlighted_inside_an_event_or_a_product() -> None:
+    text = "Air show opens\n\nPlanes came to Tarsk for the Tarsk Air Show on Monday.\n"
+    spans = [span(text, "Tarsk", "GPE"), span(text, "Tarsk Air Show", "EVENT")]
+    assert found(run(text, spans)) == [("Tarsk", P)]
