@@ -37,7 +37,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core import rules
@@ -518,28 +518,59 @@ def _is_role(word: str) -> bool:
 
 
 # After a dateline's place: ", State" or ", Country", then "(Agency)", then a dash or colon.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(\([A-Z][^()\n]{0,30}\)\s*)?[-–—:]\s"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"  # ", Ukraine", ", Minn."
+    rf"(?:,\s+{_MONTH}\s+\d{{1,2}})?"  # ", May 3"
+    r"\s*(\([A-Z][^()\n]{0,30}\)\s*)?[-–—:]\s"  # "(Reuters) -"
 )
+# A story's label before its dateline: "EXCLUSIVE: ", "UPDATE 2-".
+_KICKER = re.compile(r"[A-Z]+(?: \d+)?\s*[-:–—]\s*")
+
+
+def _dateline_start(text: str, start: int) -> bool:
+    """Whether `start` begins a paragraph, after a story's label if there is one."""
+    line = text.rfind("\n", 0, start) + 1
+    if line == start:
+        return True
+    kicker = _KICKER.fullmatch(text, line, start)
+    return kicker is not None and text[line:start].split()[0].rstrip(":-–—").casefold() in (
+        rules.NEWS_KICKERS
+    )
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """The place a news story was filed from: "NAIROBI -", "KYIV, Ukraine (AP) —".
 
-    At the start of a paragraph, in capitals or before a news agency's name.
+    At the start of a paragraph (or after a label such as "EXCLUSIVE:"), in
+    capitals or before a news agency's name, followed by a dash or a colon.
     """
-    if start > 0 and text[start - 1] != "\n":
+    if start > 0 and not _dateline_start(text, start):
         return False
     tail = _DATELINE_TAIL.match(text, end)
     if tail is None:
         return False
     name = text[start:end]
-    if any(w.casefold() in rules.NEWS_KICKERS for w in name.split()):
+    if any(w.casefold().rstrip(":") in rules.NEWS_KICKERS for w in name.split()):
         return False
     return bool(tail.group(1)) or (name.isupper() and any(ch.isalpha() for ch in name))
 
 
-_DATELINE_START = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=[ ,:(–—-])", re.M)
+_DATELINE_NAME = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=[ ,:(–—-])")
+
+
+def _datelines(text: str) -> Iterator[tuple[int, int]]:
+    """Where datelines' places are (the headline, the first line, has none)."""
+    for m in re.finditer(r"\n", text):
+        at = m.end()
+        kicker = _KICKER.match(text, at)
+        for begin in (at, kicker.end() if kicker else None):
+            if begin is None:
+                continue
+            name = _DATELINE_NAME.match(text, begin)
+            if name is not None and _is_dateline(text, name.start(), name.end()):
+                yield name.start(), name.end()
+                break
 
 
 def context_kind(
@@ -719,9 +750,8 @@ def _shaped_names(text: str) -> list[_Span]:
         found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _SERVICE.finditer(text):
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
-    for m in _DATELINE_START.finditer(text):  # "KYIV, Ukraine (AP) —" the model missed
-        if m.start() > 0 and _is_dateline(text, m.start(), m.end()):
-            found.append(_Span(m.start(), m.end(), Kind.PLACE, weight=rules.MODEL_VOTE))
+    for start, end in _datelines(text):  # "ST. PAUL, Minn. (AP) —", whatever the model saw
+        found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in rules.PARTY_STATE.finditer(text):
         state = m.group("state")
         if state in rules.AP_STATES or state in rules.REGION_CODES:
@@ -746,7 +776,12 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
         if not taken.overlaps(sp.start, sp.end):
             taken.add(sp.start, sp.end)
             added.append(sp)
-    kept = [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
+    openers = _dateline_openers(text)
+    kept = [
+        sp
+        for sp in spans
+        if not taken.overlaps(sp.start, sp.end) and not _plain_opener(text, sp, openers)
+    ]
     for sp in kept:
         taken.add(sp.start, sp.end)
     for sp in weak:
@@ -754,6 +789,26 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
             taken.add(sp.start, sp.end)
             added.append(sp)
     return sorted(kept + added, key=lambda sp: sp.start)
+
+
+def _dateline_openers(text: str) -> set[int]:
+    """Where the first word after each dateline is ("BAIDOA - Aid workers said")."""
+    out = set()
+    for _start, end in _datelines(text):
+        tail = _DATELINE_TAIL.match(text, end)
+        if tail is not None:
+            out.add(tail.end())
+    return out
+
+
+def _plain_opener(text: str, sp: _Span, openers: set[int]) -> bool:
+    """A capitalised word that only opens the sentence after a dateline ("Aid")."""
+    word = text[sp.start : sp.end]
+    if sp.start not in openers or sp.is_norp or " " in word or word.isupper():
+        return False
+    if rules.DEMONYM.search(word) or word.endswith(("i", "an")):  # "Somali", "Velmoran"
+        return False
+    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) == 1
 
 
 # --- step 5: the user's knowledge -----------------------------------------------------------

@@ -481,3 +481,33 @@ def test_no_name_is_highlighted_inside_an_event_or_a_product() -> None:
     text = "Air show opens\n\nPlanes came to Tarsk for the Tarsk Air Show on Monday.\n"
     spans = [span(text, "Tarsk", "GPE"), span(text, "Tarsk Air Show", "EVENT")]
     assert found(run(text, spans)) == [("Tarsk", P)]
+
+
+@pytest.mark.parametrize(
+    ("body", "spans", "expected"),
+    [
+        (
+            "OSTRAVA, Velmora, May 3 (Wirepress) - Prices rose.",
+            [("Velmora", "GPE")],
+            [("OSTRAVA", P), ("Velmora", P)],
+        ),
+        ("EXCLUSIVE: PORT VELLA - Talks resumed.", [], [("PORT VELLA", P)]),
+        ("UPDATE 2-PORT VELLA, May 3 (Wirepress) - Talks resumed.", [], [("PORT VELLA", P)]),
+        (
+            "ST. VELLA, Minn. (Wirepress) — A man pleaded guilty.",
+            [("ST.", "GPE"), ("VELLA", "ORG"), ("Minn.", "GPE")],
+            [("ST. VELLA", P), ("Minn.", P)],
+        ),
+        # The word that opens the sentence after a dateline is not a name by itself.
+        (
+            "TARSKOVO - Aid workers said food ran out.",
+            [("TARSKOVO - Aid", "ORG")],
+            [("TARSKOVO", P)],
+        ),
+    ],
+)
+def test_dateline_forms(
+    body: str, spans: list[tuple[str, str]], expected: list[tuple[str, Kind]]
+) -> None:
+    text = f"Talks go on\n\n{body}\n"
+    assert found(run(text, [span(text, piece, label) for piece, label in spans])) == expected
