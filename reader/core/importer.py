@@ -62,14 +62,15 @@ class ImportReport:
 
     def summary(self) -> str:
         """One sentence for people."""
-        parts = [f"{len(self.added)} article{'s' if len(self.added) != 1 else ''} added"]
+        added = f"{len(self.added)} article{'s' if len(self.added) != 1 else ''} added"
+        if self.unhighlighted:
+            added += (
+                f" ({len(self.unhighlighted)} of them without highlights: "
+                "too long for entity recognition)"
+            )
+        parts = [added]
         if self.present:
             parts.append(f"{len(self.present)} already in the library")
-        if self.unhighlighted:
-            parts.append(
-                f"{len(self.unhighlighted)} kept without highlights "
-                "(too long for entity recognition)"
-            )
         if self.failed:
             parts.append(f"{len(self.failed)} not imported")
         text = ", ".join(parts) + "."

@@ -14,9 +14,10 @@ _last: Path | None = None
 
 
 def remember(path: str | Path) -> None:
-    """The user chose `path` (a file or a folder): the next dialog starts beside it."""
+    """The user chose `path`: the next dialog starts in its folder (a folder: in it)."""
     global _last
-    _last = Path(path).parent
+    chosen = Path(path)
+    _last = chosen if chosen.is_dir() else chosen.parent
 
 
 def start(current_article: str | None = None) -> str:

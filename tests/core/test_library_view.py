@@ -130,7 +130,10 @@ def test_a_text_too_long_for_the_model_is_kept_without_highlights(
     assert sorted(report.added) == sorted([str(short.resolve()), str(long.resolve())])
     assert report.failed == []
     assert report.unhighlighted == [str(long.resolve())]
-    assert "1 kept without highlights (too long for entity recognition)" in report.summary()
+    assert (
+        report.summary()
+        == "2 articles added (1 of them without highlights: too long for entity recognition)."
+    )
     assert report.as_json()["without_highlights"] == [str(long.resolve())]
     assert runs == [1], "only the short text reached the model"
     rows = {r.title: r for r in catalog.library_rows(library.store)}

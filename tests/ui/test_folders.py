@@ -33,5 +33,5 @@ def test_the_current_article_then_the_last_choice_decide(tmp_path: Path) -> None
     assert folders.start(str(clippings / "a.txt")) == str(clippings)
     folders.remember(other / "b.html")
     assert folders.start(str(clippings / "a.txt")) == str(other)
-    folders.remember(other)  # a folder imported: its parent, to pick the next one beside it
-    assert folders.start() == str(tmp_path)
+    folders.remember(other)  # a folder imported: Open starts among its articles
+    assert folders.start() == str(other)
