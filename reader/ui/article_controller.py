@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reader.core import article as article_mod
+from reader.core import nlp
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
 from reader.core.library import Library, ModelRun
@@ -137,6 +138,15 @@ class ArticleController(QObject):
         self, article: Article, result: Result[list[Mention] | None], cached: bool
     ) -> None:
         if article is not self.article or self.article_id is None or self.closed:
+            return
+        if result.value is None and len(article.text) > nlp.MAX_TEXT:
+            # Known before any work: said in the status bar, not in a box on every open.
+            self.busy.emit("")
+            self.show_mentions([])
+            self.status.emit(
+                f"No highlights: the text is too long for entity recognition "
+                f"({len(article.text):,} characters; Reader highlights up to {nlp.MAX_TEXT:,})"
+            )
             return
         if result.value is None:
             self._run_model(article, self.article_id)

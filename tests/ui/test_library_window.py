@@ -470,3 +470,23 @@ def test_new_rows_during_an_import_do_not_move_the_list_under_the_reader(
     panel.set_rows(rows(230))  # newest first: thirty new rows arrive above
     top_after = panel.id_at(table.indexAt(table.viewport().rect().topLeft()))
     assert top_after == top_before
+
+
+def test_opening_a_text_too_long_to_highlight_says_so_quietly(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    tmp_path: Path,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.core import nlp
+
+    monkeypatch.setattr(nlp, "MAX_TEXT", 300)
+    long = tmp_path / "long.txt"
+    long.write_text("Long\n\n" + "The NAP met in Port Amira. " * 30)
+    window = make_window()
+    assert open_and_wait(qtbot, window, long) == []  # no highlights, and no waiting on them
+    assert dialogs.shown == [], "no box to dismiss on every open"
+    assert "too long for entity recognition" in window.statusBar().currentMessage()
+    assert [b.text().split()[-1] for b in window.legend.buttons.values()] == ["0", "0", "0"]
