@@ -92,7 +92,7 @@ class PanelController(QObject):
         panel.note_save_requested.connect(self.save_note)
         panel.note_delete_requested.connect(self.delete_note)
         panel.names_edit_requested.connect(self.edit_names)
-        panel.entity_requested.connect(self.show_entity)
+        panel.entity_requested.connect(self.follow)
         panel.appearance_requested.connect(self.go_to)
         panel.note_source_requested.connect(self.open_note_source)
         panel.description_note_requested.connect(self.note_from_description)
@@ -172,8 +172,17 @@ class PanelController(QObject):
         self._show(view)
         self.history.replace(self._place(mention.start))
 
-    def show_entity(self, entity_id: int | None, name: str = "", kind: str = "") -> None:
-        """Show an entity by id, or by name (with its kind when it is not in the library)."""
+    def follow(self, entity_id: int | None, name: str = "", kind: str = "") -> None:
+        """A link in the panel ([[Name]], often appears with): a new place in the history."""
+        self.show_entity(entity_id, name, kind, visit=True)
+
+    def show_entity(
+        self, entity_id: int | None, name: str = "", kind: str = "", visit: bool = False
+    ) -> None:
+        """Show an entity by id, or by name (with its kind when it is not in the library).
+
+        `visit`: Back returns to what was shown before (else this replaces it).
+        """
         mentions, article_id = self.articles.mentions, self.articles.article_id
         if entity_id is not None:
             view = self.library.entity_view_by_id(entity_id, mentions, article_id)
@@ -184,7 +193,9 @@ class PanelController(QObject):
         if view is None:
             self.notice.emit(f"No entity is called “{name}” yet.")
             return
-        self._show(view)
+        self._show(view, record=not visit)
+        if visit and self.articles.article_id is not None:
+            self.history.visit(self._place(view.occurrences[0].start if view.occurrences else 0))
 
     def clear(self) -> None:
         """Nothing selected (a new article is on screen), unless an entity is being followed."""

@@ -163,6 +163,10 @@ def test_entity_links_open_the_entity_and_show_as_backlinks(
     assert name(window) == "Northern Alliance Party"
     assert "Lena Okafor" in window.panel.backlinks.text()
     assert "Leads the" in window.panel.backlinks.text()
+    window.actions_.back.trigger()  # Alt+Left: back to the entity the link was in
+    assert name(window) == "Lena Okafor"
+    window.actions_.forward.trigger()
+    assert name(window) == "Northern Alliance Party"
 
 
 def test_deleting_the_only_note_asks_which_and_lets_the_entity_go(
