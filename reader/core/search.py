@@ -153,15 +153,24 @@ def search(store: Store, query: str, limit: int = 50) -> list[Hit]:
         "WHERE notes_fts MATCH ? ORDER BY score LIMIT ?",
         [expression, limit],
     ).fetchall()
-    hits = [
-        Hit("article", int(i), str(title), _clean(raw), float(score), None, str(raw))
-        for i, title, raw, score in articles
-    ] + [
-        Hit("note", int(i), str(name), _clean(raw), float(score), int(entity), str(raw))
-        for i, name, raw, score, entity in notes
-    ]
-    hits.sort(key=lambda h: h.rank)
-    return (_notes_on(store, query, {h.id for h in hits if h.kind == "note"}) + hits)[:limit]
+    # The user's own notes come first: their scores are not comparable with the
+    # articles' (two indexes), and among a library's articles they were lost.
+    note_hits = sorted(
+        (
+            Hit("note", int(i), str(name), _clean(raw), float(score), int(entity), str(raw))
+            for i, name, raw, score, entity in notes
+        ),
+        key=lambda h: h.rank,
+    )
+    article_hits = sorted(
+        (
+            Hit("article", int(i), str(title), _clean(raw), float(score), None, str(raw))
+            for i, title, raw, score in articles
+        ),
+        key=lambda h: h.rank,
+    )
+    about = _notes_on(store, query, {h.id for h in note_hits})
+    return (about + note_hits)[:limit] + article_hits[:limit]
 
 
 def _notes_on(store: Store, name: str, skip: set[int]) -> list[Hit]:

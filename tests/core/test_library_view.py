@@ -326,6 +326,24 @@ def test_searching_a_name_finds_its_aliases_in_articles_and_notes(
     assert [(h.kind, h.id, h.entity_id) for h in hits] == [("note", note_id, entity_id)]
 
 
+def test_a_matching_note_comes_before_many_matching_articles(
+    library: Library, tmp_path: Path, runs: list[int]
+) -> None:
+    # In a real library a word is in hundreds of articles: the user's note is not lost.
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        write(folder / f"{i:02}.txt", f"Envoy {i}\n\nThe ambassador met officials, day {i}.\n")
+    importer.import_paths(library, [folder])
+    a = write(tmp_path / "a.txt", "Council\n\nThe Velmora Accord met in Tarsk.\n")
+    article_id, _, mentions = open_and_annotate(library, a)
+    view = library.entity_view(pick(mentions, "Velmora Accord"), mentions, article_id)
+    _, note_id = library.add_note(view.ref(), "Their ambassador left early.").value
+    hits = search.search(library.store, "ambassador")
+    assert (hits[0].kind, hits[0].id) == ("note", note_id)
+    assert len([h for h in hits if h.kind == "article"]) == 50
+
+
 def test_the_library_lists_dates_as_days_it_can_sort(
     library: Library, tmp_path: Path, runs: list[int]
 ) -> None:
