@@ -40,6 +40,7 @@ from reader.ui.status_line import StatusLine
 log = logging.getLogger(__name__)
 
 PANEL_MIN_WIDTH, PANEL_MAX_WIDTH, PANEL_SHARE = 240, 380, 0.28
+MIN_COLUMN = 420  # pixels the article keeps when the panel widens with the zoom
 
 
 class MainWindow(QMainWindow):
@@ -198,8 +199,15 @@ class MainWindow(QMainWindow):
             asked = self._panel_asked
             current = asked[1] if asked is not None and asked[0] == old else self.dock.width()
             wanted = max(round(current * new / old), self._panel_needs())
-            # At most two fifths of the window: the article keeps the larger part.
-            width = max(PANEL_MIN_WIDTH, min(wanted, self.width() * 2 // 5))
+            # At most two fifths of the window, and never so wide that the article,
+            # beside any other docks open, drops below a readable column.
+            others = sum(
+                d.width()
+                for d in self.findChildren(QDockWidget)
+                if d is not self.dock and d.isVisible() and not d.isFloating()
+            )
+            room = self.width() - others - MIN_COLUMN
+            width = max(PANEL_MIN_WIDTH, min(wanted, self.width() * 2 // 5, room))
             self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
             self._panel_asked = (new, width)
 

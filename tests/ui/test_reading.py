@@ -199,6 +199,22 @@ def test_zoom_enlarges_the_panel_text_too(
     )
 
 
+def test_zooming_beside_a_wide_dock_keeps_a_readable_column(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    window.resize(1400, 800)
+    mentions = open_and_wait(qtbot, window, article_file)
+    window.library_dock.show()
+    window.resizeDocks([window.library_dock], [640], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: window.library_dock.width() >= 600)  # as the user dragged it
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
+    for _ in range(4):
+        window.actions_.zoom_in.trigger()
+    qtbot.wait(50)  # the docks take their widths at the next layout
+    assert window.view.width() >= 400, "the article is not squeezed to a few words a line"
+
+
 # --- keys -----------------------------------------------------------------------------------------
 
 
