@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 PANEL_MIN_WIDTH, PANEL_MAX_WIDTH, PANEL_SHARE = 240, 380, 0.28
 MIN_COLUMN = 420  # pixels the article keeps when the panel widens with the zoom
+SIDE_DOCK_WIDTH = 560  # a list dock's first width: title, source, date and the counts
 
 
 class MainWindow(QMainWindow):
@@ -226,6 +227,15 @@ class MainWindow(QMainWindow):
         if self.width() - panel < self.view.comfortable_width():
             self.dock.hide()
 
+    def _widen_side_dock(self, dock: QDockWidget) -> None:
+        """The first time a list opens, room for its columns (it came up 255 px wide)."""
+        if dock in self._widened or dock.isFloating():
+            return
+        self._widened.add(dock)
+        wanted = min(SIDE_DOCK_WIDTH, int(self.width() * 0.4))
+        if dock.width() < wanted:
+            self.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
     def _reveal_panel(self) -> None:
         """A name was opened: show the panel if it is hidden."""
         if self.dock.isHidden():
@@ -376,6 +386,10 @@ class MainWindow(QMainWindow):
         # window gives the text its room; a saved layout reopens them as they were.
         for side_dock in (self.entities_dock, self.library_dock, self.search_dock):
             side_dock.hide()
+            side_dock.visibilityChanged.connect(
+                lambda shown, d=side_dock: self._widen_side_dock(d) if shown else None
+            )
+        self._widened: set[QDockWidget] = set()
 
         self.reading = ReadingController(self.articles, self.library, self.writer)
         self.library_view = LibraryController(

@@ -490,3 +490,12 @@ def test_opening_a_text_too_long_to_highlight_says_so_quietly(
     assert dialogs.shown == [], "no box to dismiss on every open"
     assert "too long for entity recognition" in window.statusBar().currentMessage()
     assert [b.text().split()[-1] for b in window.legend.buttons.values()] == ["0", "0", "0"]
+
+
+def test_the_library_opens_wide_enough_for_its_columns(qtbot: QtBot, make_window: Factory) -> None:
+    window = make_window()
+    window.resize(1400, 800)
+    window.library_dock.show()
+    window.library_dock.raise_()
+    qtbot.waitUntil(lambda: window.library_dock.width() >= 500)
+    assert window.view.width() >= 400
