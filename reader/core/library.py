@@ -764,7 +764,15 @@ class Library:
             got = describe(owner, window, start - offset, end - offset)
             if got is not None:
                 found.append(replace(got, start=got.start + offset, end=got.end + offset))
-        return tuple(best_descriptions(found))
+        # "Joint Border Security Commission (JBSC)" tells nothing the card's names do not.
+        names = {normalize(n) for n in (base.name, base.key, *base.aliases)}
+        names |= {normalize(m.text) for m in base.occurrences}
+        telling = [
+            d
+            for d in found
+            if normalize(d.phrase) not in names and not acronym_of(base.name, d.phrase)
+        ]
+        return tuple(best_descriptions(telling))
 
     def context(self, article_id: int, start: int, end: int) -> tuple[str, str, str]:
         """(before, name, after) of a mention in a saved article, cut at whole words."""

@@ -311,3 +311,18 @@ def test_backlinks_find_a_link_written_with_any_name_the_article_uses(
     assert [(n.body, owner) for n, owner in view.backlinks] == [
         ("Signed for [[VA]].", "Ilse Brandauer")
     ]
+
+
+def test_what_the_articles_say_leaves_out_what_only_repeats_a_name(
+    library: Library, model_calls: list[str], tmp_path: Path
+) -> None:
+    text = (
+        "Pact\n\nThe Velmora Accord (VA) met in Tarsk. "
+        "The Velmora Accord, a trade bloc of four states, met again.\n"
+    )
+    article_id, _, mentions = open_and_annotate(library, write(tmp_path / "a.txt", text))
+    view = library.entity_view(pick(mentions, "Velmora Accord"), mentions, article_id)
+    assert view is not None
+    phrases = [d.phrase for d in view.descriptions]
+    assert "VA" not in phrases, "the card lists it among the names already"
+    assert any("trade bloc" in p for p in phrases)
