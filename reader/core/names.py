@@ -57,11 +57,13 @@ def acronym_of(name: str, acronym: str) -> bool:
 def surname_of(name: str) -> str | None:
     """The last word of a multi-word person name, if it can stand for the person."""
     words = name.split()
-    last = words[-1] if len(words) >= 2 else ""
+    while len(words) > 2 and normalize(words[-1]).rstrip(".,") in rules.NAME_SUFFIXES:
+        words = words[:-1]  # "Robert Lee Thompson Jr." is called "Thompson"
+    last = words[-1].rstrip(",") if len(words) >= 2 else ""
     if len(last) < 3 or last.islower() or normalize(last) in rules.AMBIGUOUS_WORDS:
         return None
     if normalize(last).rstrip(".") in rules.NAME_SUFFIXES or re.search(r"-[a-z]", last):
-        return None  # "Jr.", "III"; "Kim Jong-un" is not called "Jong-un"
+        return None  # "Jr." after a single name, "III"; "Kim Jong-un" is not "Jong-un"
     return last
 
 

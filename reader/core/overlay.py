@@ -397,7 +397,48 @@ def _drop_events(text: str, spans: list[_Span]) -> list[_Span]:
 def _is_team(name: str) -> bool:
     """A team's nickname ("Steelers", "Red Sox"), alone or after its city ("Chicago Bulls")."""
     words = normalize(name).split()
+    if len(words) > 1 and words[0] in rules.TEAM_PREFIXES:
+        return True
     return any(" ".join(words[i:]) in rules.TEAM_NAMES for i in range(len(words)))
+
+
+def _team_prefixes(text: str, spans: list[_Span]) -> None:
+    """A club's first word the model left out: "Real" + "Madrid" is the team, a group."""
+    previous_end = 0
+    for sp in spans:
+        m = re.search(r"(?<![\w-])([A-Z][\w]+) $", text[max(0, sp.start - 12) : sp.start])
+        start = sp.start - (len(m.group(1)) + 1 if m is not None else 0)
+        if m is not None and m.group(1).casefold() in rules.TEAM_PREFIXES and start >= previous_end:
+            sp.start = start
+            sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
+        previous_end = max(previous_end, sp.end)
+
+
+def _cities_for_teams(text: str, spans: list[_Span]) -> None:
+    """In a match report "Madrid levelled" is Real Madrid: a team's city is the team.
+
+    Only where the article names the team, and not after "in", "at", "to" or "from".
+    """
+    cities: set[str] = set()
+    for sp in spans:
+        name = text[sp.start : sp.end]
+        words = name.split()
+        if sp.kind is Kind.GROUP and len(words) > 1 and _is_team(name):
+            if words[0].casefold() in rules.TEAM_PREFIXES:
+                cities.add(normalize(" ".join(words[1:])))
+            else:
+                cities.add(normalize(" ".join(words[:-1])))
+    if not cities:
+        return
+    for sp in spans:
+        if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
+            continue
+        before = _raw_word_before(text, sp.start).lower()
+        if normalize(text[sp.start : sp.end]) in cities and before not in _PLACE_WORDS_BEFORE:
+            sp.kind = Kind.GROUP
+
+
+_PLACE_WORDS_BEFORE = rules.PLACE_BEFORE | {"at", "to", "from", "of", "for"}
 
 
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
@@ -573,6 +614,10 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
                 break
 
 
+_BYLINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by $")
+_AGE = re.compile(r", \d{1,2}, ")
+
+
 def context_kind(
     text: str, start: int, end: int, kind: Kind, is_norp: bool
 ) -> tuple[Kind | None, bool]:
@@ -620,6 +665,8 @@ def context_kind(
         return Kind.PLACE, True
     if _role_then_name(text, end):
         return Kind.GROUP, True  # the city stands for its team
+    if _BYLINE.search(text, max(0, start - 30), start) or _AGE.match(text, end):
+        return Kind.PERSON, True  # "Reporting by Jane Doe", "Jane Doe, 27, said"
     raw_before = _raw_word_before(text, start)
     before = raw_before.lower()
     if before in rules.GROUP_BEFORE and raw_before.islower():
@@ -1093,7 +1140,9 @@ def overlay(
     knowledge = knowledge or Knowledge()
     spans = _candidates(text, model_spans)
     spans = _join_pieces(text, spans)
+    _team_prefixes(text, spans)
     spans = _context_cues(text, spans)
+    _cities_for_teams(text, spans)
     _discount_headline(text, spans)
     spans = _add_shaped(text, spans)
     spans = _apply_knowledge(text, spans, knowledge)

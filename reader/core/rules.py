@@ -72,7 +72,8 @@ PLACE_HEADS = frozenset(
 PLACE_BEFORE = frozenset("""in near around across outside inside towards toward into""".split())
 PLACE_OF = re.compile(
     r"\b(?:town|city|village|region|province|district|capital|port|county|camp|area|"
-    r"governorate|state)\s+of\s+$"
+    r"governorate|state|(?:north|south|east|west)(?:east|west)?(?:ern)?|outskirts)\s+of\s+$"
+    r"|\bbetween\s+$"
 )
 PERSON_TITLES = frozenset(
     """president minister ministers premier chancellor general gen. gen colonel col.
@@ -136,10 +137,11 @@ REGION_CODES = frozenset(US_STATES) | frozenset("ON QC BC AB MB SK NS NB NL PE".
 AP_STATES = frozenset(
     """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass.
     Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa.
-    R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.""".split()
+    R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.
+    Alaska Hawaii Idaho Iowa Maine Ohio Texas Utah""".split()
 )
 # "Rep. Jane Doe (D-Minn.)": the party letter is a group, the state a place.
-PARTY_STATE = re.compile(r"\((?P<party>[DRI])-(?P<state>[A-Z][A-Za-z.]{1,5})(?=[),])")
+PARTY_STATE = re.compile(r"\((?P<party>[DRI])-(?P<state>[A-Z][A-Za-z.]{1,6})(?=[),])")
 
 # Months: a span with a month and a number is a date, not a name ("July 25").
 MONTHS = frozenset(
@@ -162,7 +164,8 @@ FACILITY_HEADS = frozenset(
     pavilion theatre theater playhouse statehouse capitol hospital clinic museum embassy
     consulate palace castle cathedral basilica mosque church temple synagogue shrine
     bridge tunnel dam prison jail penitentiary mall plaza tower towers hotel casino
-    bowl speedway raceway racecourse gardens garden field""".split()
+    bowl speedway raceway racecourse gardens garden field forest woods plant factory
+    refinery aquarium zoo""".split()
 )
 # "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
 # "Pew Research Center" is an organisation): a name with them is a venue.
@@ -248,8 +251,11 @@ TEAM_NAMES = frozenset(
     blue jays, ducks, coyotes, bruins, sabres, flames, hurricanes, blackhawks, avalanche,
     blue jackets, red wings, oilers, canadiens, canucks, predators, devils, islanders,
     flyers, penguins, sharks, kraken, maple leafs, golden knights, sounders, timbers,
-    whitecaps, earthquakes""".split(",")
+    whitecaps, earthquakes, thunder, heat, jazz, magic, kings, capitals, senators, stars,
+    blues, lightning, united, fc, cf, afc, rovers, wanderers, albion, hotspur""".split(",")
 )
+# First words of football clubs' names ("Real Madrid", "Inter Milan", "FC Porto").
+TEAM_PREFIXES = frozenset("real fc ac inter atletico atlético borussia olympique".split())
 # A last word that makes a name an event's ("Paris Air Show", "Doobie Brothers Tour"):
 # cut when the rest is named elsewhere in the article, else the span is not an entity.
 EVENT_HEADS = frozenset(
