@@ -191,3 +191,12 @@ def test_epub_xml_entities_are_not_resolved(tmp_path: Path) -> None:
     article = load(write(tmp_path, "xxe.epub", out.getvalue()))
     assert "SECRET" not in article.text
     assert "Text about Odesa and its port." in article.text
+
+
+def test_a_table_row_of_empty_cells_is_no_block(tmp_path: Path) -> None:
+    page = tmp_path / "t.md"
+    page.write_text("Table\n\n| a | b |\n|---|---|\n| | |\n| 1 | |\n", encoding="utf-8")
+    article = load(page)
+    rows = [article.text[b.start : b.end] for b in article.blocks if b.role == "row"]
+    assert all(r.strip() for r in rows)
+    assert [r.split("\t")[0] for r in rows] == ["a", "1"]

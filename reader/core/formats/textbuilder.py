@@ -59,8 +59,8 @@ class TextBuilder:
         """
         content = content.replace("\u00ad", "")
         content = content.strip(_TRIM) if role == "row" else content.strip()
-        if not content:
-            return
+        if not content.strip():
+            return  # also a table row whose cells are all empty ("\t")
         group = _TIGHT.get(role, "")
         if self.parts:
             separator = "\n" if group and group == self._group else "\n\n"
