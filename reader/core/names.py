@@ -62,6 +62,8 @@ def surname_of(name: str) -> str | None:
     last = words[-1].rstrip(",") if len(words) >= 2 else ""
     if len(last) < 3 or last.islower() or normalize(last) in rules.AMBIGUOUS_WORDS:
         return None
+    if normalize(last) in rules.PERSON_TITLES:
+        return None  # "Martin Luther King Jr.": "King" alone is as often the title
     if normalize(last).rstrip(".") in rules.NAME_SUFFIXES or re.search(r"-[a-z]", last):
         return None  # "Jr." after a single name, "III"; "Kim Jong-un" is not "Jong-un"
     return last

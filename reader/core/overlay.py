@@ -448,6 +448,16 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     if prev.kind is Kind.PERSON and sp.kind is Kind.PERSON:
         return Kind.PERSON  # "Mohammed Shia'" + "al-Sudani"
     piece = text[sp.start : sp.end]
+    headline = text.find("\n")
+    if (
+        prev.kind is Kind.PERSON
+        and sp.kind is Kind.PLACE
+        and " " not in piece
+        and not piece.isupper()
+        and sp.start > headline >= 0
+    ):
+        return Kind.PERSON  # "Yoon Jae" + "Kwang": a name does not run into a place
+    piece = text[sp.start : sp.end]
     if prev.kind is Kind.GROUP and sp.kind is Kind.PERSON and not is_given_name(piece.split()[0]):
         return Kind.GROUP  # "Kata'ib" + "Sayyid al-Shuhada"; not "CNN" + "Jane Doe"
     if prev.kind is Kind.PLACE and " " not in piece and _is_team(piece):
@@ -534,6 +544,8 @@ def _looks_like_person(words: list[str]) -> bool:
     """Two or three capitalised words starting with a common given name ("Letitia James")."""
     if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
         return False
+    if words[0].casefold() in rules.NOT_GIVEN_NAMES:
+        return False
     plain = [w.rstrip(".").casefold() for w in words]
     return all(w[:1].isupper() for w in words) and not any(
         w in rules.STRONG_GROUP_WORDS
@@ -600,6 +612,12 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 _DATELINE_NAME = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=[ ,:(–—-])")
 
 
+# A line that is only "CITY, COUNTRY" in capitals (numbered or not): two places.
+_PLACE_HEADING = re.compile(
+    r"(?<=\n)(?:\d{1,2}[.)] +)?([A-Z][A-Z.'’ -]*[A-Z.]), ([A-Z][A-Z.'’ -]*[A-Z])(?=\n)"
+)
+
+
 def _datelines(text: str) -> Iterator[tuple[int, int]]:
     """Where datelines' places are (the headline, the first line, has none)."""
     for m in re.finditer(r"\n", text):
@@ -614,6 +632,7 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
                 break
 
 
+_BASED_IN = re.compile(r",? (?:based|headquartered) in ")
 _BYLINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by $")
 _AGE = re.compile(r", \d{1,2}, ")
 
@@ -659,8 +678,9 @@ def context_kind(
     ):
         return Kind.GROUP, True
     business_before = rules.GROUP_OF.search(text, max(0, start - 30), start)
-    if after in rules.GROUP_AFTER_BUSINESS or business_before:
-        return Kind.GROUP, True
+    based = _BASED_IN.match(text, end) or _raw_word_before(text, start).endswith("-based")
+    if after in rules.GROUP_AFTER_BUSINESS or business_before or based:
+        return Kind.GROUP, True  # "Emirates, based in Dubai", "Omaha-based Berkshire"
     if after in rules.PLACE_HEADS:
         return Kind.PLACE, True
     if _role_then_name(text, end):
@@ -799,6 +819,11 @@ def _shaped_names(text: str) -> list[_Span]:
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for start, end in _datelines(text):  # "ST. PAUL, Minn. (AP) —", whatever the model saw
         found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    for m in _PLACE_HEADING.finditer(text):  # a travel list's "3. KANAZAWA, JAPAN"
+        for group in (1, 2):
+            found.append(
+                _Span(m.start(group), m.end(group), Kind.PLACE, weight=rules.STRONG_CUE_VOTE)
+            )
     for m in rules.PARTY_STATE.finditer(text):
         state = m.group("state")
         if state in rules.AP_STATES or state in rules.REGION_CODES:

@@ -57,8 +57,12 @@ STRONG_GROUP_WORDS = frozenset(
     committee commission authority agency organisation organization union alliance
     coalition league federation association institute university company corporation
     militia parliament assembly senate congress hezbollah hizbullah hizballah
-    harakat hizb jaysh jaish kata'ib liwa ansar jabhat""".split()
+    harakat hizb jaysh jaish kata'ib liwa ansar jabhat orchestra philharmonic symphony
+    choir ensemble""".split()
 )
+# Capitalised words that are given names but also begin companies and institutions
+# ("Royal Caribbean", "General Motors", "Grand Hyatt"): no sign of a person.
+NOT_GIVEN_NAMES = frozenset("royal general grand national central great saint".split())
 # Words that make a name an organisation unless the model thought it a place
 # ("West Bank", "Gaza Strip" stay places).
 WEAK_GROUP_WORDS = frozenset(

@@ -43,7 +43,8 @@ def test_acronym_of(name: str, acronym: str, expected: bool) -> None:
     [
         ("Mohammed Shia' al-Sudani", "al-Sudani"),
         ("Hodan Abdi Warsame", "Warsame"),
-        ("Martin Luther King Jr.", None),  # "Jr." is not a surname
+        ("Martin Luther King Jr.", None),  # "Jr." is not a surname, and "King" is a title
+        ("Robert Lee Velk Jr.", "Velk"),  # the surname before "Jr." is
         ("Kim Jong-un", None),
         ("Theresa May", None),  # a month is not a safe surname
         ("Okafor", None),  # one word has no surname

@@ -486,6 +486,29 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Tarsko", "GPE"), ("Dolmara United", "ORG"), ("Tarsko", "GPE", 1)],
             [("Real Tarsko", G), ("Dolmara United", G), ("Tarsko", G)],
         ),
+        # A company's first word that is also a given name; an orchestra; "based in".
+        (
+            "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
+            [("Royal Velmoran", "ORG"), ("Dravix", "GPE"), ("Tarsk", "GPE")],
+            [("Royal Velmoran", G), ("Dravix", G), ("Tarsk", P)],
+        ),
+        (
+            "Talks\n\nThe Velmora Orchestra played.\n",
+            [("Velmora Orchestra", "PERSON")],
+            [("Velmora Orchestra", G)],
+        ),
+        # A name does not run into a place: the model cut a three-part name.
+        (
+            "Talks\n\nThey met President Yoon Dae Kwon on Monday.\n",
+            [("Yoon Dae", "PERSON"), ("Kwon", "GPE")],
+            [("Yoon Dae Kwon", N)],
+        ),
+        # A travel list's headings: a city and its country, in capitals.
+        (
+            "Ten cities\n\n1. TARSKO, VELMORA\n\nThe old town is small.\n",
+            [("TARSKO", "PERSON"), ("VELMORA", "ORG")],
+            [("TARSKO", P), ("VELMORA", P)],
+        ),
         # "Secretary of State" is a title; "Route 66" is a road, not a product.
         (
             "Talks\n\nThe Secretary of State drove along Route 66.\n",
