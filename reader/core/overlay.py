@@ -632,6 +632,7 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
                 break
 
 
+_LED_BY = re.compile(r" (?:CEO|[Cc]hief [Ee]xecutive|[Cc]hief [Ee]xecutive [Oo]fficer) [A-Z]")
 _BASED_IN = re.compile(r",? (?:based|headquartered) in ")
 _BYLINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by $")
 _AGE = re.compile(r", \d{1,2}, ")
@@ -677,6 +678,8 @@ def context_kind(
         after in rules.WEAK_GROUP_HEADS and kind is not Kind.PLACE
     ):
         return Kind.GROUP, True
+    if _LED_BY.match(text, end):
+        return Kind.GROUP, True  # "Ford Chief Executive James Whitley", "Dravix CEO"
     business_before = rules.GROUP_OF.search(text, max(0, start - 30), start)
     based = _BASED_IN.match(text, end) or _raw_word_before(text, start).endswith("-based")
     if after in rules.GROUP_AFTER_BUSINESS or business_before or based:

@@ -76,7 +76,8 @@ PLACE_HEADS = frozenset(
 PLACE_BEFORE = frozenset("""in near around across outside inside towards toward into""".split())
 PLACE_OF = re.compile(
     r"\b(?:town|city|village|region|province|district|capital|port|county|camp|area|"
-    r"governorate|state|(?:north|south|east|west)(?:east|west)?(?:ern)?|outskirts)\s+of\s+$"
+    r"governorate|state|(?:north|south|east|west)(?:east|west)?(?:ern)?|outskirts|"
+    r"[Ss]ultan|[Ee]mir|[Kk]ing|[Qq]ueen|[Mm]ayor|[Gg]overnor)\s+of\s+$"
     r"|\bbetween\s+$"
 )
 PERSON_TITLES = frozenset(
@@ -84,7 +85,7 @@ PERSON_TITLES = frozenset(
     major captain lieutenant commander sheikh shaykh ayatollah imam cleric king
     queen prince princess emir sultan mr mr. mrs mrs. ms ms. dr dr. spokesman
     spokeswoman spokesperson leader chief secretary ambassador envoy senator
-    governor mayor judge pope rabbi""".split()
+    governor mayor judge pope rabbi hajiya alhaji mallam""".split()
 )
 MAX_TITLED_NAME_WORDS = 4  # "President X Y Z" is a person; a longer span is not a name
 # Only "and"/"or" coordinate: a bare comma also separates a place from a building

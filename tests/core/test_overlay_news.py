@@ -509,6 +509,12 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("TARSKO", "PERSON"), ("VELMORA", "ORG")],
             [("TARSKO", P), ("VELMORA", P)],
         ),
+        # A company's chief executive; the place a sultan or a mayor is of.
+        (
+            "Talks\n\nDravix Chief Executive Jo Pike quit. The Mayor of Tarsko spoke.\n",
+            [("Dravix", "PERSON"), ("Jo Pike", "PERSON"), ("Tarsko", "PERSON")],
+            [("Dravix", G), ("Jo Pike", N), ("Tarsko", P)],
+        ),
         # "Secretary of State" is a title; "Route 66" is a road, not a product.
         (
             "Talks\n\nThe Secretary of State drove along Route 66.\n",
