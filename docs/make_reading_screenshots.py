@@ -119,7 +119,7 @@ def main() -> int:
         small.open_path(str(sample_article()))
 
     def review(win: MainWindow) -> None:
-        win.resize(1360, 860)
+        win.resize(1280, 800)  # a common laptop width: the key legend must fit
         win.review.set_active(True)
         for key in "aaaaaa":
             QTest.keyClick(win.view, key)

@@ -36,9 +36,9 @@ from reader.ui.corrections_controller import CorrectionsController
 
 KIND_KEYS = {Qt.Key.Key_1: Kind.PERSON, Qt.Key.Key_2: Kind.GROUP, Qt.Key.Key_3: Kind.PLACE}
 HINTS = (
-    "<b>A</b> accept · <b>X</b> not here · <b>Shift+X</b> not anywhere · "
+    "<b>A</b> accept · <b>X</b> not here · <b>⇧X</b> nowhere · "
     "<b>1</b>/<b>2</b>/<b>3</b> person/group/place · <b>E</b> extend · <b>Space</b> skip · "
-    "<b>Backspace</b> undo · <b>Esc</b> done"
+    "<b>⌫</b> undo · <b>Esc</b> done"
 )
 
 
@@ -74,6 +74,11 @@ class ReviewBar(QFrame):
         self.hints.setObjectName("reviewHints")
         self.hints.setTextFormat(Qt.TextFormat.RichText)
         self.hints.setWordWrap(True)
+        self.hints.setToolTip(
+            "A accept · X not an entity here · Shift+X not an entity anywhere · "
+            "1/2/3 person/group/place · E extend to the next word · Space skip · "
+            "Backspace take the last decision back · Esc stop reviewing"
+        )
         done = QToolButton()
         done.setObjectName("reviewDone")
         done.setText("Done")
