@@ -50,6 +50,7 @@ class _Decision:
     key: Key  # the highlight as it was when decided
     accepted: Key | None = None  # what was remembered as accepted, if anything
     correction: bool = False
+    extend: bool = False  # E: taken back with the accept that follows it
     command: QUndoCommand | None = None  # its undo-stack entry, once applied
     undo_wanted: bool = False  # Backspace came before the correction was applied
 
@@ -275,6 +276,7 @@ class ReviewController(QObject):
             self.progress_changed.emit("Reviewing: no word to extend to on this line")
             return
         decision = self._correction(current, None)
+        decision.extend = True
         self._stay_at = current.start
         self.corrections.move_boundary(
             current,
@@ -313,15 +315,25 @@ class ReviewController(QObject):
         if decision.accepted is not None:
             self.log.forget(self._sha, decision.accepted)
         self._show_reviewed()
+        corrections = [decision] if decision.correction else []
         if not decision.correction:
-            self._select(self.view.mention_starting_at(decision.start))
-            return
+            # "E, E, A" is one decision: the extensions go with the accept.
+            while (
+                self._decisions
+                and self._decisions[-1].extend
+                and self._decisions[-1].start == decision.start
+            ):
+                corrections.append(self._decisions.pop())
+            if not corrections:
+                self._select(self.view.mention_starting_at(decision.start))
+                return
         self._stay_at = decision.start
         self._position = decision.start
-        if decision.command is None:
-            decision.undo_wanted = True  # still being applied: undone when it is
-        else:
-            self._undo_correction(decision)
+        for correction in corrections:  # the newest first, as the undo stack has them
+            if correction.command is None:
+                correction.undo_wanted = True  # still being applied: undone when it is
+            else:
+                self._undo_correction(correction)
 
     def _undo_correction(self, decision: _Decision) -> None:
         stack = self.corrections.undo_stack

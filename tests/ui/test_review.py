@@ -182,11 +182,12 @@ def test_e_extends_to_the_next_word_and_backspace_shrinks_it_back(
     press(window, Qt.Key.Key_A)  # accept the extended one
     assert left_text(window) == "Reviewing: all 1 highlights done"
 
-    press(window, Qt.Key.Key_Backspace)  # un-accept
-    press(window, Qt.Key.Key_Backspace)  # un-extend
+    press(window, Qt.Key.Key_Backspace)  # "E, A" was one decision: both go back
     qtbot.waitUntil(lambda: shown(window, "Port Amira") != [], timeout=WAIT)
     qtbot.waitUntil(lambda: window.view.current is not None, timeout=WAIT)
     assert current(window).text == "Port Amira"
+    assert window.corrections.undo_stack.index() == 0
+    assert left_text(window) == "Reviewing: 1 of 1 highlights left"
 
 
 def test_backspace_right_after_a_decision_waits_for_it_to_be_applied(
