@@ -44,12 +44,18 @@ def context_line(text: str, start: int, end: int, width: int = 60) -> tuple[str,
     if left > line_start:
         space = text.find(" ", left, start)
         left = space + 1 if space >= 0 else start
+        # Never open on a stray dash or comma: "…- Somalia and Ethiopia agreed".
+        while left < start and (m := _PUNCT_WORD.match(text, left, start)) is not None:
+            left = m.end()
     if right < line_end:
         space = text.rfind(" ", end, right)
         right = space if space >= 0 else end
     before = ("…" if left > line_start else "") + text[left:start].lstrip()
     after = text[end:right].rstrip() + ("…" if right < line_end else "")
     return before, text[start:end], after
+
+
+_PUNCT_WORD = re.compile(r"[^\w\s]+ +")
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:

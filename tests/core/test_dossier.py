@@ -29,6 +29,13 @@ def test_context_lines_never_cut_a_word() -> None:
     assert after[:-1].split()[-1] in text.split()
 
 
+def test_a_context_line_never_opens_on_a_stray_dash() -> None:
+    text = "MOGADISHU - Somalia and Ethiopia agreed on Wednesday to launch joint patrols."
+    start = text.index("Ethiopia")
+    before, _, _ = context_line(text, start, start + 8, width=22)
+    assert before == "…Somalia and "
+
+
 def test_a_context_line_stops_at_the_paragraph() -> None:
     text = "First paragraph ends here.\nWarsame said so.\nNext one."
     before, _, after = context_line(text, 27, 34)
