@@ -1,5 +1,10 @@
 """Offline name lists that ship in PyPI packages: evidence for the overlay, never a verdict.
 
+`place_names()` are the English names of the world's countries and regions from
+the CLDR data Babel ships (BSD): a country the model calls a person ("Malawi")
+is a place, as nobody in the news is called Malawi. Names that are also first
+names ("Jordan", "Chad", "Georgia") are left out.
+
 `given_names()` is the US census list of first names that the `names` package
 ships (5,494 names, MIT). The overlay uses it only as one piece of evidence: a
 two- or three-word name that starts with a given name is a person unless the
@@ -44,3 +49,31 @@ def given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """Whether a capitalised word is a common first name ("Letitia", "Marcelo")."""
     return word[:1].isupper() and word.casefold() in given_names()
+
+
+# Names in common use that CLDR spells otherwise ("Türkiye", "Côte d'Ivoire", "Myanmar").
+_PLACE_ALSO = ("Turkey", "Ivory Coast", "Czech Republic", "Britain", "Great Britain", "Burma")
+_AMBIGUOUS_PLACES = frozenset("jordan chad georgia israel india world".split())
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Normalized English names of countries and world regions (empty if Babel is absent)."""
+    from reader.core.names import normalize
+
+    try:
+        from babel import Locale
+
+        territories = Locale("en").territories
+    except Exception:  # a missing or broken Babel only turns the rule off
+        return frozenset()
+    found = {normalize(name.split(" - ")[0]) for name in territories.values()}
+    found.update(normalize(name) for name in _PLACE_ALSO)
+    return frozenset(n for n in found if n not in _AMBIGUOUS_PLACES and n not in given_names())
+
+
+def is_place_name(name: str) -> bool:
+    """Whether a name is a country's or a world region's ("Malawi", "UNITED STATES")."""
+    from reader.core.names import normalize
+
+    return normalize(name) in place_names()

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from reader.core import rules
 from reader.core.article import text_sha256
-from reader.core.gazetteer import is_given_name
+from reader.core.gazetteer import is_given_name, is_place_name
 from reader.core.kinds import Kind, kind_for_label
 from reader.core.names import (
     APOS_CLASS,
@@ -441,12 +441,17 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
 _PLACE_WORDS_BEFORE = rules.PLACE_BEFORE | {"at", "to", "from", "of", "for"}
 
 
+_PLACE_ABBREVIATIONS = (" St.", " Ste.", " Mt.", " Ft.", "St.", "Mt.", "Ft.")
+
+
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     """The kind of "prev sp" as one name, or None if they are two names side by side."""
     if text[prev.end : sp.start] != " " or prev.is_norp or sp.is_norp:
         return None
     if prev.kind is Kind.PERSON and sp.kind is Kind.PERSON:
         return Kind.PERSON  # "Mohammed Shia'" + "al-Sudani"
+    if prev.kind is Kind.PLACE and text[prev.start : prev.end].endswith(_PLACE_ABBREVIATIONS):
+        return Kind.PLACE  # "Fort St." + "John"
     piece = text[sp.start : sp.end]
     headline = text.find("\n")
     if (
@@ -638,6 +643,10 @@ _BYLINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]r
 _AGE = re.compile(r", \d{1,2}, ")
 
 
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("\n", "")
+
+
 def context_kind(
     text: str, start: int, end: int, kind: Kind, is_norp: bool
 ) -> tuple[Kind | None, bool]:
@@ -651,6 +660,8 @@ def context_kind(
     words = {normalize(w) for w in raw_words}
     if _is_dateline(text, start, end):
         return Kind.PLACE, True
+    if is_place_name(name) and (kind is Kind.PERSON or _alone_on_its_line(text, start, end)):
+        return Kind.PLACE, True  # "Malawi" is nobody's name; "EUROPE" as a section heading
     if _is_facility(raw_words):
         return Kind.PLACE, True
     if words & rules.STRONG_GROUP_WORDS:
@@ -822,6 +833,12 @@ def _shaped_names(text: str) -> list[_Span]:
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for start, end in _datelines(text):  # "ST. PAUL, Minn. (AP) —", whatever the model saw
         found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+        tail = _DATELINE_TAIL.match(text, end)
+        agency = tail.group(1) if tail is not None else None
+        if tail is not None and agency:  # "(AAP)": the news agency, where the model saw none
+            s0 = tail.start(1) + 1
+            name = agency.strip()[1:-1]
+            found.append(_Span(s0, s0 + len(name), Kind.GROUP, weight=rules.MODEL_VOTE))
     for m in _PLACE_HEADING.finditer(text):  # a travel list's "3. KANAZAWA, JAPAN"
         for group in (1, 2):
             found.append(

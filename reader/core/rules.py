@@ -85,7 +85,8 @@ PERSON_TITLES = frozenset(
     major captain lieutenant commander sheikh shaykh ayatollah imam cleric king
     queen prince princess emir sultan mr mr. mrs mrs. ms ms. dr dr. spokesman
     spokeswoman spokesperson leader chief secretary ambassador envoy senator
-    governor mayor judge pope rabbi hajiya alhaji mallam""".split()
+    governor mayor judge pope rabbi hajiya alhaji mallam treasurer pastor reverend rev.
+    bishop archbishop cardinal""".split()
 )
 MAX_TITLED_NAME_WORDS = 4  # "President X Y Z" is a person; a longer span is not a name
 # Only "and"/"or" coordinate: a bare comma also separates a place from a building
