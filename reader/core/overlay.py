@@ -292,6 +292,9 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
         for ps, pe in split_possessives(text, ms.start, ms.end):
             for s, e in split_run_on(text, ps, pe):
                 s, e = clean_boundaries(text, s, e)
+                if text[s:e].endswith(_PLACE_ABBREVIATIONS):  # "Fort St." + "John"
+                    more = re.match(r" [A-Z][\w’'-]*", text[e : e + 40])
+                    e += more.end() if more else 0
                 if kind is Kind.PERSON:
                     first = s
                     s, e, team_end = _strip_titles(text, s, e)
@@ -549,8 +552,8 @@ def _looks_like_person(words: list[str]) -> bool:
     """Two or three capitalised words starting with a common given name ("Letitia James")."""
     if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
         return False
-    if words[0].casefold() in rules.NOT_GIVEN_NAMES:
-        return False
+    if words[0].casefold() in rules.NOT_GIVEN_NAMES or is_place_name(" ".join(words)):
+        return False  # "Royal Caribbean"; "Sierra Leone" starts with a given name too
     plain = [w.rstrip(".").casefold() for w in words]
     return all(w[:1].isupper() for w in words) and not any(
         w in rules.STRONG_GROUP_WORDS
