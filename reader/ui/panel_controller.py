@@ -71,6 +71,7 @@ class PanelController(QObject):
         self.library = library
         self.writer = writer
         self.view: EntityView | None = None
+        self._view_article: int | None = None  # the article `view` was read for
         # The window's query worker: what other articles say is read there, not here.
         self.query: Worker[Library] | None = None
         # Per note card (by token): its note id, the newest text, whether its note is
@@ -107,7 +108,14 @@ class PanelController(QObject):
             self.panel.flush()
         previous = self.view
         partial = view
-        if not view.complete and previous is not None and previous.identity == view.identity:
+        same_article = self._view_article == self.articles.article_id
+        self._view_article = self.articles.article_id
+        if (
+            not view.complete
+            and same_article
+            and previous is not None
+            and previous.identity == view.identity
+        ):
             # A refresh: what other articles said stays on screen until it is read again.
             view = _with_details(view, previous)
         self.view = view
@@ -278,6 +286,12 @@ class PanelController(QObject):
             )
         else:
             view = None
+        if view is not None and not view.occurrences and place.position:
+            # Another article may call it by another name ("Trump" for "Donald Trump"):
+            # the mention "appears in" pointed at decides.
+            there = self.articles.view.mention_starting_at(place.position)
+            if there is not None:
+                view = self.library.entity_view(there, mentions, article_id)
         if view is not None:
             self._show(view, record=False)
         elif self.view is not None:

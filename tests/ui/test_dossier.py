@@ -193,3 +193,24 @@ def test_deleting_the_only_note_asks_which_and_lets_the_entity_go(
     qtbot.waitUntil(lambda: card not in window.panel.cards, timeout=10_000)
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+
+
+def test_following_appears_in_to_an_article_that_uses_a_shorter_name(
+    qtbot: QtBot, make_window: Factory, fake_model: None, tmp_path: Path
+) -> None:
+    later = tmp_path / "later.txt"
+    later.write_text("Later report\n\nCrowds in Valdoria waited for Okafor.\n", "utf-8")
+    earlier = tmp_path / "earlier.txt"
+    earlier.write_text(EARLIER, "utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, later)
+    later_id = window.articles.article_id
+    open_and_wait(qtbot, window, earlier)
+    click(qtbot, window.view, next(m for m in window.articles.mentions if m.text == "Lena Okafor"))
+    panel = window.panel
+    qtbot.waitUntil(lambda: panel.elsewhere.model_.rowCount() == 1)
+    panel.elsewhere.clicked.emit(panel.elsewhere.model_.index(0))
+    qtbot.waitUntil(lambda: window.articles.article_id == later_id, timeout=10_000)
+    # The panel is on the name this article uses, with its mention here.
+    qtbot.waitUntil(lambda: panel.occurrences.model_.rowCount() == 1, timeout=10_000)
+    assert "Okafor" in name(window)
