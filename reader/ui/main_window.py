@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 PANEL_MIN_WIDTH, PANEL_MAX_WIDTH, PANEL_SHARE = 240, 380, 0.28
 MIN_COLUMN = 420  # pixels the article keeps when the panel widens with the zoom
 SIDE_DOCK_WIDTH = 560  # a list dock's first width: title, source, date and the counts
+SIDE_DOCK_MIN = 280  # ... and how far it gives way to a zoomed panel
 
 
 class MainWindow(QMainWindow):
@@ -202,14 +203,25 @@ class MainWindow(QMainWindow):
             wanted = max(round(current * new / old), self._panel_needs())
             # At most two fifths of the window, and never so wide that the article,
             # beside any other docks open, drops below a readable column.
-            others = sum(
-                d.width()
+            # When the panel needs more than is left, a wide list dock gives way
+            # (down to SIDE_DOCK_MIN): clipped panel buttons help nobody.
+            others = [
+                d
                 for d in self.findChildren(QDockWidget)
                 if d is not self.dock and d.isVisible() and not d.isFloating()
-            )
-            room = self.width() - others - MIN_COLUMN
-            width = max(PANEL_MIN_WIDTH, min(wanted, self.width() * 2 // 5, room))
-            self.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+            ]
+            width = max(PANEL_MIN_WIDTH, min(wanted, self.width() * 2 // 5))
+            docks, widths = [self.dock], [width]
+            deficit = width - (self.width() - sum(d.width() for d in others) - MIN_COLUMN)
+            for d in sorted(others, key=lambda d: d.width(), reverse=True):
+                if deficit <= 0:
+                    break
+                give = min(deficit, max(0, d.width() - SIDE_DOCK_MIN))
+                docks.append(d)
+                widths.append(d.width() - give)
+                deficit -= give
+            width = widths[0] = max(PANEL_MIN_WIDTH, width - max(0, deficit))
+            self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
             self._panel_asked = (new, width)
 
     def _place_panel(self, restored: bool) -> None:

@@ -213,6 +213,7 @@ def test_zooming_beside_a_wide_dock_keeps_a_readable_column(
         window.actions_.zoom_in.trigger()
     qtbot.wait(50)  # the docks take their widths at the next layout
     assert window.view.width() >= 400, "the article is not squeezed to a few words a line"
+    assert window.dock.width() >= window._panel_needs(), "nor is the panel cut off"
 
 
 # --- keys -----------------------------------------------------------------------------------------
