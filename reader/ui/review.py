@@ -334,6 +334,9 @@ class ReviewController(QObject):
                 correction.undo_wanted = True  # still being applied: undone when it is
             else:
                 self._undo_correction(correction)
+        # Back to it now (the highlight there may not change at all), and again when
+        # the undone correction's highlights arrive.
+        self._select(self.view.mention_starting_at(decision.start))
 
     def _undo_correction(self, decision: _Decision) -> None:
         stack = self.corrections.undo_stack

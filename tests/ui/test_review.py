@@ -237,3 +237,22 @@ def test_review_keys_win_over_a_shortcut_on_the_same_key(
     window.review.set_active(False)
     press(window, Qt.Key.Key_Backspace)  # not reviewing: the shortcut is the user's again
     assert fired
+
+
+def test_backspace_returns_to_the_highlight_even_when_extending_changed_nothing_on_screen(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mentions = start_review(qtbot, window, article_file)
+    total = len(mentions)
+    target = next(m for m in mentions if m.text == "Valdoria" and m.start > 50)
+    window.view.activate(target)
+    press(window, Qt.Key.Key_E)  # "Valdoria on": a name no rule highlights as such
+    assert window.writer.wait_idle()
+    press(window, Qt.Key.Key_A)
+    press(window, Qt.Key.Key_Backspace)
+    assert window.writer.wait_idle()
+    qtbot.waitUntil(lambda: window.corrections.undo_stack.index() == 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.view.current is not None, timeout=WAIT)
+    assert current(window).start == target.start
+    assert left_text(window) == f"Reviewing: {total} of {total} highlights left"
