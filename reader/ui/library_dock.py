@@ -223,12 +223,14 @@ class LibraryDock(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
         header.setMinimumSectionSize(40)
-        widths = {"Source": 100, "Date": 84, "Added": 84, "Opened": 84}
+        widths = {"Source": 90, "Date": 84, "Added": 84, "Opened": 84}
         for i, name in enumerate(COLUMNS[1:], start=1):
-            header.resizeSection(i, widths.get(name, 54))
-        # The title needs the room more than when it was last opened: a right click
-        # on the header shows any column again.
-        header.setSectionHidden(COLUMNS.index("Opened"), True)
+            header.resizeSection(i, widths.get(name, 48))
+        # The title needs the room more than when an article was added or last
+        # opened (newest added still come first): a right click on the header
+        # shows any column again.
+        for hidden in ("Added", "Opened"):
+            header.setSectionHidden(COLUMNS.index(hidden), True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for i, name in enumerate(COLUMNS[1:], start=1):
             toggle = QAction(name, header)

@@ -132,7 +132,12 @@ class MainWindow(QMainWindow):
             source.error.connect(self.show_error)
         ents.notice.connect(self.show_notice)
         ents.unsaved_changed.connect(self.status_line.set_unsaved)
-        arts.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        # "No highlights: …" stays while that article is shown; other news goes by.
+        arts.status.connect(
+            lambda text: self.statusBar().showMessage(
+                text, 0 if text.startswith("No highlights") else 4000
+            )
+        )
         arts.busy.connect(self.status_line.set_busy)
         # A method of this window, so the writer thread's emits are queued to this thread.
         self.refresh_progress.connect(self._refresh_shown)
