@@ -420,20 +420,30 @@ def test_the_library_table_gives_the_title_room_and_any_column_back_on_request(
     assert header.isSectionHidden(COLUMNS.index("Added")), "newest added first, all the same"
 
 
+@pytest.fixture
+def too_long(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], Path]:
+    """The model takes 300 characters at most here; the function writes a longer text."""
+    from reader.core import nlp
+
+    monkeypatch.setattr(nlp, "MAX_TEXT", 300)
+
+    def write(path: Path) -> Path:
+        path.write_text("Long\n\n" + "The NAP met in Port Amira. " * 30)
+        return path
+
+    return write
+
+
 def test_import_in_the_window_keeps_a_text_too_long_for_the_model(
     qtbot: QtBot,
     make_window: Factory,
     fake_model: None,
     tmp_path: Path,
-    dialogs: Dialogs,
-    monkeypatch: pytest.MonkeyPatch,
+    too_long: Callable[[Path], Path],
 ) -> None:
-    from reader.core import nlp
-
-    monkeypatch.setattr(nlp, "MAX_TEXT", 300)
     folder = tmp_path / "saved"
     write_articles(folder, 2)
-    (folder / "long.txt").write_text("Long\n\n" + "The NAP met in Port Amira. " * 30)
+    too_long(folder / "long.txt")
     window = make_window()
     with qtbot.wait_signal(window.importer.finished, timeout=TIMEOUT) as blocker:
         window.importer.start([str(folder)])
@@ -479,13 +489,9 @@ def test_opening_a_text_too_long_to_highlight_says_so_quietly(
     fake_model: None,
     tmp_path: Path,
     dialogs: Dialogs,
-    monkeypatch: pytest.MonkeyPatch,
+    too_long: Callable[[Path], Path],
 ) -> None:
-    from reader.core import nlp
-
-    monkeypatch.setattr(nlp, "MAX_TEXT", 300)
-    long = tmp_path / "long.txt"
-    long.write_text("Long\n\n" + "The NAP met in Port Amira. " * 30)
+    long = too_long(tmp_path / "long.txt")
     window = make_window()
     assert open_and_wait(qtbot, window, long) == []  # no highlights, and no waiting on them
     assert dialogs.shown == [], "no box to dismiss on every open"
