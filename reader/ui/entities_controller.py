@@ -21,9 +21,9 @@ from reader.core.library import Library
 from reader.core.overlay import Mention
 from reader.ui.entities_dock import EntitiesDock, InArticle
 from reader.ui.jobs import Worker
+from reader.ui.stale_list import StaleList
 
 REFRESH_MS = 500
-READS_APART = 5  # and at least this many times as long as the last read took
 FILTER_MS = 150
 
 
@@ -68,11 +68,7 @@ class EntitiesController(QObject):
         self.library = library
         self.query = query
         self._rows: list[NameRow] = []
-        self._dirty = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.reload)
+        self._stale = StaleList(dock, self.reload, REFRESH_MS)
         self._filter = QTimer(self)
         self._filter.setSingleShot(True)
         self._filter.setInterval(FILTER_MS)
@@ -81,7 +77,6 @@ class EntitiesController(QObject):
         panel.entity_requested.connect(self.activate)
         panel.articles_requested.connect(self.articles_requested)
         panel.mention_requested.connect(self.mention_requested)
-        dock.visibilityChanged.connect(self._visibility)
 
     def show_article(self, mentions: list[Mention]) -> None:
         """The article on screen has these highlights."""
@@ -90,17 +85,11 @@ class EntitiesController(QObject):
     def apply(self, changes: Changes) -> None:
         """Anything that can change the list of names: read it again soon."""
         if changes.library or changes.knowledge or changes.entities or changes.articles:
-            self._dirty = True
-            if self.dock.isVisible() and not self._timer.isActive():
-                self._timer.start()
-
-    def _visibility(self, visible: bool) -> None:
-        if visible and self._dirty:
-            self.reload()
+            self._stale.changed()
 
     def reload(self) -> None:
         """Read every name again, on the query worker."""
-        self._dirty = False
+        self._stale.reading()
         self.query.submit(self._read, done=self._loaded, key="names")
 
     def _read(self, lib: Library, _cancelled: object) -> tuple[list[NameRow], float]:
@@ -109,7 +98,7 @@ class EntitiesController(QObject):
 
     def _loaded(self, result: tuple[list[NameRow], float]) -> None:
         rows, took = result
-        self._timer.setInterval(max(REFRESH_MS, round(took * 1000 * READS_APART)))
+        self._stale.read_took(took)
         self._rows = rows
         self._show_names()
         self.refreshed.emit()

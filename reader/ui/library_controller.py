@@ -1,11 +1,8 @@
 """The library dock's controller: what it lists, opening and removing articles.
 
 The list is read on the query worker (a read-only connection of its own), so
-an import that adds articles every second never stalls the window; reading
-happens only while the dock is visible, and at most every REFRESH_MS, or
-READS_APART times as long as the last read took (10,000 articles take 0.2 s
-to list: during an import the list follows about once a second, leaving the
-processor to the import).
+an import that adds articles every second never stalls the window; when it is
+read again is `StaleList`'s (only while the dock shows, spaced out).
 Removing articles asks first and runs on the writer; notes are never removed.
 """
 
@@ -13,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget
 
 from reader.core import catalog
@@ -23,9 +20,9 @@ from reader.core.library import Library
 from reader.ui import dialogs
 from reader.ui.jobs import Worker
 from reader.ui.library_dock import LibraryDock
+from reader.ui.stale_list import StaleList
 
 REFRESH_MS = 300
-READS_APART = 5
 
 
 class LibraryController(QObject):
@@ -55,31 +52,20 @@ class LibraryController(QObject):
         self.library = library
         self.query = query
         self.writer = writer
-        self._dirty = True
         self._entity: tuple[int | None, str, Kind, str] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.reload)
+        self._stale = StaleList(dock, self.reload, REFRESH_MS)
         panel.article_requested.connect(self.article_requested)
         panel.remove_requested.connect(self.remove)
         panel.entity_filter_cleared.connect(self._entity_cleared)
-        dock.visibilityChanged.connect(self._visibility)
 
     def apply(self, changes: Changes) -> None:
         """Articles added or removed, highlights recomputed, notes written: re-read soon."""
         if changes.library or changes.articles or changes.notes or changes.entities:
-            self._dirty = True
-            if self.dock.isVisible() and not self._timer.isActive():
-                self._timer.start()
-
-    def _visibility(self, visible: bool) -> None:
-        if visible and self._dirty:
-            self.reload()
+            self._stale.changed()
 
     def reload(self) -> None:
         """Read the rows again (on the query worker) and show them."""
-        self._dirty = False
+        self._stale.reading()
         entity = self._entity
 
         def read(
@@ -98,7 +84,7 @@ class LibraryController(QObject):
 
     def _show(self, result: tuple[list[catalog.LibraryRow], frozenset[int] | None, float]) -> None:
         rows, ids, took = result
-        self._timer.setInterval(max(REFRESH_MS, round(took * 1000 * READS_APART)))
+        self._stale.read_took(took)
         self.panel.set_rows(rows)
         if ids is not None and self._entity is not None:
             self.panel.set_entity_filter(self._entity[3], ids)
