@@ -232,10 +232,10 @@ def prepare_batch(
     """
     scratch = ImportReport()
     new, present = split_known(lib, load_batch(paths, cancelled), seen, scratch)
-    from reader.core.nlp import MAX_TEXT
+    from reader.core.nlp import too_long
 
-    cached = [NOT_MODELLED if len(a.text) > MAX_TEXT else lib.cached_run(a) for a in new]
-    long = [a.path for a in new if len(a.text) > MAX_TEXT]
+    long = [a.path for a in new if too_long(a.text)]
+    cached = [NOT_MODELLED if too_long(a.text) else lib.cached_run(a) for a in new]
     return Prepared(len(paths), new, present, scratch.failed, cached, long, lib.knowledge())
 
 

@@ -283,16 +283,24 @@ def model_input(text: str) -> str:
     return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
+def too_long(text: str) -> str | None:
+    """Why the model will not read `text` (None: it will)."""
+    if len(text) <= MAX_TEXT:
+        return None
+    return (
+        f"the text is too long for entity recognition ({len(text):,} characters; "
+        f"Reader highlights texts of up to {MAX_TEXT:,})"
+    )
+
+
 def model_pieces(text: str) -> list[tuple[int, str]]:
     """(offset, piece) for every non-blank piece the model runs on, in order.
 
     Raises PipelineError for a text longer than MAX_TEXT.
     """
-    if len(text) > MAX_TEXT:
-        raise PipelineError(
-            f"the text is too long for entity recognition ({len(text):,} characters; "
-            f"Reader highlights texts of up to {MAX_TEXT:,})"
-        )
+    reason = too_long(text)
+    if reason is not None:
+        raise PipelineError(reason)
     seen = model_input(text)
     return [
         piece

@@ -444,7 +444,7 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
 _PLACE_WORDS_BEFORE = rules.PLACE_BEFORE | {"at", "to", "from", "of", "for"}
 
 
-_PLACE_ABBREVIATIONS = (" St.", " Ste.", " Mt.", " Ft.", "St.", "Mt.", "Ft.")
+_PLACE_ABBREVIATIONS = ("St.", "Ste.", "Mt.", "Ft.")  # "Fort St." + "John"
 
 
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
@@ -797,7 +797,7 @@ _CITY_REGION = re.compile(
 )
 
 
-def _shaped_names(text: str) -> list[_Span]:
+def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span]:
     """Names the model often misses whose shape alone says what they are.
 
     Numbered units ("12th Brigade"), venues ("Bridgestone Arena"), "City, ST"
@@ -834,7 +834,7 @@ def _shaped_names(text: str) -> list[_Span]:
         found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _SERVICE.finditer(text):
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
-    for start, end in _datelines(text):  # "ST. PAUL, Minn. (AP) —", whatever the model saw
+    for start, end in datelines:  # "ST. PAUL, Minn. (AP) —", whatever the model saw
         found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
         tail = _DATELINE_TAIL.match(text, end)
         agency = tail.group(1) if tail is not None else None
@@ -861,7 +861,8 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
 
     A city before ", ST" only fills a gap: the model's own span there wins.
     """
-    shaped = _shaped_names(text)
+    datelines = list(_datelines(text))
+    shaped = _shaped_names(text, datelines)
     strong = [sp for sp in shaped if sp.weight >= rules.STRONG_CUE_VOTE]
     weak = [sp for sp in shaped if sp.weight < rules.STRONG_CUE_VOTE]
     strong.sort(key=lambda sp: (sp.start, -sp.end))
@@ -871,7 +872,7 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
         if not taken.overlaps(sp.start, sp.end):
             taken.add(sp.start, sp.end)
             added.append(sp)
-    openers = _dateline_openers(text)
+    openers = _dateline_openers(text, datelines)
     kept = [
         sp
         for sp in spans
@@ -886,10 +887,10 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
     return sorted(kept + added, key=lambda sp: sp.start)
 
 
-def _dateline_openers(text: str) -> set[int]:
+def _dateline_openers(text: str, datelines: Sequence[tuple[int, int]]) -> set[int]:
     """Where the first word after each dateline is ("BAIDOA - Aid workers said")."""
     out = set()
-    for _start, end in _datelines(text):
+    for _start, end in datelines:
         tail = _DATELINE_TAIL.match(text, end)
         if tail is not None:
             out.add(tail.end())

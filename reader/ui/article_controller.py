@@ -139,14 +139,12 @@ class ArticleController(QObject):
     ) -> None:
         if article is not self.article or self.article_id is None or self.closed:
             return
-        if result.value is None and len(article.text) > nlp.MAX_TEXT:
+        too_long = nlp.too_long(article.text) if result.value is None else None
+        if too_long is not None:
             # Known before any work: said in the status bar, not in a box on every open.
             self.busy.emit("")
             self.show_mentions([])
-            self.status.emit(
-                f"No highlights: the text is too long for entity recognition "
-                f"({len(article.text):,} characters; Reader highlights up to {nlp.MAX_TEXT:,})"
-            )
+            self.status.emit(f"No highlights: {too_long}")
             return
         if result.value is None:
             self._run_model(article, self.article_id)
