@@ -36,13 +36,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core import rules
 from reader.core.article import text_sha256
-from reader.core.gazetteer import is_given_name, is_place_name
+from reader.core.gazetteer import is_city_name, is_given_name, is_place_name
 from reader.core.kinds import Kind, kind_for_label
 from reader.core.names import (
     APOS_CLASS,
@@ -509,6 +509,101 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
 
 
 _EXTENDS = rules.COMPANY_WORDS | rules.STRONG_GROUP_WORDS | rules.WEAK_GROUP_WORDS
+
+# "the Association for " + a name: an institution's name that goes on after "for"/"of".
+_INSTITUTION_BEFORE = re.compile(
+    r"(?<![\w.])((?:[A-Z][\w.&’'-]*\s)*?(?P<head>[A-Z][a-z]+)) (?:for|of|on) (?:the )?$"
+)
+# Capitalised words right after a person's name: the rest of it ("Jean-Pierre" + "Mbuyi
+# Tshimanga,"), when a punctuation mark or a lower-case word follows them.
+_NAME_TAIL = re.compile(r"((?: [A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)+)(?=[,.;:!?)]|[’']s\b| [a-z])")
+# A Korean name cut before its surname: "Im" + "Tae-yang", "Lee" + "Jae-myung".
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+$")
+_KOREAN_SURNAME = re.compile(r"(?<![\w.’'-])([A-Z][a-z]{1,4}) $")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+) $")
+
+
+def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """Take in the parts of a name the model left outside it.
+
+    An institution's name goes on after "for" or "of" ("the Association for"
+    + "Computing Machinery"). A person's name takes in a given name before it
+    after a title ("President Marta" + "Elena Zelaya"), a Korean surname before
+    a hyphenated given name ("Im" + "Tae-yang"), and plain capitalised words
+    after it up to a comma or a lower-case word ("Jean-Pierre" + "Mbuyi
+    Tshimanga,"). Not in the headline, where every word is capitalised.
+    """
+    body = text.find("\n") + 1
+    if body <= 0:
+        return spans
+    taken = [(sp.start, sp.end) for sp in spans]
+    out: list[_Span] = []
+    for i, sp in enumerate(spans):
+        if sp.start < body or sp.is_norp:
+            out.append(sp)
+            continue
+        prev_end = out[-1].end if out else 0
+        start = _institution_start(text, out[-2].end if len(out) > 1 else 0, sp.start)
+        if start is not None and (start >= prev_end or out[-1].start >= start):
+            if start < prev_end:
+                out.pop()  # "U.S. Agency" is the start of the longer name
+            out.append(_Span(start, sp.end, Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+            continue
+        prev_end = out[-1].end if out else 0
+        if sp.kind is Kind.PERSON:
+            _extend_person(text, sp, prev_end, taken[i + 1][0] if i + 1 < len(spans) else None)
+        out.append(sp)
+    return out
+
+
+def _institution_start(text: str, floor: int, start: int) -> int | None:
+    """Where an institution's name starts that goes on with "for"/"of" at `start`."""
+    if not text[start : start + 1].isupper():
+        return None
+    m = _INSTITUTION_BEFORE.search(text, max(floor, start - 80), start)
+    if m is None or m.group("head").casefold() not in rules.INSTITUTION_HEADS:
+        return None
+    if "\n" in m.group(0):
+        return None
+    begin = m.start(1)
+    for word in re.finditer(r"\S+", m.group(1)):
+        w = word.group()
+        if w.endswith(".") and "." not in w[:-1]:
+            begin = m.start(1) + word.end() + 1  # "Reuters. The Agency": a sentence ended
+        elif w in ("The", "A") and begin == m.start(1) + word.start():
+            begin = m.start(1) + word.end() + 1
+    return begin if begin < start else None
+
+
+def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) -> None:
+    first = text[sp.start : sp.end].split()[0]
+    before = _WORD_BEFORE_NAME.search(text, max(prev_end, sp.start - 30), sp.start)
+    if before is not None:
+        word = before.group(1)
+        titled = _raw_word_before(text, sp.start - len(word) - 1).casefold() in rules.PERSON_TITLES
+        korean = _HYPHENATED_GIVEN.match(first) and _KOREAN_SURNAME.search(
+            text, max(0, sp.start - 8), sp.start
+        )
+        if (titled and is_given_name(word)) or (korean and len(word) <= 5):
+            sp.start -= len(word) + 1
+    m = _NAME_TAIL.match(text, sp.end)
+    if m is None or (next_start is not None and m.end() > next_start):
+        return
+    words = m.group(1).split()
+    if any(
+        w.casefold() in rules.WEEKDAYS
+        or w.casefold() in rules.MONTHS
+        or w.casefold() in _EXTENDS
+        or w.casefold() in _TITLE_WORDS
+        or is_place_name(w)
+        or is_city_name(w)
+        for w in words
+    ):
+        return
+    if len(text[sp.start : sp.end].split()) + len(words) <= rules.MAX_TITLED_NAME_WORDS:
+        sp.end = m.end(1)
+
+
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
 
 
@@ -986,6 +1081,40 @@ def _text_aliases(text: str, spans: list[_Span]) -> _TextAliases:
 _TIE_ORDER = {Kind.PLACE: 2, Kind.GROUP: 1, Kind.PERSON: 0}
 
 
+_SPORT_WORDS = re.compile(
+    r"\b(?:league|season|coach|playoffs?|tournament|championship|match|club|striker|"
+    r"quarterback|scored|goals?|innings|touchdowns?|stadium|fixture|relegation)\b"
+)
+
+
+def _is_sport(text: str, spans: list[_Span]) -> bool:
+    """A match report or a sports column, where a city's name often stands for its team."""
+    if any(sp.kind is Kind.GROUP and _is_team(text[sp.start : sp.end]) for sp in spans):
+        return True
+    return sum(1 for _ in itertools.islice(_SPORT_WORDS.finditer(text), 3)) >= 3
+
+
+def _city_votes(
+    text: str, spans: list[_Span], votes: dict[str, dict[Kind, float]], mentions: Counter[str]
+) -> None:
+    """A known town's name counts as a place as often as it is mentioned.
+
+    So the model's labels alone ("Karachi" as a group twice) do not outvote it,
+    while a strong cue, a full name it is the surname of, or the user's
+    knowledge still do. In sport a town may be its team: there only a person
+    label gives way.
+    """
+    sport: bool | None = None
+    for norm, kinds in votes.items():
+        if not is_city_name(norm):
+            continue
+        if kinds.get(Kind.GROUP, 0.0) > 0:
+            sport = _is_sport(text, spans) if sport is None else sport
+            if sport:
+                continue
+        kinds[Kind.PLACE] += rules.CITY_VOTE * mentions[norm]
+
+
 def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kind]:
     """One name, one meaning: each mention's kind from the article's evidence and its own.
 
@@ -998,9 +1127,12 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
     name gets where the model did not tag it.
     """
     votes: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
+    mentions: Counter[str] = Counter()
     for sp in spans:
         norm = normalize(text[sp.start : sp.end])
         votes[norm][sp.kind] += rules.KNOWLEDGE_VOTE if sp.source == "knowledge" else sp.weight
+        mentions[norm] += 1
+    _city_votes(text, spans, votes, mentions)
     # Each definition counts once per occurrence of its full form.
     aliases: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
     for sp in spans:
@@ -1189,6 +1321,7 @@ def overlay(
     knowledge = knowledge or Knowledge()
     spans = _candidates(text, model_spans)
     spans = _join_pieces(text, spans)
+    spans = _extend_names(text, spans)
     _team_prefixes(text, spans)
     spans = _context_cues(text, spans)
     _cities_for_teams(text, spans)

@@ -19,6 +19,7 @@ WEAK_CUE_VOTE = 0.5  # a preposition before a name ("in X" hints at a place)
 HEADLINE_VOTE = 0.5
 COORDINATION_VOTE = 1.0  # "X and Y": Y is likely of X's kind
 KNOWLEDGE_VOTE = 100.0  # the user's knowledge outweighs any amount of model evidence
+CITY_VOTE = 1.5  # per mention of a known town's name (a GeoNames city that is nobody's name)
 TEXT_ALIAS_VOTE = 50.0  # "Long Name (ACR)" and a surname after a full name
 
 # --- boundaries ------------------------------------------------------------------------------
@@ -153,6 +154,19 @@ PARTY_STATE = re.compile(r"\((?P<party>[DRI])-(?P<state>[A-Z][A-Za-z.]{1,6})(?=[
 MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+# Days: a capitalised word after a name that is a day is not part of the name.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+# The last word of an institution's name that may go on with "for" or "of" and more
+# capitalised words: "U.S. Agency for International Development", "the Association for
+# Computing Machinery", "Centers for Disease Control and Prevention".
+INSTITUTION_HEADS = frozenset(
+    """agency association board bureau center centers centre commission committee council
+    court department federation foundation fund institute institutes ministry office
+    organization organisation society authority administration academy alliance
+    coalition corporation union league service""".split()
 )
 
 # Lower-case words that may sit inside a name ("Bank of America", "Customs and Border

@@ -19,7 +19,7 @@ from .helpers import annotate, open_and_annotate, pick, stub_tagger, write
 NAMES = {
     "United Nations": "ORG",
     "ONU": "ORG",  # not the initials of "United Nations": only the user can link them
-    "Kim Jong": "PERSON",
+    "Jong Un": "PERSON",  # the model cut the name; no rule puts "Kim" back
     "Jordan": "PERSON",  # a consistent model error: the country as a person
     "Omicron": "ORG",  # a variant the model takes for an organisation
     "Tarsk": "GPE",
@@ -156,15 +156,15 @@ def test_split_off_a_wrongly_merged_name(two: Two) -> None:
 
 
 def test_moving_a_boundary_extends_the_name_everywhere(two: Two) -> None:
-    assert "Kim Jong" in [m.text for m in two.second()]
-    result = two.lib.set_boundary(two.ref("Kim Jong"), "Kim Jong", "Kim Jong Un")
+    assert "Jong Un" in [m.text for m in two.second()]
+    result = two.lib.set_boundary(two.ref("Jong Un"), "Jong Un", "Kim Jong Un")
     two.apply(result.changes)
     for mentions in (two.first(), two.second()):
         kim = pick(mentions, "Kim Jong Un")
         assert kim.kind is Kind.PERSON
-        assert "Kim Jong" not in [m.text for m in mentions]
+        assert "Jong Un" not in [m.text for m in mentions]
     two.apply(two.lib.undo(result.value))
-    assert "Kim Jong" in [m.text for m in two.second()]
+    assert "Jong Un" in [m.text for m in two.second()]
 
 
 def test_shrinking_a_boundary_dismisses_the_longer_text(

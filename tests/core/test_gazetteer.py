@@ -28,3 +28,24 @@ def test_without_the_names_package_the_rule_is_simply_off(
         assert not gazetteer.is_given_name("Letitia")
     finally:
         gazetteer.given_names.cache_clear()
+
+
+def test_towns_are_known_unless_they_are_also_common_names() -> None:
+    for town in ("Karachi", "Launceston", "Blantyre", "Abu Dhabi", "KARACHI"):
+        assert gazetteer.is_city_name(town), town
+    assert gazetteer.is_city_name("Kyiv")  # a big city's other spelling
+    assert gazetteer.is_city_name("Houston")  # a surname, but a city of millions
+    for name in ("Durham", "Taylor", "Victoria", "Santos", "Malawi", "Oxfam"):
+        assert not gazetteer.is_city_name(name), name
+
+
+def test_without_geotext_no_town_is_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    gazetteer.city_names.cache_clear()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "geotext" else real(name, *a)
+    )
+    try:
+        assert not gazetteer.is_city_name("Karachi")
+    finally:
+        gazetteer.city_names.cache_clear()

@@ -539,6 +539,56 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("State", "ORG"), ("Route 66", "FAC")],
             [("Route 66", P)],
         ),
+        # A town the gazetteer knows is a place however often the model says otherwise;
+        # a town that is also a common surname is left to the model and the article.
+        (
+            "Floods\n\nCrews reached Mombasa. Mombasa asked for pumps, and Mombasa waited.\n",
+            [("Mombasa", "GPE"), ("Mombasa", "ORG", 1), ("Mombasa", "ORG", 2)],
+            [("Mombasa", P), ("Mombasa", P), ("Mombasa", P)],
+        ),
+        (
+            "Floods\n\nThe money goes to Kisumu, where clinics are full. Durham objected.\n",
+            [("Kisumu", "PERSON"), ("Durham", "PERSON")],
+            [("Kisumu", P), ("Durham", N)],
+        ),
+        # A full name makes its surname the person's, town or not.
+        (
+            "Talks\n\nAna Mombasa, a lawyer, spoke. Later Mombasa said no.\n",
+            [("Ana Mombasa", "PERSON"), ("Mombasa", "GPE")],
+            [("Ana Mombasa", N), ("Mombasa", N)],
+        ),
+        # An institution's name goes on after "for"; a person's after the model's cut.
+        (
+            "Talks\n\nAid from the Velmora Agency for Rural Development arrived.\n",
+            [("Velmora Agency", "ORG"), ("Rural Development", "ORG")],
+            [("Velmora Agency for Rural Development", G)],
+        ),
+        (
+            "Talks\n\nReuters reported it. The Association for Tarsk Studies met.\n",
+            [("Reuters", "ORG"), ("Tarsk Studies", "PERSON")],
+            [("Reuters", G), ("Association for Tarsk Studies", G)],
+        ),
+        (
+            "Talks\n\nDr. Jean-Luc Obeng Tarsko, a virologist, met Jo Pike Tuesday.\n",
+            [("Jean-Luc", "PERSON"), ("Jo Pike", "PERSON")],
+            [("Jean-Luc Obeng Tarsko", N), ("Jo Pike", N)],
+        ),
+        (
+            "Talks\n\nPresident Marta Elena Velk spoke. Meanwhile Ana Velk left.\n",
+            [("Elena Velk", "PERSON"), ("Ana Velk", "PERSON")],
+            [("Marta Elena Velk", N), ("Ana Velk", N)],
+        ),
+        (
+            "Golf\n\nThe leader was Im Dae-hyun, who shot 66.\n",
+            [("Dae-hyun", "PERSON")],
+            [("Im Dae-hyun", N)],
+        ),
+        # In sport a town's name may be its team.
+        (
+            "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
+            [("Liverpool", "ORG")],
+            [("Liverpool", G)],
+        ),
     ],
 )
 def test_general_news_rules(
