@@ -787,6 +787,8 @@ def context_kind(
         after in rules.WEAK_GROUP_HEADS and kind is not Kind.PLACE
     ):
         return Kind.GROUP, True
+    if _ticker_after(text, start, end) and not is_norp:
+        return Kind.GROUP, True  # "Marvell Technology (MRVL)"
     if _LED_BY.match(text, end):
         return Kind.GROUP, True  # "Ford Chief Executive James Whitley", "Dravix CEO"
     business_before = rules.GROUP_OF.search(text, max(0, start - 30), start)
@@ -885,7 +887,57 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?: (?:[A-Z][\w
 _NOT_A_NAME_START = frozenset(
     "a an and as at by for from in into of on or the to with via near inside formerly now".split()
 )
-_SERVICE = re.compile(r"\b(?:" + "|".join(rules.SERVICE_NAMES) + r")\b(?![-'’])")
+# At most four capitalised words, as a company's name is written: after a cue, before a ticker.
+_RUN = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){0,3}"
+_CUED_COMPANY = re.compile(rules.COMPANY_CUE.pattern[:-1] + rf"({_RUN})(?![\w&'’-]| [A-Z&])")
+_RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
+# Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
+_TICKER = re.compile(r" \(([A-Z]{1,5}\.[A-Z]{1,2}|[A-Z]{2,5})\)(?!\s*[-—–:])")
+_INSIDE_A_NAME = frozenset("of for in on de del da do".split())
+_DOTTED_TICKER = re.compile(r"\(([A-Z]{1,5}\.[A-Z]{1,2})\)")
+
+
+def _ticker_after(text: str, start: int, end: int) -> bool:
+    """A stock ticker after a name, "Broadcom (AVGO)": a company, where "(AP)" is not.
+
+    Not after the end of a longer name ("Board of Control for Cricket in India (BCCI)").
+    """
+    m = _TICKER.match(text, end)
+    if m is None or _raw_word_before(text, start) in _INSIDE_A_NAME:
+        return False
+    name = text[start:end]
+    ticker = m.group(1)
+    if "." in ticker:
+        return True
+    return (
+        ticker not in rules.NEWS_AGENCIES
+        and not acronym_of(name, ticker)
+        and not is_place_name(name)
+        and not is_city_name(name)
+    )
+
+
+def _company(text: str, start: int, end: int, after_cue: bool) -> _Span:
+    """A company's name the model missed; it only fills a gap the model left."""
+    if not after_cue and _sentence_start(text, start) and " " in text[start:end]:
+        start = text.index(" ", start) + 1  # "Rivals Broadcom (AVGO)"
+    if text[end - 1] == "." and not _keeps_period(text, start, end):
+        end -= 1
+    return _Span(start, end, Kind.GROUP, weight=rules.WEAK_CUE_VOTE)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in '.!?\n:"“'
+
+
+_SERVICE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(rules.SERVICE_NAMES + rules.SEATS_OF_POWER + rules.SPORTS_BODIES, key=len)[::-1]
+    )
+    + r")\b(?![-'’])"
+)
 _CITY_REGION = re.compile(
     r"(?<![\w.-])((?:[A-Z][a-z]+\.? ){0,3}[A-Z][a-z]+), ([A-Z]{2}|(?:[A-Z][a-z]{0,4}\.)+"
     r"(?:[A-Z][a-z]?\.)?)(?![\w])"
@@ -927,6 +979,14 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         if words[0].casefold() not in _NOT_A_NAME_START:
             found.append(_Span(s, m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    for m in _CUED_COMPANY.finditer(text):  # "analysts at Jefferies"
+        found.append(_company(text, m.start(1), m.end(1), after_cue=True))
+    for m in _TICKER.finditer(text):  # "Rivals Broadcom (AVGO)"
+        before = _RUN_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if before is not None and _ticker_after(text, before.start(), before.end()):
+            found.append(_company(text, before.start(), before.end(), after_cue=False))
+    for m in _DOTTED_TICKER.finditer(text):  # "(CFH.N)": a company's listing
+        found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _SERVICE.finditer(text):
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for start, end in datelines:  # "ST. PAUL, Minn. (AP) —", whatever the model saw

@@ -216,7 +216,21 @@ SERVICE_NAMES = (
     "Reddit", "WeChat", "Weibo", "Google", "Microsoft", "Netflix", "Spotify", "Airbnb",
     "PayPal", "Wikipedia",
 )  # fmt: skip
-SERVICES = frozenset(name.casefold() for name in SERVICE_NAMES)
+# Seats of government that news uses for the government itself: groups, not buildings
+# ("Downing Street on Monday ruled out an early election").
+SEATS_OF_POWER = (
+    "White House", "Pentagon", "Kremlin", "Downing Street", "Élysée Palace", "Élysée",
+    "Elysee Palace", "Elysee", "Blue House", "Zhongnanhai", "Whitehall",
+)  # fmt: skip
+# Leagues, tours and governing bodies of sport: groups ("the PGA Tour" is not an event).
+SPORTS_BODIES = (
+    "Premier League", "Indian Premier League", "Champions League", "Europa League", "La Liga",
+    "Serie A", "Bundesliga", "Ligue 1", "Eredivisie", "Major League Soccer",
+    "Major League Baseball",
+    "NBA", "WNBA", "NFL", "NHL", "MLB", "MLS", "NCAA", "PGA Tour", "LPGA Tour", "DP World Tour",
+    "LIV Golf", "ATP", "WTA", "FIFA", "UEFA", "World Rugby",
+)  # fmt: skip
+SERVICES = frozenset(name.casefold() for name in SERVICE_NAMES + SEATS_OF_POWER + SPORTS_BODIES)
 
 # A noun before a name that says what it is: "gas company Burisma", "the band X".
 GROUP_BEFORE = frozenset(
@@ -232,6 +246,15 @@ GROUP_AFTER_BUSINESS = frozenset("shares stock shareholders subsidiary".split())
 GROUP_OF = re.compile(
     r"\b(?:shares|stock|stake|subsidiary|unit)\s+(?:of|in)\s+$|\banalysts?\s+at\s+$", re.I
 )
+
+# Untagged names after these words are companies: "analysts at Jefferies", "polling firm X".
+COMPANY_CUE = re.compile(
+    r"\b(?:(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?) at|[Ss]hares (?:of|in)|stake in|"
+    r"(?:polling|law|consulting|research|brokerage|investment|accounting) firm|"
+    r"chipmaker|carmaker|automaker|drugmaker|planemaker|retailer|broadcaster|lender) $"
+)
+# News agencies in parentheses: "(AP)" after a place is a dateline, not a stock ticker.
+NEWS_AGENCIES = frozenset("AP AFP CP AAP UPI DPA ANSA EFE PTI IANS ANI TASS RIA APA".split())
 
 # Sports roles: "Cleveland quarterback Jane Doe" makes "Cleveland" the team (a group),
 # and the role before a name makes it a person.

@@ -583,6 +583,28 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Dae-hyun", "PERSON")],
             [("Im Dae-hyun", N)],
         ),
+        # Companies the model missed: after "analysts at", before a stock ticker.
+        (
+            "Markets\n\nAnalysts at Dravix said prices rose.\n",
+            [],
+            [("Dravix", G)],
+        ),
+        (
+            "Markets\n\nRivals Velmora (VLMR) and Tarsk Devices (TRSK.N) rose.\n",
+            [("Tarsk Devices", "PERSON")],
+            [("Velmora", G), ("Tarsk Devices", G), ("TRSK.N", G)],
+        ),
+        # A seat of government stands for it; a sports league or tour is a group.
+        (
+            "Vote\n\nTalks failed, and Downing Street on Monday ruled out a vote.\n",
+            [],
+            [("Downing Street", G)],
+        ),
+        (
+            "Golf\n\nShe joined the PGA Tour in 2021, and the Premier League noticed.\n",
+            [("the PGA Tour", "ORG")],
+            [("PGA Tour", G), ("Premier League", G)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
