@@ -11,7 +11,7 @@ import pytest
 from reader.core.article import Article, ArticleError
 from reader.core.kinds import Kind
 from reader.core.library import PIPELINE_SETTING, EntityRef, Library
-from reader.core.nlp import DEFAULT_PIPELINE, ModelSpan, Pipeline, PipelineError
+from reader.core.nlp import ModelSpan, Pipeline, PipelineError, default_pipeline
 from reader.core.overlay import Mention
 
 from .helpers import annotate, open_and_annotate, pick, write
@@ -240,7 +240,7 @@ def test_a_bad_file_is_not_added_to_the_library(library: Library, tmp_path: Path
 def test_pipeline_name_resolution_order(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lib = Library(db_path)
     try:
-        assert lib.pipeline_name == DEFAULT_PIPELINE
+        assert lib.pipeline_name == default_pipeline()  # the best installed
         lib.store.set_setting(PIPELINE_SETTING, "from_setting")
         assert lib.pipeline_name == "from_setting"
         assert lib.pipeline.name == "from_setting"

