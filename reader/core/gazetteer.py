@@ -56,6 +56,8 @@ def is_given_name(word: str) -> bool:
 # Names in common use that CLDR spells otherwise ("Türkiye", "Côte d'Ivoire", "Myanmar").
 _PLACE_ALSO = ("Turkey", "Ivory Coast", "Czech Republic", "Britain", "Great Britain", "Burma")
 _AMBIGUOUS_PLACES = frozenset("jordan chad georgia israel india world".split())
+# CLDR "territories" that are organisations or placeholders, not places.
+_NOT_PLACES = frozenset("EU EZ UN XA XB ZZ".split())
 
 
 @functools.cache
@@ -69,7 +71,11 @@ def place_names() -> frozenset[str]:
         territories = Locale("en").territories
     except Exception:  # a missing or broken Babel only turns the rule off
         return frozenset()
-    found = {normalize(name.split(" - ")[0]) for name in territories.values()}
+    found = {
+        normalize(name.split(" - ")[0])
+        for code, name in territories.items()
+        if code not in _NOT_PLACES
+    }
     found.update(normalize(name) for name in _PLACE_ALSO)
     return frozenset(n for n in found if n not in _AMBIGUOUS_PLACES and n not in given_names())
 
@@ -123,7 +129,7 @@ def _cities_file() -> Path | None:
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-_CACHE_FORMAT = "1"  # bump when the rules of `_read_city_names` change
+_CACHE_FORMAT = "2"  # bump when the rules of `_read_city_names` change
 
 
 def _cache_dir() -> Path:

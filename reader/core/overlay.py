@@ -797,8 +797,8 @@ def context_kind(
         return Kind.GROUP, True  # "Emirates, based in Dubai", "Omaha-based Berkshire"
     if after in rules.PLACE_HEADS:
         return Kind.PLACE, True
-    if _role_then_name(text, end):
-        return Kind.GROUP, True  # the city stands for its team
+    if _role_then_name(text, end) or (after in rules.TEAM_ROLES and kind is not Kind.PERSON):
+        return Kind.GROUP, True  # the city stands for its team: "the England striker"
     if _BYLINE.search(text, max(0, start - 30), start) or _AGE.match(text, end):
         return Kind.PERSON, True  # "Reporting by Jane Doe", "Jane Doe, 27, said"
     raw_before = _raw_word_before(text, start)
@@ -1157,7 +1157,7 @@ def _is_sport(text: str, spans: list[_Span]) -> bool:
 def _city_votes(
     text: str, spans: list[_Span], votes: dict[str, dict[Kind, float]], mentions: Counter[str]
 ) -> None:
-    """A known town's name counts as a place as often as it is mentioned.
+    """A known town's or country's name counts as a place as often as it is mentioned.
 
     So the model's labels alone ("Karachi" as a group twice) do not outvote it,
     while a strong cue, a full name it is the surname of, or the user's
@@ -1166,7 +1166,7 @@ def _city_votes(
     """
     sport: bool | None = None
     for norm, kinds in votes.items():
-        if not is_city_name(norm):
+        if not (is_city_name(norm) or is_place_name(norm)):
             continue
         if kinds.get(Kind.GROUP, 0.0) > 0:
             sport = _is_sport(text, spans) if sport is None else sport

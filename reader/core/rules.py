@@ -264,6 +264,13 @@ SPORTS_ROLES = frozenset(
     striker goalkeeper keeper goalie defender midfielder winger defenseman defenceman
     rusher dl de dt ol rb te running kicker punter captain owner""".split()
 )
+# Players' positions that make the name before them a team even with no name after:
+# "the England striker volleyed", "the Leeds manager said".
+TEAM_ROLES = frozenset(
+    """striker goalkeeper keeper goalie defender midfielder winger quarterback pitcher
+    coach manager captain skipper batsman batter bowler opener fly-half scrum-half
+    full-back fullback linebacker receiver shortstop outfielder""".split()
+)
 # Roles written as letters: a role only in capitals ("Browns DE"); in lower case
 # they are name particles ("Charles de Gaulle", "Luis de Guindos").
 LETTER_ROLES = frozenset("qb lb wr cb dl de dt ol rb te".split())

@@ -86,3 +86,9 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(
         assert gazetteer.is_city_name("Karachi")
     finally:
         gazetteer.city_names.cache_clear()
+
+
+def test_organisations_among_the_cldr_territories_are_not_places() -> None:
+    assert gazetteer.is_place_name("Malawi")
+    for name in ("United Nations", "European Union", "Eurozone", "Unknown Region"):
+        assert not gazetteer.is_place_name(name), name

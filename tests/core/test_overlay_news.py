@@ -255,7 +255,7 @@ def test_given_name_makes_an_organisation_tag_a_person() -> None:
 def test_given_name_does_not_move_a_place() -> None:
     text = "Flights to Virginia Beach and Marshall Islands resumed."
     spans = [span(text, "Virginia Beach", "GPE"), span(text, "Marshall Islands", "ORG")]
-    assert [m.kind for m in run(text, spans)] == [P, G]  # no person either way
+    assert [m.kind for m in run(text, spans)] == [P, P]  # no person either way
 
 
 def test_online_services_and_companies_by_type_noun_are_groups() -> None:
@@ -604,6 +604,18 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             "Golf\n\nShe joined the PGA Tour in 2021, and the Premier League noticed.\n",
             [("the PGA Tour", "ORG")],
             [("PGA Tour", G), ("Premier League", G)],
+        ),
+        # A country stays a place when the model calls it a group (its government).
+        (
+            "Vote\n\nSlovakia said it would appeal, and Slovakia's envoy left.\n",
+            [("Slovakia", "ORG"), ("Slovakia", "ORG", 1)],
+            [("Slovakia", P), ("Slovakia", P)],
+        ),
+        # A place before a player's position is the team, with or without a name after.
+        (
+            "Cup\n\nThe Tarsko striker volleyed past the keeper.\n",
+            [("Tarsko", "GPE")],
+            [("Tarsko", G)],
         ),
         # In sport a town's name may be its team.
         (
