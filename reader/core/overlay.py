@@ -770,6 +770,11 @@ def context_kind(
         return Kind.GROUP, True  # "Qatar Airways", "CBS Sports"
     if _is_team(name) or normalize(name) in rules.SERVICES:
         return Kind.GROUP, True
+    if len(raw_words) > 1 and (
+        (raw_words[-1].casefold() in rules.FEATURE_HEADS and not is_given_name(raw_words[0]))
+        or raw_words[0].casefold() in rules.FEATURE_PREFIXES
+    ):
+        return Kind.PLACE, True  # "Thwaites Glacier", "Mount Marapi"; not "Toby Lane"
     inner = rules.INNER_CAPITAL.match(name) if len(raw_words) == 1 else None
     brand = inner and inner.group(1).casefold() not in rules.NAME_PREFIXES_BEFORE_CAPITAL
     if kind is Kind.PERSON and brand:
@@ -917,6 +922,34 @@ def _ticker_after(text: str, start: int, end: int) -> bool:
     )
 
 
+_ACRONYM = re.compile(r"(?<![\w.&’'-])(?<![A-Z][ -])[A-Z]{2,6}(?![\w.&’'-]| [A-Z]{2})")
+
+
+def _used_acronyms(text: str) -> list[_Span]:
+    """An organisation known by its capitals alone, which the model may not see ("the ELN").
+
+    Only capitals used more than once, at least once after "the", outside a line
+    in capitals: so not "the CEO" nor a shouted headline.
+    """
+    seen: dict[str, list[re.Match[str]]] = defaultdict(list)
+    for m in _ACRONYM.finditer(text):
+        seen[m.group()].append(m)
+    found: list[_Span] = []
+    for acronym, uses in seen.items():
+        if len(uses) < 2 or acronym in rules.NOT_NAME_ACRONYMS:
+            continue
+        if not any(text[max(0, u.start() - 4) : u.start()].casefold() == "the " for u in uses):
+            continue
+        kind = Kind.PLACE if acronym in rules.PLACE_ACRONYMS else Kind.GROUP
+        for u in uses:
+            line_start = text.rfind("\n", 0, u.start()) + 1
+            line_end = text.find("\n", u.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if not line.isupper():
+                found.append(_Span(u.start(), u.end(), kind, weight=rules.WEAK_CUE_VOTE))
+    return found
+
+
 def _company(text: str, start: int, end: int, after_cue: bool) -> _Span:
     """A company's name the model missed; it only fills a gap the model left."""
     if not after_cue and _sentence_start(text, start) and " " in text[start:end]:
@@ -985,6 +1018,7 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         before = _RUN_BEFORE.search(text, max(0, m.start() - 80), m.start())
         if before is not None and _ticker_after(text, before.start(), before.end()):
             found.append(_company(text, before.start(), before.end(), after_cue=False))
+    found += _used_acronyms(text)
     for m in _DOTTED_TICKER.finditer(text):  # "(CFH.N)": a company's listing
         found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _SERVICE.finditer(text):
@@ -1121,12 +1155,30 @@ class _TextAliases:
     surname_from: dict[str, int] = field(default_factory=dict)  # valid after the full name
 
 
+_FOREIGN_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _defines(name: str, acronym: str, kind: Kind) -> bool:
+    """Whether "name (ACRONYM)" gives the name's short form.
+
+    Its initials, or, for an organisation, any short capitals: many are of the
+    name in its own language ("National Liberation Army (ELN)"), or its ticker.
+    """
+    if acronym_of(name, acronym):
+        return True
+    return (
+        kind is Kind.GROUP
+        and _FOREIGN_ACRONYM.fullmatch(acronym) is not None
+        and acronym not in rules.NEWS_AGENCIES
+    )
+
+
 def _text_aliases(text: str, spans: list[_Span]) -> _TextAliases:
     found = _TextAliases()
     for sp in spans:  # sorted: the first full name sets where its surname becomes valid
         name = text[sp.start : sp.end]
         m = rules.ACRONYM_DEF.match(text, sp.end)
-        if m and acronym_of(name, m.group(1)):
+        if m and _defines(name, m.group(1), sp.kind):
             found.acronyms.setdefault(normalize(m.group(1)), (m.group(1), sp.kind))
         last = surname_of(name) if sp.kind is Kind.PERSON else None
         if last is not None:
@@ -1197,7 +1249,7 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
     aliases: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
     for sp in spans:
         m = rules.ACRONYM_DEF.match(text, sp.end)
-        if m and acronym_of(text[sp.start : sp.end], m.group(1)):
+        if m and _defines(text[sp.start : sp.end], m.group(1), sp.kind):
             aliases[normalize(m.group(1))][sp.kind] += rules.TEXT_ALIAS_VOTE
         last = surname_of(text[sp.start : sp.end]) if sp.kind is Kind.PERSON else None
         if last is not None:
@@ -1313,7 +1365,7 @@ def _cluster(text: str, spans: list[_Span]) -> dict[str, str]:
     for sp in spans:
         name = text[sp.start : sp.end]
         m = rules.ACRONYM_DEF.match(text, sp.end)
-        if m and normalize(m.group(1)) in parent and acronym_of(name, m.group(1)):
+        if m and normalize(m.group(1)) in parent and _defines(name, m.group(1), sp.kind):
             union(normalize(name), normalize(m.group(1)))
         last = surname_of(name) if sp.kind is Kind.PERSON else None
         # "Hassan" joins "Ali Hassan" only if no "Omar Hassan" is in the article too.

@@ -189,6 +189,16 @@ FACILITY_HEADS = frozenset(
 )
 # "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
 # "Pew Research Center" is an organisation): a name with them is a venue.
+# The last word of a natural feature's or a street's name: a place when the model has
+# the whole name ("Thwaites Glacier", "Abu Qir Bay", "Tahrir Square"). Not used to find
+# names in capitalised runs, where "Wall Street" would cut "Wall Street Journal".
+FEATURE_HEADS = frozenset(
+    """glacier bay valley gulf strait peninsula island islands isle lake lakes river canyon
+    coast beach harbour harbor cape delta basin plateau volcano square lane avenue boulevard
+    citadel bazaar quay wharf pier promenade""".split()
+)
+# The first word of a natural feature's name: "Mount Marapi", "Lake Chad".
+FEATURE_PREFIXES = frozenset("mount mt. lake cape isle gulf".split())
 FACILITY_CENTRE_WORDS = frozenset(
     """music arts performing convention events event exhibition sports medical shopping
     trade civic aquatic conference""".split()
@@ -253,6 +263,18 @@ COMPANY_CUE = re.compile(
     r"(?:polling|law|consulting|research|brokerage|investment|accounting) firm|"
     r"chipmaker|carmaker|automaker|drugmaker|planemaker|retailer|broadcaster|lender) $"
 )
+# Capitals that are not a name: "the CEO", "the GDP", "the VAR" ("the ELN" is one).
+NOT_NAME_ACRONYMS = frozenset(
+    """CEO CFO COO CTO CMO GDP GNP IPO AI TV PM AM GMT UTC BST EST EDT PST PDT CET CST MP
+    MPS MEP MEPS MVP ERA RBI DNA RNA HIV AIDS COVID SARS ID PC VAR OK IT EV EVS LNG LPG GPS
+    ATM VAT UV ICU ER CCTV NGO NGOS SUV SUVS RPM KM MPH FAQ PR HR USB LED LCD HD ESG ETF ETFS
+    API CPU GPU NB PS AGM CBD QB WR TE RB LB DB DL OL LBW ODI VIP VIPS CV PHD MBA BA MA BSC
+    MSC CPI PPI PMI FDI OPEC ACR AKA TBA TBD ETA FYI RSVP SOS SMS PDF URL WIFI APP APPS END
+    AP BC AD BCE CE II III IV VI VII VIII IX XI XII XIII XIV XV XX""".split()
+)
+# Capitals that stand for places: "the UAE", "the DRC".
+PLACE_ACRONYMS = frozenset("US USA UK UAE DRC USSR PRC ROK DPRK".split())
+
 # News agencies in parentheses: "(AP)" after a place is a dateline, not a stock ticker.
 NEWS_AGENCIES = frozenset("AP AFP CP AAP UPI DPA ANSA EFE PTI IANS ANI TASS RIA APA".split())
 

@@ -592,7 +592,7 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
         (
             "Markets\n\nRivals Velmora (VLMR) and Tarsk Devices (TRSK.N) rose.\n",
             [("Tarsk Devices", "PERSON")],
-            [("Velmora", G), ("Tarsk Devices", G), ("TRSK.N", G)],
+            [("Velmora", G), ("VLMR", G), ("Tarsk Devices", G), ("TRSK.N", G)],
         ),
         # A seat of government stands for it; a sports league or tour is a group.
         (
@@ -616,6 +616,24 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             "Cup\n\nThe Tarsko striker volleyed past the keeper.\n",
             [("Tarsko", "GPE")],
             [("Tarsko", G)],
+        ),
+        # An organisation known by its capitals, used twice and after "the"; not "the CEO".
+        (
+            "Talks\n\nThe VLF rebels met the CEO. The VLF said talks would go on.\n",
+            [],
+            [("VLF", G), ("VLF", G)],
+        ),
+        # An organisation's short form in its own language is defined all the same.
+        (
+            "Talks\n\nThe Tarsk Liberation Army (ELT) met. Later ELT fighters left.\n",
+            [("The Tarsk Liberation Army", "ORG")],
+            [("Tarsk Liberation Army", G), ("ELT", G)],
+        ),
+        # A natural feature's or a square's name is a place; "Toby Lane" is a person.
+        (
+            "Ice\n\nThe Tarsk Glacier and Mount Velk shrank, Toby Lane said.\n",
+            [("Tarsk Glacier", "PERSON"), ("Mount Velk", "PERSON"), ("Toby Lane", "PERSON")],
+            [("Tarsk Glacier", P), ("Mount Velk", P), ("Toby Lane", N)],
         ),
         # In sport a town's name may be its team.
         (
