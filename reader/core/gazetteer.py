@@ -54,7 +54,10 @@ def is_given_name(word: str) -> bool:
 
 
 # Names in common use that CLDR spells otherwise ("Türkiye", "Côte d'Ivoire", "Myanmar").
-_PLACE_ALSO = ("Turkey", "Ivory Coast", "Czech Republic", "Britain", "Great Britain", "Burma")
+_PLACE_ALSO = (
+    "Turkey", "Ivory Coast", "Czech Republic", "Britain", "Great Britain", "Burma", "Korea",
+    "US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "America", "Holland",
+)  # fmt: skip
 _AMBIGUOUS_PLACES = frozenset("jordan chad georgia israel india world".split())
 # CLDR "territories" that are organisations or placeholders, not places.
 _NOT_PLACES = frozenset("EU EZ UN XA XB ZZ".split())
@@ -129,7 +132,7 @@ def _cities_file() -> Path | None:
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-_CACHE_FORMAT = "2"  # bump when the rules of `_read_city_names` change
+_CACHE_FORMAT = "3"  # bump when the rules of `_read_city_names` change
 
 
 def _cache_dir() -> Path:

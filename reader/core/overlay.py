@@ -110,7 +110,7 @@ _PUNCT = '.,;:!?"()[]{}«»“”–—-'
 # A run of single letters with periods: "U.S.", "U.N.", "N.Y.", "D.C.".
 _INITIALS = re.compile(r"(?:^|(?<=[\s(-]))(?:[A-Za-z]\.)+[A-Za-z]$")
 # Listings and bylines put separators between names the model runs together.
-_SEPARATOR = re.compile(r"\s+[@|–—•·/-]\s+|\s*\|\s*")
+_SEPARATOR = re.compile(r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[a-z])/(?=[A-Z])")  # "Jo Pike/Ana Lee"
 _LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'’-]*(?=\s)")
 
 
@@ -179,6 +179,9 @@ def clean_boundaries(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_OFFICE = re.compile(r"(?:Office|Department|Bureau)\b")
+
+
 def split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Iran's Islamic Revolutionary Guards' Quds Force" into its three names."""
     pieces: list[tuple[int, int]] = []
@@ -187,6 +190,8 @@ def split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
         words = text[cursor : m.start()].split()
         if words and normalize(words[-1]) in rules.NAME_POSSESSIVES:
             continue
+        if words and words[-1].casefold() in rules.OFFICE_HOLDERS and _OFFICE.match(text, m.end()):
+            continue  # "the Attorney General's Office", "Sheriff's Office"
         pieces.append((cursor, m.start()))
         cursor = m.end()
     pieces.append((cursor, end))
@@ -437,7 +442,11 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
         if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
             continue
         before = _raw_word_before(text, sp.start).lower()
-        if normalize(text[sp.start : sp.end]) in cities and before not in _PLACE_WORDS_BEFORE:
+        if normalize(text[sp.start : sp.end]) not in cities:
+            continue
+        if before in _PLACE_WORDS_BEFORE:
+            sp.hints.append((Kind.PLACE, rules.WEAK_CUE_VOTE))  # "back to Cleveland" stays
+        else:
             sp.kind = Kind.GROUP
 
 
@@ -505,10 +514,15 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
             and not any(o.start == m.start(1) for o in out)
         ):
             sp.end, sp.kind, sp.weight = m.end(1), Kind.GROUP, rules.STRONG_CUE_VOTE
+        team = _TEAM_AFTER.match(text, sp.end)
+        if team and sp.kind is Kind.PLACE and _is_team(team.group(1)):
+            sp.end, sp.kind, sp.weight = team.end(1), Kind.GROUP, rules.STRONG_CUE_VOTE
     return out
 
 
 _EXTENDS = rules.COMPANY_WORDS | rules.STRONG_GROUP_WORDS | rules.WEAK_GROUP_WORDS
+# A team's nickname the model left after its city: "Cleveland" + "Guardians", "Red Sox".
+_TEAM_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![-'’])")
 
 # "the Association for " + a name: an institution's name that goes on after "for"/"of".
 _INSTITUTION_BEFORE = re.compile(
@@ -550,10 +564,26 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             out.append(_Span(start, sp.end, Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
             continue
         prev_end = out[-1].end if out else 0
-        if sp.kind is Kind.PERSON:
+        if _OFFICE_OF_HOLDER.search(text, sp.start, sp.end):
+            _extend_office(text, sp, prev_end)
+        elif sp.kind is Kind.PERSON:
             _extend_person(text, sp, prev_end, taken[i + 1][0] if i + 1 < len(spans) else None)
         out.append(sp)
     return out
+
+
+_OFFICE_OF_HOLDER = re.compile(r"\w['’]s (?:Office|Department|Bureau)$")
+_OFFICE_WORDS = rules.OFFICE_HOLDERS | frozenset("district state county city medical".split())
+
+
+def _extend_office(text: str, sp: _Span, prev_end: int) -> None:
+    """An office is an institution, with its whole title: "Attorney" + "General's Office"."""
+    while True:
+        m = _WORD_BEFORE_NAME.search(text, max(prev_end, sp.start - 20), sp.start)
+        if m is None or m.group(1).casefold() not in _OFFICE_WORDS:
+            break
+        sp.start = m.start(1)
+    sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
 
 
 def _institution_start(text: str, floor: int, start: int) -> int | None:

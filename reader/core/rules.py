@@ -29,6 +29,12 @@ NAME_PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "neo")
 
 # Plain nouns whose possessive is part of a name ("People's Liberation Army",
 # "Kurdistan Workers' Party"), unlike a country's ("Iran's Quds Force").
+# Office-holders whose office is an institution's name: "the Attorney General's Office".
+OFFICE_HOLDERS = frozenset(
+    """attorney general sheriff prosecutor governor mayor examiner auditor comptroller
+    controller solicitor registrar inspector coroner president premier minister
+    commissioner treasurer""".split()
+)
 NAME_POSSESSIVES = frozenset(
     """people peoples workers women woman men children martyrs citizens farmers mothers
     veterans students youth traders nations god saint st lord lords doctors nurses
@@ -284,7 +290,8 @@ SPORTS_ROLES = frozenset(
     """quarterback qb center centre coach manager pitcher catcher shortstop outfielder
     infielder linebacker lb receiver wr cornerback cb safety tackle end guard forward
     striker goalkeeper keeper goalie defender midfielder winger defenseman defenceman
-    rusher dl de dt ol rb te running kicker punter captain owner""".split()
+    rusher dl de dt ol rb te running kicker punter captain owner reliever starter closer
+    slugger rookie""".split()
 )
 # Players' positions that make the name before them a team even with no name after:
 # "the England striker volleyed", "the Leeds manager said".

@@ -635,6 +635,25 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Tarsk Glacier", "PERSON"), ("Mount Velk", "PERSON"), ("Toby Lane", "PERSON")],
             [("Tarsk Glacier", P), ("Mount Velk", P), ("Toby Lane", N)],
         ),
+        # A team's nickname the model left after its city; then the city is the team,
+        # but not where a trip goes.
+        (
+            "Ball\n\nThe Mariners beat the Cleveland Guardians 4-2. Cleveland had tied it "
+            "before the trip back to Cleveland.\n",
+            [
+                ("Mariners", "ORG"),
+                ("Cleveland", "GPE"),
+                ("Cleveland", "GPE", 1),
+                ("Cleveland", "GPE", 2),
+            ],
+            [("Mariners", G), ("Cleveland Guardians", G), ("Cleveland", G), ("Cleveland", P)],
+        ),
+        # An office-holder's office is an institution; names separated by a slash.
+        (
+            "Trial\n\nThe Attorney General’s Office said so. Photos: Jo Pike/Ana Lee\n",
+            [("General’s Office", "PERSON"), ("Jo Pike/Ana Lee", "PERSON")],
+            [("Attorney General’s Office", G), ("Jo Pike", N), ("Ana Lee", N)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
