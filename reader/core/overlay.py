@@ -460,6 +460,8 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     """The kind of "prev sp" as one name, or None if they are two names side by side."""
     if text[prev.end : sp.start] != " " or prev.is_norp or sp.is_norp:
         return None
+    if is_city_name(text[prev.start : sp.end]):
+        return Kind.PLACE  # "Sierra" + "Vista"
     if prev.kind is Kind.PERSON and sp.kind is Kind.PERSON:
         return Kind.PERSON  # "Mohammed Shia'" + "al-Sudani"
     if prev.kind is Kind.PLACE and text[prev.start : prev.end].endswith(_PLACE_ABBREVIATIONS):
@@ -564,6 +566,21 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             out.append(_Span(start, sp.end, Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
             continue
         prev_end = out[-1].end if out else 0
+        before = _WORD_BEFORE_NAME.search(text, max(prev_end, sp.start - 20), sp.start)
+        if (
+            before
+            and before.group(1).casefold() not in _NOT_A_NAME_START
+            and is_city_name(text[before.start(1) : sp.end])
+        ):
+            sp.start, sp.kind = before.start(1), Kind.PLACE  # "Santo" + "Domingo"
+        words = text[sp.start : sp.end].split()
+        if (
+            sp.kind is Kind.GROUP
+            and len(words) > 2
+            and words[-1].casefold() in rules.ROLE_STARTS
+            and text[sp.end + 1 : sp.end + 2].isupper()
+        ):
+            sp.end -= len(words[-1]) + 1  # "... Administration" + "Special Agent Jo Pike"
         if _OFFICE_OF_HOLDER.search(text, sp.start, sp.end):
             _extend_office(text, sp, prev_end)
         elif sp.kind is Kind.PERSON:
@@ -677,8 +694,9 @@ def _looks_like_person(words: list[str]) -> bool:
     """Two or three capitalised words starting with a common given name ("Letitia James")."""
     if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
         return False
-    if words[0].casefold() in rules.NOT_GIVEN_NAMES or is_place_name(" ".join(words)):
-        return False  # "Royal Caribbean"; "Sierra Leone" starts with a given name too
+    whole = " ".join(words)
+    if words[0].casefold() in rules.NOT_GIVEN_NAMES or is_place_name(whole) or is_city_name(whole):
+        return False  # "Royal Caribbean"; "Sierra Leone", "Milton Keynes" start with given names
     plain = [w.rstrip(".").casefold() for w in words]
     return all(w[:1].isupper() for w in words) and not any(
         w in rules.STRONG_GROUP_WORDS
@@ -803,8 +821,14 @@ def context_kind(
     if len(raw_words) > 1 and (
         (raw_words[-1].casefold() in rules.FEATURE_HEADS and not is_given_name(raw_words[0]))
         or raw_words[0].casefold() in rules.FEATURE_PREFIXES
+        or (
+            raw_words[-1].casefold() in rules.REGION_HEADS
+            and not rules.ACRONYM_DEF.match(text, end)
+        )
     ):
         return Kind.PLACE, True  # "Thwaites Glacier", "Mount Marapi"; not "Toby Lane"
+    if len(raw_words) > 1 and raw_words[0] == "Air":
+        return Kind.GROUP, True  # "Air Arabia", "Air India": airlines
     inner = rules.INNER_CAPITAL.match(name) if len(raw_words) == 1 else None
     brand = inner and inner.group(1).casefold() not in rules.NAME_PREFIXES_BEFORE_CAPITAL
     if kind is Kind.PERSON and brand:
@@ -980,6 +1004,12 @@ def _used_acronyms(text: str) -> list[_Span]:
     return found
 
 
+def _in_title_case_line(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return _is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
 def _company(text: str, start: int, end: int, after_cue: bool) -> _Span:
     """A company's name the model missed; it only fills a gap the model left."""
     if not after_cue and _sentence_start(text, start) and " " in text[start:end]:
@@ -1049,6 +1079,18 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         if before is not None and _ticker_after(text, before.start(), before.end()):
             found.append(_company(text, before.start(), before.end(), after_cue=False))
     found += _used_acronyms(text)
+    for m in _CAPITALISED_RUN.finditer(text):  # "Jet Propulsion Laboratory", unseen by the model
+        words = m.group().split()
+        start = m.start()
+        for w in words[:-1]:  # not across a sentence's end or a possessive: "NASA's Jet ..."
+            if (w.endswith(".") and "." not in w[:-1]) or w.endswith(("'s", "’s")):
+                start = text.index(w, start) + len(w) + 1
+        words = text[start : m.end()].split()
+        if 2 <= len(words) <= 5 and words[-1].casefold() in rules.INSTITUTION_ENDS:
+            if words[0].casefold() in _NOT_A_NAME_START:
+                start += len(words[0]) + 1
+            if not _in_title_case_line(text, start):
+                found.append(_Span(start, m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for m in _DOTTED_TICKER.finditer(text):  # "(CFH.N)": a company's listing
         found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _SERVICE.finditer(text):

@@ -203,6 +203,18 @@ FEATURE_HEADS = frozenset(
     coast beach harbour harbor cape delta basin plateau volcano square lane avenue boulevard
     citadel bazaar quay wharf pier promenade""".split()
 )
+# The last word of an institution's name, for names the model missed entirely
+# ("Jet Propulsion Laboratory", "Colombian Episcopal Conference").
+INSTITUTION_ENDS = frozenset(
+    """laboratory laboratories institute conference council commission committee association
+    federation foundation society university college academy agency authority bureau
+    ministry union party corporation""".split()
+)
+# Words that start a role after an institution's name: "Drug Enforcement Administration
+# Special Agent Jo Pike" ends the name before "Special".
+ROLE_STARTS = frozenset("special senior deputy acting chief assistant former executive".split())
+# ... and of a region's: "Volta Region", "Cochise County".
+REGION_HEADS = frozenset("region province county governorate prefecture oblast".split())
 # The first word of a natural feature's name: "Mount Marapi", "Lake Chad".
 FEATURE_PREFIXES = frozenset("mount mt. lake cape isle gulf".split())
 FACILITY_CENTRE_WORDS = frozenset(
@@ -222,7 +234,7 @@ COMPANY_WORDS = frozenset(
     software labs laboratories communications electric electronics steel mining
     resources brands stores insurance financial securities investments ventures
     entertainment studios records pictures broadcasting network networks railways
-    railroad instruments industries international enterprises""".split()
+    railroad railway rail instruments industries international enterprises""".split()
 )
 
 # Online services and media brands that news names as companies; the model often

@@ -654,6 +654,30 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("General’s Office", "PERSON"), ("Jo Pike/Ana Lee", "PERSON")],
             [("Attorney General’s Office", G), ("Jo Pike", N), ("Ana Lee", N)],
         ),
+        # A town's name the model cut in two, or took for a person's.
+        (
+            "Fire\n\nCrews in Sierra Vista, Santo Domingo and Milton Keynes waited.\n",
+            [
+                ("Sierra", "ORG"),
+                ("Vista", "GPE"),
+                ("Domingo", "PERSON"),
+                ("Milton Keynes", "PERSON"),
+            ],
+            [("Sierra Vista", P), ("Santo Domingo", P), ("Milton Keynes", P)],
+        ),
+        # A region by its last word; an airline by its first; a railway company.
+        (
+            "Trade\n\nThe Velmora Region grew. Air Tarsko and Tarsko Railway hired.\n",
+            [("Velmora Region", "ORG"), ("Air Tarsko", "GPE"), ("Tarsko Railway", "GPE")],
+            [("Velmora Region", P), ("Air Tarsko", G), ("Tarsko Railway", G)],
+        ),
+        # An institution the model missed; one whose name it ran into a role.
+        (
+            "Space\n\nThe Velmora Propulsion Laboratory said so. "
+            "Tarsk Enforcement Administration Special Agent Jo Pike agreed.\n",
+            [("Tarsk Enforcement Administration Special", "ORG"), ("Jo Pike", "PERSON")],
+            [("Velmora Propulsion Laboratory", G), ("Tarsk Enforcement Administration", G)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
