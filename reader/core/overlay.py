@@ -1004,6 +1004,26 @@ def _used_acronyms(text: str) -> list[_Span]:
     return found
 
 
+_HEAD_WORDS = rules.FACILITY_HEADS | {"center", "centre"} | rules.FACILITY_STAGES
+
+
+def _institution_run(text: str, m: re.Match[str]) -> _Span | None:
+    """An institution the model did not see, as a weak guess: "Jet Propulsion Laboratory"."""
+    start = m.start()
+    words = m.group().split()
+    for w in words[:-1]:  # not across a sentence's end or a possessive: "NASA's Jet ..."
+        if (w.endswith(".") and "." not in w[:-1]) or w.endswith(("'s", "’s")):
+            start = text.index(w, start) + len(w) + 1
+    words = text[start : m.end()].split()
+    if not 2 <= len(words) <= 5:
+        return None
+    if words[0].casefold() in _NOT_A_NAME_START:
+        start += len(words[0]) + 1
+    if _in_title_case_line(text, start):
+        return None
+    return _Span(start, m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE)
+
+
 def _in_title_case_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
@@ -1048,6 +1068,15 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         for m in rules.UNIT.finditer(text)
     ]
     for m in _CAPITALISED_RUN.finditer(text):
+        if " " not in m.group():
+            continue  # one word is neither a venue nor an institution
+        last_word = m.group().rsplit(" ", 1)[1].casefold()
+        if last_word in rules.INSTITUTION_ENDS:
+            institution = _institution_run(text, m)
+            if institution is not None:
+                found.append(institution)
+        if not _HEAD_WORDS.intersection(m.group().casefold().split()):
+            continue
         run = list(re.finditer(r"\S+", m.group()))
         texts = [w.group() for w in run]
         # The last facility word in the run ends the venue: "Jones Beach Theater".
@@ -1079,18 +1108,6 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         if before is not None and _ticker_after(text, before.start(), before.end()):
             found.append(_company(text, before.start(), before.end(), after_cue=False))
     found += _used_acronyms(text)
-    for m in _CAPITALISED_RUN.finditer(text):  # "Jet Propulsion Laboratory", unseen by the model
-        words = m.group().split()
-        start = m.start()
-        for w in words[:-1]:  # not across a sentence's end or a possessive: "NASA's Jet ..."
-            if (w.endswith(".") and "." not in w[:-1]) or w.endswith(("'s", "’s")):
-                start = text.index(w, start) + len(w) + 1
-        words = text[start : m.end()].split()
-        if 2 <= len(words) <= 5 and words[-1].casefold() in rules.INSTITUTION_ENDS:
-            if words[0].casefold() in _NOT_A_NAME_START:
-                start += len(words[0]) + 1
-            if not _in_title_case_line(text, start):
-                found.append(_Span(start, m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for m in _DOTTED_TICKER.finditer(text):  # "(CFH.N)": a company's listing
         found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _SERVICE.finditer(text):
