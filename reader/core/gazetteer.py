@@ -18,6 +18,7 @@ import functools
 import importlib.util
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 _FILES = ("dist.male.first", "dist.female.first")
@@ -49,8 +50,18 @@ def given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether a capitalised word is a common first name ("Letitia", "Marcelo")."""
-    return word[:1].isupper() and word.casefold() in given_names()
+    """Whether a capitalised word is a common first name ("Letitia", "Marcelo", "Julián").
+
+    The census list is written without accents, so "Rubén" is looked up as "ruben".
+    """
+    if not word[:1].isupper():
+        return False
+    folded = word.casefold()
+    if not folded.isascii():
+        folded = "".join(
+            ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
+        )
+    return folded in given_names()
 
 
 # Names in common use that CLDR spells otherwise ("Türkiye", "Côte d'Ivoire", "Myanmar").

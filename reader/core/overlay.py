@@ -581,6 +581,8 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             and text[sp.end + 1 : sp.end + 2].isupper()
         ):
             sp.end -= len(words[-1]) + 1  # "... Administration" + "Special Agent Jo Pike"
+        if _DOUBLE_BARRELLED.fullmatch(text, sp.start, sp.end) and sp.kind is not Kind.PLACE:
+            _double_barrelled(text, sp, prev_end)
         if _OFFICE_OF_HOLDER.search(text, sp.start, sp.end):
             _extend_office(text, sp, prev_end)
         elif sp.kind is Kind.PERSON:
@@ -591,6 +593,33 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
 
 _OFFICE_OF_HOLDER = re.compile(r"\w['’]s (?:Office|Department|Bureau)$")
 _OFFICE_WORDS = rules.OFFICE_HOLDERS | frozenset("district state county city medical".split())
+
+
+_DOUBLE_BARRELLED = re.compile(r"(?:Mc|Mac|O’|O')?[A-Z][a-z]+-(?:Mc|Mac)?[A-Z][a-z]+")
+
+
+def _double_barrelled(text: str, sp: _Span, prev_end: int) -> None:
+    """A given name before a double-barrelled surname: "Devonte" + "Marsh-Ogilvie".
+
+    Any capitalised word that is not a title, a place or a small word will do: the
+    model takes such surnames for companies, and companies ("Rolls-Royce") are
+    seldom written after a capitalised word.
+    """
+    m = _WORD_BEFORE_NAME.search(text, max(prev_end, sp.start - 20), sp.start)
+    if m is None:
+        return
+    word = m.group(1)
+    folded = word.casefold()
+    if (
+        folded in _NOT_A_NAME_START
+        or folded in _TITLE_WORDS
+        or folded in rules.MONTHS
+        or folded in rules.WEEKDAYS
+        or is_place_name(word)
+        or is_city_name(word)
+    ):
+        return
+    sp.start, sp.kind, sp.weight = m.start(1), Kind.PERSON, rules.STRONG_CUE_VOTE
 
 
 def _extend_office(text: str, sp: _Span, prev_end: int) -> None:
@@ -705,6 +734,9 @@ def _looks_like_person(words: list[str]) -> bool:
         or w in rules.FACILITY_HEADS
         or w in rules.PLACE_HEADS
         or w in rules.GEO_WORDS
+        or w in rules.FEATURE_HEADS
+        or w in rules.ROAD_WORDS
+        or w == "street"
         for w in plain[1:]
     )
 
@@ -873,8 +905,14 @@ def context_kind(
         and after not in rules.NOUNS_AFTER_MODIFIER
     ):
         return Kind.PERSON, True
-    if kind is not Kind.PLACE and _looks_like_person(raw_words):
-        return Kind.PERSON, True
+    if _looks_like_person(raw_words) and (
+        kind is not Kind.PLACE
+        or (
+            before not in _PLACE_WORDS_BEFORE
+            and (not raw_before[:1].isupper() or raw_before.endswith(("'s", "’s")))
+        )
+    ):
+        return Kind.PERSON, True  # "Gastón Gaudio" too, where the model saw a place
     if kind is Kind.PLACE and len(raw_words) == 1 and rules.DEMONYM.search(name):
         return Kind.GROUP, True  # "the Ukrainian" is a person's nationality, not the country
     if rules.PLACE_OF.search(text, max(0, start - 40), start):
@@ -944,7 +982,10 @@ class _Occupied:
 _CAPITALISED_RUN = re.compile(r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&))*")
 # Capitalised function words that may start a venue match in a title-case line.
 _NOT_A_NAME_START = frozenset(
-    "a an and as at by for from in into of on or the to with via near inside formerly now".split()
+    """a an and as at by for from in into of on or the to with via near inside formerly now
+    but yet so then still however meanwhile when while after before if although though
+    since because also even here there this that these those his her their its our my
+    your""".split()
 )
 # At most four capitalised words, as a company's name is written: after a cue, before a ticker.
 _RUN = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){0,3}"

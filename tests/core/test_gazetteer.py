@@ -12,6 +12,7 @@ def test_common_first_names_are_known_and_ambiguous_words_are_not() -> None:
     assert gazetteer.is_given_name("Letitia")
     assert gazetteer.is_given_name("Marcelo")
     assert not gazetteer.is_given_name("letitia")  # a name is capitalised
+    assert gazetteer.is_given_name("Rubén")  # looked up without its accent
     for word in ("Virginia", "Jordan", "May", "Paris", "China", "Will"):
         assert not gazetteer.is_given_name(word), word
 

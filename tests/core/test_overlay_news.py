@@ -678,6 +678,19 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Tarsk Enforcement Administration Special", "ORG"), ("Jo Pike", "PERSON")],
             [("Velmora Propulsion Laboratory", G), ("Tarsk Enforcement Administration", G)],
         ),
+        # A given name, accents and all, starts a person's name the model took for a
+        # place; a double-barrelled surname after a given name is a person's, not a firm's.
+        (
+            "Talks\n\nThe envoy Rubén Velkaro spoke. But Devonte Marsh-Tarsk left, and "
+            "Marsh-Tarsk said no.\n",
+            [("Rubén Velkaro", "GPE"), ("Marsh-Tarsk", "ORG"), ("Marsh-Tarsk", "ORG", 1)],
+            [("Rubén Velkaro", N), ("Devonte Marsh-Tarsk", N), ("Marsh-Tarsk", N)],
+        ),
+        (
+            "Talks\n\nShares in Velk-Tarsk rose, on Pearl Street.\n",
+            [("Velk-Tarsk", "ORG"), ("Pearl Street", "GPE")],
+            [("Velk-Tarsk", G), ("Pearl Street", P)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
