@@ -453,12 +453,24 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
 _PLACE_WORDS_BEFORE = rules.PLACE_BEFORE | {"at", "to", "from", "of", "for"}
 
 
+# Words that name a kind of organisation (not "Hezbollah"): after a name they end it.
+_GENERIC_GROUP_WORDS = (
+    rules.COMPANY_WORDS
+    | rules.WEAK_GROUP_WORDS
+    | (rules.STRONG_GROUP_WORDS & rules.INSTITUTION_ENDS)
+    | frozenset("cartel gang army front movement brigade coalition alliance".split())
+)
 _PLACE_ABBREVIATIONS = ("St.", "Ste.", "Mt.", "Ft.")  # "Fort St." + "John"
 
 
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     """The kind of "prev sp" as one name, or None if they are two names side by side."""
-    if text[prev.end : sp.start] != " " or prev.is_norp or sp.is_norp:
+    if text[prev.end : sp.start] != " ":
+        return None
+    piece = text[sp.start : sp.end]
+    if " " not in piece and piece.casefold() in _GENERIC_GROUP_WORDS and not sp.is_norp:
+        return Kind.GROUP  # "Sinaloa" + "Cartel", "Dravix" + "Holdings"
+    if prev.is_norp or sp.is_norp:
         return None
     if is_city_name(text[prev.start : sp.end]):
         return Kind.PLACE  # "Sierra" + "Vista"
@@ -581,6 +593,13 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             and text[sp.end + 1 : sp.end + 2].isupper()
         ):
             sp.end -= len(words[-1]) + 1  # "... Administration" + "Special Agent Jo Pike"
+        if (
+            text[sp.start : sp.end].casefold() in _GENERIC_GROUP_WORDS
+            and before
+            and before.group(1).casefold() not in _NOT_A_NAME_START
+            and before.group(1).casefold() not in _TITLE_WORDS
+        ):
+            sp.start, sp.kind, sp.weight = before.start(1), Kind.GROUP, rules.STRONG_CUE_VOTE
         if _DOUBLE_BARRELLED.fullmatch(text, sp.start, sp.end) and sp.kind is not Kind.PLACE:
             _double_barrelled(text, sp, prev_end)
         if _OFFICE_OF_HOLDER.search(text, sp.start, sp.end):
@@ -792,7 +811,10 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     return bool(tail.group(1)) or (name.isupper() and any(ch.isalpha() for ch in name))
 
 
-_DATELINE_NAME = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=[ ,:(–—-])")
+# In capitals, or in title case before the agency's name: "Hanoi (AFP) -".
+_DATELINE_NAME = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=[ ,:(–—-])|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?= \()"
+)
 
 
 # A line that is only "CITY, COUNTRY" in capitals (numbered or not): two places.
@@ -989,6 +1011,9 @@ _NOT_A_NAME_START = frozenset(
 )
 # At most four capitalised words, as a company's name is written: after a cue, before a ticker.
 _RUN = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){0,3}"
+_NAME_BEFORE_HEAD = re.compile(
+    rf"(?<=\bthe )({_RUN}) (?:newspaper|daily|party|militia|network|broadcaster|channel|agency)\b"
+)
 _CUED_COMPANY = re.compile(rules.COMPANY_CUE.pattern[:-1] + rf"({_RUN})(?![\w&'’-]| [A-Z&])")
 _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
 # Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
@@ -1143,6 +1168,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             found.append(_Span(s, m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _CUED_COMPANY.finditer(text):  # "analysts at Jefferies"
+        found.append(_company(text, m.start(1), m.end(1), after_cue=True))
+    for m in _NAME_BEFORE_HEAD.finditer(text):  # "the Tuoi Tre newspaper"
         found.append(_company(text, m.start(1), m.end(1), after_cue=True))
     for m in _TICKER.finditer(text):  # "Rivals Broadcom (AVGO)"
         before = _RUN_BEFORE.search(text, max(0, m.start() - 80), m.start())

@@ -65,7 +65,7 @@ STRONG_GROUP_WORDS = frozenset(
     coalition league federation association institute university company corporation
     militia parliament assembly senate congress hezbollah hizbullah hizballah
     harakat hizb jaysh jaish kata'ib liwa ansar jabhat orchestra philharmonic symphony
-    choir ensemble""".split()
+    choir ensemble cartel""".split()
 )
 # Capitalised words that are given names but also begin companies and institutions
 # ("Royal Caribbean", "General Motors", "Grand Hyatt"): no sign of a person.
@@ -279,7 +279,8 @@ GROUP_OF = re.compile(
 COMPANY_CUE = re.compile(
     r"\b(?:(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?) at|[Ss]hares (?:of|in)|stake in|"
     r"(?:polling|law|consulting|research|brokerage|investment|accounting) firm|"
-    r"chipmaker|carmaker|automaker|drugmaker|planemaker|retailer|broadcaster|lender) $"
+    r"chipmaker|carmaker|automaker|drugmaker|planemaker|retailer|broadcaster|lender|"
+    r"(?:the )?ticker|(?:fan |streaming |online )?platform|record label|girl group|boy band) $"
 )
 # Capitals that are not a name: "the CEO", "the GDP", "the VAR" ("the ELN" is one).
 NOT_NAME_ACRONYMS = frozenset(

@@ -691,6 +691,18 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Velk-Tarsk", "ORG"), ("Pearl Street", "GPE")],
             [("Velk-Tarsk", G), ("Pearl Street", P)],
         ),
+        # A dateline in title case before the agency; names after "the ticker", before
+        # "newspaper"; a generic group word the model took alone ("Cartel").
+        (
+            "Fire\n\nTarsk (AFP) - She told the Velmo Post newspaper, under the ticker VLM.\n",
+            [("Tarsk", "GPE")],
+            [("Tarsk", P), ("AFP", G), ("Velmo Post", G), ("VLM", G)],
+        ),
+        (
+            "Trial\n\nLeaders of the Tarsko Cartel met.\n",
+            [("Cartel", "PERSON")],
+            [("Tarsko Cartel", G)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
