@@ -354,9 +354,9 @@ class Library:
         size = self.REFRESH_BATCH if pool is None else min(self.REFRESH_CHUNK, self.REFRESH_BATCH)
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         pending = [start(chunk) for chunk in chunks]  # in this thread: started when waited for
+        read = written = 0  # articles of `todo` computed, and written, so far
         try:
             results: list[parallel.Refreshed] = []
-            read = written = 0  # articles of `todo` computed, and written, so far
             for n, wait in enumerate(pending):
                 if cancelled is not None and cancelled():
                     break
@@ -378,8 +378,8 @@ class Library:
         finally:
             if own is not None:
                 own.close()
-            elif pool is not None:
-                pool.cancel_pending()  # what was queued for this refresh and not begun
+            elif pool is not None and written < len(todo):
+                pool.cancel_pending()  # stopped early: what was queued and not begun
         return Changes(articles=frozenset(done), knowledge=True)
 
     def refresh_stale(

@@ -155,7 +155,7 @@ class Pool:
             self._executor = None
 
     def cancel_pending(self) -> None:
-        """Drop the work no worker has begun (a caller that stops early queued too much)."""
+        """Drop the work no worker has begun, whoever queued it (a job that stopped early)."""
         for future in list(self._pending):
             future.cancel()
 
