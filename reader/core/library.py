@@ -302,6 +302,7 @@ class Library:
 
     REFRESH_BATCH = 250  # articles recomputed per transaction (and between progress reports)
     PARALLEL_FROM = 100  # at least this many stale articles: the overlay runs in worker processes
+    REFRESH_CHUNK = 50  # articles queued at a time for the worker processes (shared between them)
 
     def refresh_articles(
         self,
@@ -314,10 +315,13 @@ class Library:
 
         Milliseconds per article and no model run; articles the current model
         never ran on are skipped (they are computed when opened). Articles are
-        read and written REFRESH_BATCH at a time, each batch in one
-        transaction; from PARALLEL_FROM stale articles on the overlay runs in
-        worker processes (`pool`, else one made for this refresh), one per
-        core. `progress(done, total)` follows every batch. Stops early when
+        written REFRESH_BATCH at a time, each batch in one transaction; from
+        PARALLEL_FROM stale articles on the overlay runs in worker processes
+        (`pool`, else one made for this refresh), one per core. All the work
+        is queued at once in pieces of REFRESH_CHUNK, so a worker that
+        finishes early takes the next piece instead of waiting for the other
+        (issue 8), and the workers go on while this thread writes.
+        `progress(done, total)` follows every batch. Stops early when
         `cancelled()` says so: what is left stays stale, and is recomputed
         when next needed.
         """
@@ -331,41 +335,51 @@ class Library:
         own = None
         if pool is None and len(todo) >= self.PARALLEL_FROM and parallel.processes() > 1:
             pool = own = Pool()
-        batches = [
-            todo[i : i + self.REFRESH_BATCH] for i in range(0, len(todo), self.REFRESH_BATCH)
-        ]
+        if pool is not None and self.store.path == ":memory:":
+            pool = None  # the workers could not read this library
 
         def start(chunk: list[int]) -> Callable[..., list[parallel.Refreshed]]:
-            if pool is not None and len(chunk) > 1 and self.store.path != ":memory:":
+            if pool is not None and len(chunk) > 1:
                 # The workers read the texts themselves: this thread only writes.
                 return pool.submit_refresh(
                     self.store.path, pipeline.name, pipeline.version, knowledge, chunk
                 )
-            rows = self.store.texts_with_spans(chunk, pipeline.name, pipeline.version)
-            return lambda _cancelled=None: [parallel.refreshed(*row, knowledge) for row in rows]
 
+            def here(_cancelled: object = None) -> list[parallel.Refreshed]:
+                rows = self.store.texts_with_spans(chunk, pipeline.name, pipeline.version)
+                return [parallel.refreshed(*row, knowledge) for row in rows]
+
+            return here
+
+        size = self.REFRESH_BATCH if pool is None else min(self.REFRESH_CHUNK, self.REFRESH_BATCH)
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        pending = [start(chunk) for chunk in chunks]  # in this thread: started when waited for
+        read = written = 0  # articles of `todo` computed, and written, so far
         try:
-            pending = start(batches[0]) if batches else None
-            for n in range(len(batches)):
-                if pending is None or (cancelled is not None and cancelled()):
+            results: list[parallel.Refreshed] = []
+            for n, wait in enumerate(pending):
+                if cancelled is not None and cancelled():
                     break
-                results = pending(cancelled)
-                # The workers start on the next batch while this one is written.
-                following = n + 1 < len(batches) and not (cancelled is not None and cancelled())
-                pending = start(batches[n + 1]) if following else None
+                results += wait(cancelled)
+                read += len(chunks[n])
+                if read - written < self.REFRESH_BATCH and n + 1 < len(pending):
+                    continue
                 with self.store.transaction():
                     for article_id, rows, counts in results:
                         self.store.write_mentions(
                             article_id, rows, counts, knowledge.version, model
                         )
                 done.update(article_id for article_id, _, _ in results)
+                results, written = [], read
                 if progress is not None:
-                    progress(min((n + 1) * self.REFRESH_BATCH, len(todo)), len(todo))
+                    progress(read, len(todo))
         except Cancelled:
             pass  # batches written so far are whole and current
         finally:
             if own is not None:
                 own.close()
+            elif pool is not None and written < len(todo):
+                pool.cancel_pending()  # stopped early: what was queued and not begun
         return Changes(articles=frozenset(done), knowledge=True)
 
     def refresh_stale(

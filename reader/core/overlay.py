@@ -1256,31 +1256,65 @@ def _plain_opener(text: str, sp: _Span, openers: set[int]) -> bool:
 # --- step 5: the user's knowledge -----------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _KnownNames:
+    """The knowledge's names as the overlay looks them up (read only: shared between articles)."""
+
+    by_norm: dict[str, KnownEntity]  # normalized alias -> its entity (the lowest id wins)
+    # A dismissed name is not highlighted even when an entity has it: the entity
+    # keeps its notes, it is just not found by that name. Names the user gave are
+    # matched even when they are common words ("Mark as person" on "Sunday"):
+    # names learnt from articles never include those (EntityView.ref filters them).
+    aliases: tuple[str, ...]
+    by_alias: dict[tuple[str, Kind], int]  # (normalized alias, kind) -> entity id (first wins)
+
+
+_last_known: tuple[tuple[KnownEntity, ...], frozenset[str], _KnownNames] | None = None
+
+
+def _known_names(knowledge: Knowledge) -> _KnownNames:
+    """The lookups built from `knowledge`, kept for the knowledge last asked about.
+
+    A refresh runs the overlay on a thousand articles with one knowledge;
+    building these again for each article cost a tenth of the overlay
+    (issue 8). Entities and dismissed names are immutable, so the same objects
+    mean the same names.
+    """
+    global _last_known
+    last = _last_known  # one read: other threads may run the overlay too
+    if last is not None and last[0] is knowledge.entities and last[1] is knowledge.dismissed:
+        return last[2]
+    by_norm: dict[str, KnownEntity] = {}
+    for entity in sorted(knowledge.entities, key=lambda e: e.id):
+        for alias in (entity.name, *entity.aliases):
+            by_norm.setdefault(normalize(alias), entity)
+    aliases = tuple(
+        a
+        for e in knowledge.entities
+        for a in (e.name, *e.aliases)
+        if normalize(a) not in knowledge.dismissed
+    )
+    by_alias: dict[tuple[str, Kind], int] = {}
+    for entity in knowledge.entities:
+        for alias in (entity.name, *entity.aliases):
+            by_alias.setdefault((normalize(alias), entity.kind), entity.id)
+    names = _KnownNames(by_norm, aliases, by_alias)
+    _last_known = (knowledge.entities, knowledge.dismissed, names)
+    return names
+
+
 def _apply_knowledge(text: str, spans: list[_Span], knowledge: Knowledge) -> list[_Span]:
     """Every alias of every known entity is a mention and wins; dismissed names go."""
     if knowledge.dismissed:
         spans = [
             sp for sp in spans if normalize(text[sp.start : sp.end]) not in knowledge.dismissed
         ]
-    by_norm: dict[str, KnownEntity] = {}
-    for entity in sorted(knowledge.entities, key=lambda e: e.id):
-        for alias in (entity.name, *entity.aliases):
-            by_norm.setdefault(normalize(alias), entity)
-    # A dismissed name is not highlighted even when an entity has it: the entity
-    # keeps its notes, it is just not found by that name. Names the user gave are
-    # matched even when they are common words ("Mark as person" on "Sunday"):
-    # names learnt from articles never include those (EntityView.ref filters them).
-    aliases = (
-        a
-        for e in knowledge.entities
-        for a in (e.name, *e.aliases)
-        if normalize(a) not in knowledge.dismissed
-    )
+    names = _known_names(knowledge)
     found: list[_Span] = []
     taken = _Occupied()
     starts = [sp.start for sp in spans]  # model spans: sorted and non-overlapping
-    for s, e, norm in longest_first(find_names(text, aliases)):
-        known = by_norm.get(norm)
+    for s, e, norm in longest_first(find_names(text, names.aliases)):
+        known = names.by_norm.get(norm)
         if known is None:
             continue
         s, e = clean_boundaries(text, s, e)
@@ -1561,10 +1595,7 @@ def _cluster(text: str, spans: list[_Span]) -> dict[str, str]:
 def _to_mentions(
     text: str, spans: list[_Span], clusters: dict[str, str], knowledge: Knowledge
 ) -> list[Mention]:
-    by_alias: dict[tuple[str, Kind], int] = {}
-    for entity in knowledge.entities:
-        for alias in (entity.name, *entity.aliases):
-            by_alias.setdefault((normalize(alias), entity.kind), entity.id)
+    by_alias = _known_names(knowledge).by_alias
     key_entity: dict[tuple[str, Kind], int] = {}
     for sp in spans:
         norm = normalize(text[sp.start : sp.end])

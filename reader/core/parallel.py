@@ -20,7 +20,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 from reader.core import store
@@ -136,6 +136,7 @@ class Pool:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or processes()
         self._executor: ProcessPoolExecutor | None = None
+        self._pending: set[Future[Any]] = set()  # submitted and not done
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -153,10 +154,21 @@ class Pool:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
+    def cancel_pending(self) -> None:
+        """Drop the work no worker has begun, whoever queued it (a job that stopped early)."""
+        for future in list(self._pending):
+            future.cancel()
+
+    def _submit(self, fn: Callable[..., T], *args: object) -> Future[T]:
+        future = self._pool().submit(fn, *args)
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
+        return future
+
     def submit_model(self, name: str, texts: Sequence[str]) -> Callable[..., list[list[ModelSpan]]]:
         """Start the model on `texts` across the workers; call the result to wait for it."""
         parts = chunks([len(t) for t in texts], self.workers)
-        futures = [self._pool().submit(_model_chunk, name, [texts[i] for i in p]) for p in parts]
+        futures = [self._submit(_model_chunk, name, [texts[i] for i in p]) for p in parts]
 
         def wait(cancelled: Callable[[], bool] | None = None) -> list[list[ModelSpan]]:
             out: list[list[ModelSpan]] = []
@@ -176,8 +188,7 @@ class Pool:
         """
         parts = chunks([len(t) for t in texts], self.workers)
         futures = [
-            self._pool().submit(_import_chunk, name, knowledge, [texts[i] for i in p])
-            for p in parts
+            self._submit(_import_chunk, name, knowledge, [texts[i] for i in p]) for p in parts
         ]
 
         def wait(
@@ -211,7 +222,7 @@ class Pool:
         """
         parts = chunks([1] * len(article_ids), self.workers)
         futures = [
-            self._pool().submit(
+            self._submit(
                 _refresh_chunk, path, pipeline, version, knowledge, [article_ids[i] for i in p]
             )
             for p in parts
@@ -234,9 +245,7 @@ class Pool:
         """`overlay()` and each mention's place for many (text, model spans), by the workers."""
         parts = chunks([len(t) for t, _ in items], self.workers)
         futures = [
-            self._pool().submit(
-                _overlay_chunk, knowledge, [(items[i][0], list(items[i][1])) for i in p]
-            )
+            self._submit(_overlay_chunk, knowledge, [(items[i][0], list(items[i][1])) for i in p])
             for p in parts
         ]
         out: list[Computed] = []

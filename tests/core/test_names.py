@@ -65,6 +65,15 @@ def test_find_names_matches_whole_names_with_apostrophe_and_space_variants() -> 
     ]
 
 
+def test_find_names_after_a_hyphen_only_behind_a_prefix() -> None:
+    text = "anti-Hezbollah, Al-Hezbollah, xHezbollah, (Hezbollah) and ex-US aid"
+    assert sorted((s, text[s:e]) for s, e, _ in find_names(text, ["Hezbollah", "US"])) == [
+        (5, "Hezbollah"),
+        (43, "Hezbollah"),
+        (61, "US"),
+    ]
+
+
 def test_find_names_needs_a_capital_so_common_words_stay_words() -> None:
     text = "Gordon Brown and a brown dog."
     assert [text[s:e] for s, e, _ in find_names(text, ["Brown"])] == ["Brown"]

@@ -5,6 +5,7 @@ Behaviour only: how fast these run is measured by benchmarks/scale.py, never her
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,9 @@ def test_worker_processes_give_what_this_process_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The overlay in spawned workers: the same mentions, written the same way."""
-    stored = []
+    monkeypatch.setattr(Library, "REFRESH_BATCH", 4)
+    monkeypatch.setattr(Library, "REFRESH_CHUNK", 2)  # three pieces queued at once
+    stored, seen = [], []
     for name, workers in (("here", 0), ("pool", 2)):
         lib = Library(tmp_path / f"{name}.db")
         try:
@@ -121,7 +124,9 @@ def test_worker_processes_give_what_this_process_gives(
             stale = lib.set_kind(EntityRef(None, "Tarsk", Kind.PLACE, ("Tarsk",)), Kind.GROUP)
             pool = parallel.Pool(workers) if workers else None
             try:
-                changes = lib.refresh_articles(sorted(stale.changes.stale), pool=pool)
+                changes = lib.refresh_articles(
+                    sorted(stale.changes.stale), pool=pool, progress=lambda *p: seen.append(p)
+                )
             finally:
                 if pool is not None:
                     pool.close()
@@ -131,6 +136,7 @@ def test_worker_processes_give_what_this_process_gives(
             lib.close()
     here, pooled = stored
     assert pooled == here
+    assert seen == [(0, 6), (4, 6), (6, 6)] * 2
     assert any(entity_id is not None for mentions in here.values() for *_, entity_id, _ in mentions)
 
 
@@ -144,6 +150,18 @@ def test_the_pool_overlays_as_overlay_does() -> None:
         pool.close()
     assert [m for m, _ in got] == [overlay(t, s, knowledge) for t, s in items]
     assert got[0] == parallel.local_overlay(knowledge, *items[0])
+
+
+def test_work_no_worker_has_begun_can_be_dropped() -> None:
+    pool = parallel.Pool(1)
+    try:
+        # One worker holds a call and the next one waits beside it; the rest are queued.
+        futures = [pool._submit(time.sleep, 0.2) for _ in range(5)]
+        pool.cancel_pending()
+        assert sum(f.cancelled() for f in futures) >= 3
+        assert all(f.result() is None for f in futures if not f.cancelled())
+    finally:
+        pool.close()
 
 
 def test_chunks_keep_order_and_balance() -> None:

@@ -282,6 +282,25 @@ def test_replace_mentions_is_all_or_nothing(store: Store) -> None:
     assert rows == [(0, "group"), (5, "place")]
 
 
+def test_replace_mentions_rewrites_only_the_rows_that_changed(store: Store) -> None:
+    article_id = store.save_article(make_article("Velmora Accord met Tarsk and Ilse Varn."))
+    accord, tarsk = mention(0, "Velmora Accord"), mention(19, "Tarsk", Kind.PLACE)
+    put_mentions(store, article_id, [accord, tarsk, mention(29, "Ilse Varn", Kind.PERSON)])
+
+    def rows() -> list[tuple[object, ...]]:
+        return store.db.execute(
+            "SELECT rowid, start, text, kind FROM mentions WHERE article_id = ? ORDER BY start",
+            [article_id],
+        ).fetchall()
+
+    kept = rows()[0]
+    put_mentions(store, article_id, [accord, mention(19, "Tarsk", Kind.GROUP)])
+    after = rows()
+    assert [r[1:] for r in after] == [(0, "Velmora Accord", "group"), (19, "Tarsk", "group")]
+    assert after[0] == kept  # the same row, not written again
+    assert store.stored_mentions(article_id, 1, "m") == [accord, mention(19, "Tarsk")]
+
+
 def test_appearances_list_the_other_articles_by_entity_or_by_name(store: Store) -> None:
     accord = store.create_entity("Velmora Accord", Kind.GROUP)
     first = store.save_article(make_article("Velmora Accord. Velmora Accord.", path="/a.txt"))
