@@ -37,7 +37,7 @@ from reader.core.dossier import Description, best_descriptions, context_line, de
 from reader.core.kinds import Kind
 from reader.core.names import acronym_of, normalize, surname_of
 from reader.core.nlp import Cancelled, ModelSpan, Pipeline, default_pipeline
-from reader.core.overlay import Knowledge, Mention
+from reader.core.overlay import Knowledge, Mention, mentions_key
 from reader.core.parallel import Pool
 from reader.core.store import Appearance, ArticleRow, Companion, Identity, Note, Store
 
@@ -166,7 +166,7 @@ class Library:
     def _model_key(self) -> str:
         """Which model output stored mentions come from (a different model: recompute)."""
         pipeline = self.pipeline
-        return f"{pipeline.name}@{pipeline.version}"
+        return mentions_key(pipeline.name, pipeline.version)
 
     def knowledge(self) -> Knowledge:
         """What the user taught Reader, re-read only when its version changed."""
@@ -286,7 +286,7 @@ class Library:
         else:
             mentions, where = parallel.local_overlay(knowledge, text, run.spans)
         self.store.replace_mentions(
-            article_id, mentions, knowledge.version, f"{run.pipeline}@{run.version}", where
+            article_id, mentions, knowledge.version, mentions_key(run.pipeline, run.version), where
         )
         return mentions
 

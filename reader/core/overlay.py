@@ -1614,6 +1614,17 @@ def _to_mentions(
     return mentions
 
 
+# Bump when a rule changes what `overlay` returns: stored mentions made by older rules
+# are then recomputed from the cached model output (no model run), so an upgrade shows
+# its better highlights in every saved article, not only in new ones.
+RULES_VERSION = "2026-11-24.2"
+
+
+def mentions_key(pipeline: str, version: str) -> str:
+    """What stored mentions were made from: the model's output and these rules."""
+    return f"{pipeline}@{version}+rules {RULES_VERSION}"
+
+
 def overlay(
     text: str, model_spans: Sequence[ModelSpan], knowledge: Knowledge | None = None
 ) -> list[Mention]:

@@ -27,7 +27,7 @@ from reader.core.dossier import link_targets
 from reader.core.kinds import Kind
 from reader.core.names import normalize
 from reader.core.nlp import ModelSpan
-from reader.core.overlay import Knowledge, KnownEntity, Mention
+from reader.core.overlay import Knowledge, KnownEntity, Mention, mentions_key
 from reader.core.private import create_file, ensure_dir, restrict
 
 migrations = Migrations("reader")
@@ -809,7 +809,7 @@ class Store:
 
     def refreshable_articles(self, knowledge: int, pipeline: str, version: str) -> list[int]:
         """Articles whose mentions are out of date but whose model output is cached."""
-        model = f"{pipeline}@{version}"
+        model = mentions_key(pipeline, version)
         return [
             int(r[0])
             for r in self.db.execute(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import overlay as overlay_mod
 from reader.core.article import Article, ArticleError
 from reader.core.kinds import Kind
 from reader.core.library import PIPELINE_SETTING, EntityRef, Library
@@ -116,6 +117,22 @@ def test_knowledge_change_reuses_the_cached_model_output(
     assert len(model_calls) == 1
     kestrel = pick(after, "Kestrel Watch")
     assert (kestrel.kind, kestrel.entity_id) == (Kind.GROUP, entity)
+
+
+def test_new_rules_recompute_saved_highlights_without_the_model(
+    library: Library, model_calls: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade a saved article shows the new rules' highlights, from the cache."""
+    article_id, _, _ = open_and_annotate(library, write(tmp_path / "a.txt", ARTICLE_A))
+    assert library.current_mentions(article_id) is not None
+    monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next")
+    assert library.current_mentions(article_id) is None  # made by the old rules
+    assert library.store.refreshable_articles(
+        library.store.knowledge_version(), library.pipeline.name, library.pipeline.version
+    ) == [article_id]
+    library.refresh_stale()
+    assert library.current_mentions(article_id) is not None
+    assert len(model_calls) == 1  # the model's output was reused
 
 
 def test_a_new_alias_updates_the_stored_mentions_of_an_article_that_is_not_open(
