@@ -238,9 +238,7 @@ class Library:
 
     def current_mentions(self, article_id: int) -> list[Mention] | None:
         """The article's stored mentions if they are current (a read: no model, no writes)."""
-        return self.store.stored_mentions(
-            article_id, self.store.knowledge_version(), self._model_key()
-        )
+        return self.store.stored_mentions(article_id, self._model_key())
 
     def ensure_mentions(self, article_id: int, article: Article) -> Result[list[Mention] | None]:
         """The article's mentions, recomputed from the model cache if stale.
@@ -328,7 +326,7 @@ class Library:
         pipeline = self.pipeline
         knowledge = self.knowledge()
         model = self._model_key()
-        todo = self.store.stale_among(list(article_ids), knowledge.version, model)
+        todo = self.store.stale_among(list(article_ids), model)
         done: set[int] = set()
         if progress is not None and todo:
             progress(0, len(todo))
@@ -390,9 +388,7 @@ class Library:
     ) -> Changes:
         """Recompute every out-of-date article the model cache allows, `first` first."""
         pipeline = self.pipeline
-        ids = self.store.refreshable_articles(
-            self.store.knowledge_version(), pipeline.name, pipeline.version
-        )
+        ids = self.store.refreshable_articles(pipeline.name, pipeline.version)
         ids.sort(key=lambda i: i != first)  # stable: most recently opened next
         return self.refresh_articles(ids, cancelled, progress)
 

@@ -275,6 +275,27 @@ def _m0008_reviewed(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0009_stale_at")
+def _m0009_stale_at(db: sqlite_utils.Database) -> None:
+    """When each article's mentions last went stale, in knowledge versions (issue 8).
+
+    Mentions are current when made at or after that version. A correction then
+    marks only the articles it touches, where it used to re-stamp every other
+    article (at 10,000 articles, 35 MB of writes for a change to a few hundred).
+    """
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN stale_at INTEGER NOT NULL DEFAULT 0;
+        UPDATE articles SET stale_at = (
+            SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'knowledge_version'
+        )
+        WHERE mentions_knowledge IS NOT (
+            SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'knowledge_version'
+        );
+        """
+    )
+
+
 _KIND_VALUES = frozenset(k.value for k in Kind)
 
 
@@ -377,9 +398,13 @@ class ArticleRow:
     opened_at: str
 
 
+# An article's stored mentions are current: made from this model output and these rules
+# (the one parameter), with knowledge at least as new as their last change.
+_CURRENT = "mentions_knowledge >= stale_at AND mentions_model = ?"
+
 # The schema this Reader writes, as PRAGMA user_version: a library stamped higher
 # was written by a newer Reader, which this one must not change.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Columns the code relies on: a library missing one (renamed by a newer Reader,
 # or not a Reader library at all) is refused before anything reads it wrongly.
 EXPECTED_COLUMNS = {
@@ -790,11 +815,10 @@ class Store:
                 [knowledge, model, *counts, article_id],
             )
 
-    def stored_mentions(self, article_id: int, knowledge: int, model: str) -> list[Mention] | None:
+    def stored_mentions(self, article_id: int, model: str) -> list[Mention] | None:
         """The article's stored mentions if they are current, else None."""
         row = self.db.execute(
-            "SELECT 1 FROM articles WHERE id = ? AND mentions_knowledge = ? AND mentions_model = ?",
-            [article_id, knowledge, model],
+            f"SELECT 1 FROM articles WHERE id = ? AND {_CURRENT}", [article_id, model]
         ).fetchone()
         if row is None:
             return None
@@ -807,29 +831,28 @@ class Store:
             )
         ]
 
-    def refreshable_articles(self, knowledge: int, pipeline: str, version: str) -> list[int]:
+    def refreshable_articles(self, pipeline: str, version: str) -> list[int]:
         """Articles whose mentions are out of date but whose model output is cached."""
         model = mentions_key(pipeline, version)
         return [
             int(r[0])
             for r in self.db.execute(
                 "SELECT a.id FROM articles a JOIN model_cache c ON c.sha256 = a.sha256 "
-                "AND c.pipeline = ? AND c.version = ? "
-                "WHERE a.mentions_knowledge IS NOT ? OR a.mentions_model IS NOT ? "
+                f"AND c.pipeline = ? AND c.version = ? WHERE NOT ({_CURRENT}) "
                 "ORDER BY a.opened_at DESC",
-                [pipeline, version, knowledge, model],
+                [pipeline, version, model],
             )
         ]
 
-    def stale_among(self, article_ids: Sequence[int], knowledge: int, model: str) -> list[int]:
+    def stale_among(self, article_ids: Sequence[int], model: str) -> list[int]:
         """Those of `article_ids` whose stored mentions are out of date, in the order given."""
         current: set[int] = set()
         for i in range(0, len(article_ids), 500):
             chunk = list(article_ids[i : i + 500])
             rows = self.db.execute(
-                "SELECT id FROM articles WHERE mentions_knowledge = ? AND mentions_model = ? "
+                f"SELECT id FROM articles WHERE {_CURRENT} "
                 f"AND id IN ({','.join('?' * len(chunk))})",
-                [knowledge, model, *chunk],
+                [model, *chunk],
             )
             current |= {int(r[0]) for r in rows}
         return [i for i in dict.fromkeys(article_ids) if i not in current]
@@ -945,14 +968,14 @@ class Store:
         article that was current stays current (None: all go stale).
         """
         with self._write():
-            old = self.knowledge_version()
-            new = old + 1
+            new = self.knowledge_version() + 1
             self._t("settings").upsert({"key": "knowledge_version", "value": str(new)}, pk="key")
-            if affected is not None:
+            if affected is None:
+                self.db.execute("UPDATE articles SET stale_at = ?", [new])
+            elif affected:
                 self.db.execute(
-                    "UPDATE articles SET mentions_knowledge = ? WHERE mentions_knowledge = ? "
-                    "AND id NOT IN (SELECT value FROM json_each(?))",
-                    [new, old, json.dumps(sorted(affected))],
+                    "UPDATE articles SET stale_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+                    [new, json.dumps(sorted(affected))],
                 )
         return new
 

@@ -127,9 +127,9 @@ def test_new_rules_recompute_saved_highlights_without_the_model(
     assert library.current_mentions(article_id) is not None
     monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next")
     assert library.current_mentions(article_id) is None  # made by the old rules
-    assert library.store.refreshable_articles(
-        library.store.knowledge_version(), library.pipeline.name, library.pipeline.version
-    ) == [article_id]
+    assert library.store.refreshable_articles(library.pipeline.name, library.pipeline.version) == [
+        article_id
+    ]
     library.refresh_stale()
     assert library.current_mentions(article_id) is not None
     assert len(model_calls) == 1  # the model's output was reused

@@ -28,6 +28,7 @@ APP_MIGRATIONS = [
     "0006_library",
     "0007_scale",
     "0008_reviewed",
+    "0009_stale_at",
 ]
 
 
@@ -161,6 +162,41 @@ def test_backup_is_written_before_a_pending_migration(
     assert names == APP_MIGRATIONS
     assert "pinned" not in columns
     assert bodies == ["My note from last month."]
+
+
+def test_upgrading_keeps_current_mentions_current_and_stale_ones_stale(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = Migrations("reader")  # the migrations of the release before 0009
+    for migration in store_mod.migrations._migrations:
+        if migration.name < "0009":
+            before(name=migration.name)(migration.fn)
+    monkeypatch.setattr(store_mod, "migrations", before)
+    old = Store(db_path)
+    current = old.save_article(make_article("Velmora Accord met."))
+    stale = old.save_article(make_article("Tarsk Watch met."))
+    version = old.knowledge_version()
+    old.db.execute(
+        "UPDATE articles SET mentions_model = 'm', mentions_knowledge = ? WHERE id = ?",
+        [version, current],
+    )
+    old.db.execute(
+        "UPDATE articles SET mentions_model = 'm', mentions_knowledge = ? WHERE id = ?",
+        [version - 1, stale],
+    )
+    old.close()
+
+    monkeypatch.undo()
+    upgraded = Store(db_path)
+    try:
+        assert upgraded.stale_among([current, stale], "m") == [stale]
+        # A change that touches one article leaves the other current.
+        upgraded.bump_knowledge_version({stale})
+        assert upgraded.stale_among([current, stale], "m") == [stale]
+        upgraded.bump_knowledge_version(None)  # a change to everything
+        assert upgraded.stale_among([current, stale], "m") == [current, stale]
+    finally:
+        upgraded.close()
 
 
 def test_garbage_file_raises_store_error_and_is_left_alone(db_path: Path) -> None:
@@ -298,7 +334,7 @@ def test_replace_mentions_rewrites_only_the_rows_that_changed(store: Store) -> N
     after = rows()
     assert [r[1:] for r in after] == [(0, "Velmora Accord", "group"), (19, "Tarsk", "group")]
     assert after[0] == kept  # the same row, not written again
-    assert store.stored_mentions(article_id, 1, "m") == [accord, mention(19, "Tarsk")]
+    assert store.stored_mentions(article_id, "m") == [accord, mention(19, "Tarsk")]
 
 
 def test_appearances_list_the_other_articles_by_entity_or_by_name(store: Store) -> None:
