@@ -1093,7 +1093,11 @@ def _institution_run(text: str, m: re.Match[str]) -> _Span | None:
 def _in_title_case_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    return _is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+    if line_end < 0:
+        line_end = len(text)
+    if line_end - line_start > rules.MAX_HEADLINE:
+        return False  # a paragraph, not a heading
+    return _is_title_case(text[line_start:line_end])
 
 
 def _company(text: str, start: int, end: int, after_cue: bool) -> _Span:
