@@ -143,7 +143,7 @@ def _cities_file() -> Path | None:
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-_CACHE_FORMAT = "3"  # bump when the rules of `_read_city_names` change
+_CACHE_FORMAT = "4"  # bump when the rules of `_read_city_names` change
 
 
 def _cache_dir() -> Path:
@@ -218,6 +218,8 @@ def _read_city_names() -> frozenset[str]:
             norm = normalize(text) if "'" in text or text[:4] == "The " else text.casefold()
             if len(norm) >= 4 and (big or norm not in people):
                 found.add(norm)
+                if "-" in norm:
+                    found.add(norm.replace("-", " "))  # "Monte-Carlo" as "Monte Carlo"
         if big:  # other spellings in the news ("Kyiv", "Bombay"), for the big cities only
             found.update(
                 alias.casefold()

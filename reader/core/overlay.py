@@ -675,11 +675,12 @@ def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) 
     before = _WORD_BEFORE_NAME.search(text, max(prev_end, sp.start - 30), sp.start)
     if before is not None:
         word = before.group(1)
-        titled = _raw_word_before(text, sp.start - len(word) - 1).casefold() in rules.PERSON_TITLES
         korean = _HYPHENATED_GIVEN.match(first) and _KOREAN_SURNAME.search(
             text, max(0, sp.start - 8), sp.start
         )
-        if (titled and is_given_name(word)) or (korean and len(word) <= 5):
+        if (_is_given_name_here(word) or (korean and len(word) <= 5)) and (
+            word.casefold() not in _TITLE_WORDS
+        ):
             sp.start -= len(word) + 1
     m = _NAME_TAIL.match(text, sp.end)
     if m is None or (next_start is not None and m.end() > next_start):
@@ -1017,6 +1018,12 @@ _NAME_BEFORE_HEAD = re.compile(
 _CUED_COMPANY = re.compile(rules.COMPANY_CUE.pattern[:-1] + rf"({_RUN})(?![\w&'’-]| [A-Z&])")
 _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
 # Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
+# A name with its short form in parentheses: "Free Democrats (FDP)", "Alternative for
+# Germany (AfD)". Filled in only where the model saw nothing.
+_NAMED_ACRONYM = re.compile(
+    r"(?<![\w’'-])([A-Z][\w-]*(?: (?:for|of|[A-Z][\w-]*)){0,6}) "
+    r"\(([A-Z][A-Za-z]{1,5})\)"
+)
 _TICKER = re.compile(r" \(([A-Z]{1,5}\.[A-Z]{1,2}|[A-Z]{2,5})\)(?!\s*[-—–:])")
 _INSIDE_A_NAME = frozenset("of for in on de del da do".split())
 _DOTTED_TICKER = re.compile(r"\(([A-Z]{1,5}\.[A-Z]{1,2})\)")
@@ -1175,6 +1182,25 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         found.append(_company(text, m.start(1), m.end(1), after_cue=True))
     for m in _NAME_BEFORE_HEAD.finditer(text):  # "the Tuoi Tre newspaper"
         found.append(_company(text, m.start(1), m.end(1), after_cue=True))
+    for m in _NAMED_ACRONYM.finditer(text):  # "the far-right Alternative for Germany (AfD)"
+        acronym = m.group(2)
+        if acronym in rules.NOT_NAME_ACRONYMS or acronym in rules.NEWS_AGENCIES:
+            continue
+        start = m.start(1)
+        words = m.group(1).split()
+        if words[0].casefold() in _NOT_A_NAME_START:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words or _in_title_case_line(text, start):
+            continue
+        if (
+            _sentence_start(text, start)
+            and len(words) > 1
+            and not acronym_of(" ".join(words), acronym)
+        ):
+            continue  # "Rivals Broadcom (AVGO)": the sentence's first word may not be in it
+        found.append(_Span(start, m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+        found.append(_Span(m.start(2), m.end(2), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for m in _TICKER.finditer(text):  # "Rivals Broadcom (AVGO)"
         before = _RUN_BEFORE.search(text, max(0, m.start() - 80), m.start())
         if before is not None and _ticker_after(text, before.start(), before.end()):
@@ -1522,8 +1548,29 @@ def _spread(
             continue
         if norm in best and e > s and not taken.overlaps(s, e) and not titles.overlaps(s, e):
             taken.add(s, e)
-            out.append(_Span(s, e, best[norm], "context"))
+            span = _Span(s, e, best[norm], "context")
+            if span.kind is Kind.PERSON:
+                _given_name_before(text, span, taken)  # "Max" + "Verstappen"
+            out.append(span)
     return sorted(out, key=lambda sp: sp.start)
+
+
+def _is_given_name_here(word: str) -> bool:
+    """A given name, and not a title or a small word that census lists also hold ("King", "In")."""
+    folded = word.casefold()
+    return is_given_name(word) and folded not in _TITLE_WORDS and folded not in _NOT_A_NAME_START
+
+
+def _given_name_before(text: str, sp: _Span, taken: _Occupied) -> None:
+    """A common given name right before a person's name is the start of it."""
+    m = _WORD_BEFORE_NAME.search(text, max(0, sp.start - 20), sp.start)
+    if (
+        m is not None
+        and _is_given_name_here(m.group(1))
+        and not taken.overlaps(m.start(1), sp.start)
+    ):
+        taken.add(m.start(1), sp.start)
+        sp.start = m.start(1)
 
 
 # --- step 9: clusters and links --------------------------------------------------------------

@@ -19,17 +19,17 @@ from .helpers import annotate, open_and_annotate, pick, stub_tagger, write
 NAMES = {
     "United Nations": "ORG",
     "ONU": "ORG",  # not the initials of "United Nations": only the user can link them
-    "Jong Un": "PERSON",  # the model cut the name; no rule puts "Kim" back
+    "Jong Un": "PERSON",  # the model cut the name; no rule puts "Ri" back
     "Jordan": "PERSON",  # a consistent model error: the country as a person
     "Omicron": "ORG",  # a variant the model takes for an organisation
     "Tarsk": "GPE",
     "Ravola": "GPE",
 }
 FIRST = (
-    "Talks in Tarsk\n\nThe United Nations met Kim Jong Un in Tarsk. Jordan sent a delegation; "
+    "Talks in Tarsk\n\nThe United Nations met Ri Jong Un in Tarsk. Jordan sent a delegation; "
     "the ONU said the Omicron wave ended. Ravola Heritage flew them home.\n"
 )
-SECOND = "Later\n\nAn ONU envoy met Kim Jong Un and officials from Jordan. Ravola Heritage again.\n"
+SECOND = "Later\n\nAn ONU envoy met Ri Jong Un and officials from Jordan. Ravola Heritage again.\n"
 
 
 @pytest.fixture
@@ -157,10 +157,10 @@ def test_split_off_a_wrongly_merged_name(two: Two) -> None:
 
 def test_moving_a_boundary_extends_the_name_everywhere(two: Two) -> None:
     assert "Jong Un" in [m.text for m in two.second()]
-    result = two.lib.set_boundary(two.ref("Jong Un"), "Jong Un", "Kim Jong Un")
+    result = two.lib.set_boundary(two.ref("Jong Un"), "Jong Un", "Ri Jong Un")
     two.apply(result.changes)
     for mentions in (two.first(), two.second()):
-        kim = pick(mentions, "Kim Jong Un")
+        kim = pick(mentions, "Ri Jong Un")
         assert kim.kind is Kind.PERSON
         assert "Jong Un" not in [m.text for m in mentions]
     two.apply(two.lib.undo(result.value))

@@ -703,6 +703,19 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Cartel", "PERSON")],
             [("Tarsko Cartel", G)],
         ),
+        # A given name before a surname the model saw elsewhere; not "King".
+        (
+            "Race\n\nTARSK (Reuters) - Max Velkaro won. Velkaro thanked King Harald.\n",
+            [("Velkaro", "PERSON", 1), ("Harald", "PERSON")],
+            [("TARSK", P), ("Reuters", G), ("Max Velkaro", N), ("Velkaro", N), ("Harald", N)],
+        ),
+        # A name the model missed, with its short form; the hyphen of "Monte-Carlo".
+        (
+            "Vote\n\nThe Greens and the Free Tarskans (FTP) met for talks on the budget in "
+            "Monte Carlo.\n",
+            [("Greens", "ORG"), ("Monte Carlo", "PERSON")],
+            [("Greens", G), ("Free Tarskans", G), ("FTP", G), ("Monte Carlo", P)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
