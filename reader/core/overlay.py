@@ -422,6 +422,30 @@ def _team_prefixes(text: str, spans: list[_Span]) -> None:
         previous_end = max(previous_end, sp.end)
 
 
+def _places_playing(text: str, spans: list[_Span]) -> None:
+    """In sport, a country or a town that plays is its team: "England were bowled out"."""
+    if not _is_sport(text, spans):
+        return
+    for sp in spans:
+        if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
+            continue
+        name = text[sp.start : sp.end]
+        if not (is_place_name(name) or is_city_name(name)):
+            continue  # a known country or town, not a player the model took for a place
+        if _PLAYS.match(text, sp.end) and _raw_word_before(text, sp.start).lower() not in (
+            _PLACE_WORDS_BEFORE
+        ):
+            sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
+
+
+_PLAYS = re.compile(
+    r" (?:beat|beats|defeated|edged|thrashed|routed|drew|lost|won|win|wins|lead|leads|led|"
+    r"trail|trails|trailed|were|host|hosts|hosted|face|faces|faced|levelled|leveled|"
+    r"equalised|equalized|rallied|collapsed|declared|batted|bowled|scored|clinched|"
+    r"retained|sealed)\b"
+)
+
+
 def _cities_for_teams(text: str, spans: list[_Span]) -> None:
     """In a match report "Madrid levelled" is Real Madrid: a team's city is the team.
 
@@ -844,6 +868,9 @@ _BYLINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]r
 _AGE = re.compile(r", \d{1,2}, ")
 
 
+_POSSESSIVE_ROLE = re.compile(r"['’]s ([a-z-]+)")  # "Australia's captain"
+
+
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("\n", "")
 
@@ -911,7 +938,16 @@ def context_kind(
         return Kind.GROUP, True  # "Emirates, based in Dubai", "Omaha-based Berkshire"
     if after in rules.PLACE_HEADS:
         return Kind.PLACE, True
-    if _role_then_name(text, end) or (after in rules.TEAM_ROLES and kind is not Kind.PERSON):
+    # "Australia's captain": a country's or a town's, not "Vance's manager".
+    possessive_role = _POSSESSIVE_ROLE.match(text, end)
+    if possessive_role and (
+        possessive_role.group(1) not in rules.TEAM_ROLES - {"coach", "manager"}
+        or not (is_place_name(name) or is_city_name(name))
+    ):
+        possessive_role = None
+    if _role_then_name(text, end) or (
+        (after in rules.TEAM_ROLES or possessive_role) and kind is not Kind.PERSON
+    ):
         return Kind.GROUP, True  # the city stands for its team: "the England striker"
     if _BYLINE.search(text, max(0, start - 30), start) or _AGE.match(text, end):
         return Kind.PERSON, True  # "Reporting by Jane Doe", "Jane Doe, 27, said"
@@ -1416,7 +1452,8 @@ _TIE_ORDER = {Kind.PLACE: 2, Kind.GROUP: 1, Kind.PERSON: 0}
 
 _SPORT_WORDS = re.compile(
     r"\b(?:league|season|coach|playoffs?|tournament|championship|match|club|striker|"
-    r"quarterback|scored|goals?|innings|touchdowns?|stadium|fixture|relegation)\b"
+    r"quarterback|scored|goals?|innings|touchdowns?|stadium|fixture|relegation|captain|"
+    r"wickets?|laps?|podium|semi-finals?|quarter-finals?|playoff)\b"
 )
 
 
@@ -1687,6 +1724,7 @@ def overlay(
     _team_prefixes(text, spans)
     spans = _context_cues(text, spans)
     _cities_for_teams(text, spans)
+    _places_playing(text, spans)
     _discount_headline(text, spans)
     spans = _add_shaped(text, spans)
     spans = _apply_knowledge(text, spans, knowledge)

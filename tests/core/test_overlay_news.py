@@ -716,6 +716,20 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Greens", "ORG"), ("Monte Carlo", "PERSON")],
             [("Greens", G), ("Free Tarskans", G), ("FTP", G), ("Monte Carlo", P)],
         ),
+        # In sport a country that plays, or whose captain it is, is its team; "Vance's
+        # manager" is not one.
+        (
+            "Test\n\nAustralia beat Ireland in the match. Ireland's captain Jo Pike said the "
+            "season was long, and Vance's manager agreed.\n",
+            [
+                ("Australia", "GPE"),
+                ("Ireland", "GPE"),
+                ("Ireland", "GPE", 1),
+                ("Jo Pike", "PERSON"),
+                ("Vance", "PERSON"),
+            ],
+            [("Australia", G), ("Ireland", G), ("Ireland", G), ("Jo Pike", N), ("Vance", N)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
