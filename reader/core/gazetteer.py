@@ -68,6 +68,7 @@ def is_given_name(word: str) -> bool:
 _PLACE_ALSO = (
     "Turkey", "Ivory Coast", "Czech Republic", "Britain", "Great Britain", "Burma", "Korea",
     "US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "America", "Holland",
+    "England", "Scotland", "Wales", "Northern Ireland", "Hong Kong", "Macau", "Palestine",
 )  # fmt: skip
 _AMBIGUOUS_PLACES = frozenset("jordan chad georgia israel india world".split())
 # CLDR "territories" that are organisations or placeholders, not places.
@@ -143,7 +144,7 @@ def _cities_file() -> Path | None:
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-_CACHE_FORMAT = "4"  # bump when the rules of `_read_city_names` change
+_CACHE_FORMAT = "5"  # bump when the rules of `_read_city_names` change
 
 
 def _cache_dir() -> Path:

@@ -436,6 +436,23 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
             _PLACE_WORDS_BEFORE
         ):
             sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
+    # A country or town seen as a team once is the team wherever it is not where play is.
+    teams = {
+        normalize(text[sp.start : sp.end])
+        for sp in spans
+        if sp.kind is Kind.GROUP
+        and sp.weight >= rules.STRONG_CUE_VOTE
+        and (is_place_name(text[sp.start : sp.end]) or is_city_name(text[sp.start : sp.end]))
+    }
+    for sp in spans:
+        if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
+            continue
+        if normalize(text[sp.start : sp.end]) not in teams:
+            continue
+        if _raw_word_before(text, sp.start).lower() in _PLACE_WORDS_BEFORE:
+            sp.hints.append((Kind.PLACE, rules.WEAK_CUE_VOTE))  # "in Cardiff" stays the city
+        else:
+            sp.kind = Kind.GROUP
 
 
 _PLAYS = re.compile(
@@ -477,6 +494,11 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
 _PLACE_WORDS_BEFORE = rules.PLACE_BEFORE | {"at", "to", "from", "of", "for"}
 
 
+# The small words between a given name and a surname: "van der", "de", "ap", "ter".
+_PARTICLES = re.compile(
+    r" (?:van der|van den|van de|von der|van|von|de la|de los|de|del|della|di|da|dos|das|du|"
+    r"ter|ten|ap|ben|bin|ibn|al|el|le|la|mac|nic|ó|ní) "
+)
 # Words that name a kind of organisation (not "Hezbollah"): after a name they end it.
 _GENERIC_GROUP_WORDS = (
     rules.COMPANY_WORDS
@@ -489,6 +511,13 @@ _PLACE_ABBREVIATIONS = ("St.", "Ste.", "Mt.", "Ft.")  # "Fort St." + "John"
 
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     """The kind of "prev sp" as one name, or None if they are two names side by side."""
+    if (
+        prev.kind is Kind.PERSON
+        and " " not in text[prev.start : prev.end]
+        and _PARTICLES.fullmatch(text, prev.end, sp.start)
+        and text[sp.start : sp.start + 1].isupper()
+    ):
+        return Kind.PERSON  # "Maarten" + "van der" + "Heijden", "Dafydd" + "ap" + "Gruffydd"
     if text[prev.end : sp.start] != " ":
         return None
     piece = text[sp.start : sp.end]
@@ -892,14 +921,8 @@ def context_kind(
         return Kind.PLACE, True  # "Malawi" is nobody's name; "EUROPE" as a section heading
     if _is_facility(raw_words):
         return Kind.PLACE, True
-    if words & rules.STRONG_GROUP_WORDS:
-        return Kind.GROUP, True
-    if words & rules.WEAK_GROUP_WORDS and kind is not Kind.PLACE:
-        return Kind.GROUP, True
-    if len(raw_words) > 1 and raw_words[-1].casefold() in rules.COMPANY_WORDS:
-        return Kind.GROUP, True  # "Qatar Airways", "CBS Sports"
-    if _is_team(name) or normalize(name) in rules.SERVICES:
-        return Kind.GROUP, True
+    if normalize(name) in rules.SERVICES:
+        return Kind.GROUP, True  # before the heads below: "Downing Street" is the government
     if len(raw_words) > 1 and (
         (raw_words[-1].casefold() in rules.FEATURE_HEADS and not is_given_name(raw_words[0]))
         or raw_words[0].casefold() in rules.FEATURE_PREFIXES
@@ -908,7 +931,16 @@ def context_kind(
             and not rules.ACRONYM_DEF.match(text, end)
         )
     ):
-        return Kind.PLACE, True  # "Thwaites Glacier", "Mount Marapi"; not "Toby Lane"
+        # "Thwaites Glacier", "Mount Marapi", "Parliament Avenue"; not "Toby Lane"
+        return Kind.PLACE, True
+    if words & rules.STRONG_GROUP_WORDS:
+        return Kind.GROUP, True
+    if words & rules.WEAK_GROUP_WORDS and kind is not Kind.PLACE:
+        return Kind.GROUP, True
+    if len(raw_words) > 1 and raw_words[-1].casefold() in rules.COMPANY_WORDS:
+        return Kind.GROUP, True  # "Qatar Airways", "CBS Sports"
+    if _is_team(name) or normalize(name) in rules.SERVICES:
+        return Kind.GROUP, True
     if len(raw_words) > 1 and raw_words[0] == "Air":
         return Kind.GROUP, True  # "Air Arabia", "Air India": airlines
     inner = rules.INNER_CAPITAL.match(name) if len(raw_words) == 1 else None

@@ -201,7 +201,7 @@ FACILITY_HEADS = frozenset(
 FEATURE_HEADS = frozenset(
     """glacier bay valley gulf strait peninsula island islands isle lake lakes river canyon
     coast beach harbour harbor cape delta basin plateau volcano square lane avenue boulevard
-    citadel bazaar quay wharf pier promenade""".split()
+    citadel bazaar quay wharf pier promenade park street highway motorway falls""".split()
 )
 # The last word of an institution's name, for names the model missed entirely
 # ("Jet Propulsion Laboratory", "Colombian Episcopal Conference").
@@ -234,7 +234,7 @@ COMPANY_WORDS = frozenset(
     software labs laboratories communications electric electronics steel mining
     resources brands stores insurance financial securities investments ventures
     entertainment studios records pictures broadcasting network networks railways
-    railroad railway rail instruments industries international enterprises""".split()
+    railroad railway rail instruments industries international enterprises racing""".split()
 )
 
 # Online services and media brands that news names as companies; the model often

@@ -730,6 +730,34 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             ],
             [("Australia", G), ("Ireland", G), ("Ireland", G), ("Jo Pike", N), ("Vance", N)],
         ),
+        # A street, a park or a highway by its last word, whatever words come before;
+        # a racing team; a name with its particle.
+        (
+            "Fire\n\nCrowds on Parliament Avenue fled the Velk National Park, and the "
+            "Tarsk Highway shut, Maarten van der Velk said of Pramac Racing.\n",
+            [
+                ("Parliament Avenue", "ORG"),
+                ("Velk National Park", "ORG"),
+                ("Tarsk Highway", "ORG"),
+                ("Maarten", "PERSON"),
+                ("Velk", "PERSON", 1),
+                ("Pramac Racing", "PERSON"),
+            ],
+            [
+                ("Parliament Avenue", P),
+                ("Velk National Park", P),
+                ("Tarsk Highway", P),
+                ("Maarten van der Velk", N),
+                ("Pramac Racing", G),
+            ],
+        ),
+        # A country seen as the team once is the team in the rest of a match report.
+        (
+            "Rugby\n\nScotland claimed a win in Cardiff, and the crowd cheered as Scotland "
+            "beat the clock. The coach said the match made their season.\n",
+            [("Scotland", "GPE"), ("Cardiff", "GPE"), ("Scotland", "GPE", 1)],
+            [("Scotland", G), ("Cardiff", P), ("Scotland", G)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
