@@ -110,7 +110,9 @@ _PUNCT = '.,;:!?"()[]{}«»“”–—-'
 # A run of single letters with periods: "U.S.", "U.N.", "N.Y.", "D.C.".
 _INITIALS = re.compile(r"(?:^|(?<=[\s(-]))(?:[A-Za-z]\.)+[A-Za-z]$")
 # Listings and bylines put separators between names the model runs together.
-_SEPARATOR = re.compile(r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[a-z])/(?=[A-Z])")  # "Jo Pike/Ana Lee"
+_SEPARATOR = re.compile(  # "Jo Pike/Ana Lee", "ACCRA/LONDON"
+    r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[A-Za-z])/(?=[A-Z])"
+)
 _LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'’-]*(?=\s)")
 
 

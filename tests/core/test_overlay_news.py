@@ -61,6 +61,9 @@ def test_offsets_hold_after_an_emoji() -> None:
         ("Kestrel Arena – Ostrava", ["Kestrel Arena", "Ostrava"]),
         ("Bank of Ostrava", ["Bank of Ostrava"]),
         ("Customs and Border Patrol", ["Customs and Border Patrol"]),
+        ("Jo Pike/Ana Lee", ["Jo Pike", "Ana Lee"]),  # a photo credit
+        ("TARSKO/OSTRAVA", ["TARSKO", "OSTRAVA"]),  # a dateline from two cities
+        ("Tarsk-Ostrava", ["Tarsk-Ostrava"]),
     ],
 )
 def test_run_on_spans_are_split(piece: str, parts: list[str]) -> None:
