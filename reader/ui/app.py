@@ -103,6 +103,7 @@ def run(path: str | None, db_path: Path, pipeline: str | None = None) -> int:
         window.open_path(path)
     else:
         window.open_initial()
+    window.refresh_saved_later()
     code = app.exec()
     for message in failed:
         print(f"reader: {message}", file=sys.stderr)

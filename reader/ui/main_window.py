@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
@@ -268,6 +268,19 @@ class MainWindow(QMainWindow):
     def open_initial(self) -> None:
         """The last article read, else the bundled sample."""
         self.articles.open_initial()
+
+    def refresh_saved_later(self, delay_ms: int = 3000) -> None:
+        """Bring saved articles' highlights up to date once the window has settled.
+
+        After an upgrade whose rules differ, every saved article is stale: its
+        counts in the library and what "appears in" shows come from the old
+        rules until it is recomputed (from the model cache, on worker processes).
+        """
+        QTimer.singleShot(delay_ms, self._refresh_if_open)
+
+    def _refresh_if_open(self) -> None:
+        if not self._closing:
+            self._refresh()
 
     def apply_changes(self, changes: Changes) -> None:
         """Hand what a write changed to each controller, articles first (the panel reads them)."""

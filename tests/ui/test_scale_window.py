@@ -116,3 +116,30 @@ def test_a_correction_refreshes_every_article_in_the_background_with_progress(
     }
     assert kinds == {"group"}, "every saved article was refreshed"
     assert refreshed
+
+
+def test_after_new_rules_the_window_brings_saved_articles_up_to_date(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An upgrade whose rules differ: saved articles are recomputed soon after start."""
+    from reader.core import overlay as overlay_mod
+
+    write_articles(tmp_path / "saved", 3)
+    window = make_window()
+    with qtbot.wait_signal(window.importer.finished, timeout=TIMEOUT):
+        window.importer.start([str(tmp_path / "saved")])
+    monkeypatch.setattr(Library, "PARALLEL_FROM", 10**6)  # the writer's own thread, here
+    monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next release")
+    store = window.library.store
+    pipeline = window.library.pipeline
+
+    def stale() -> int:
+        return len(store.refreshable_articles(pipeline.name, pipeline.version))
+
+    assert stale() == 3
+    window.refresh_saved_later(delay_ms=0)
+    qtbot.waitUntil(lambda: stale() == 0, timeout=TIMEOUT)
