@@ -345,7 +345,10 @@ class Library:
 
             def here(_cancelled: object = None) -> list[parallel.Refreshed]:
                 rows = self.store.texts_with_spans(chunk, pipeline.name, pipeline.version)
-                return [parallel.refreshed(*row, knowledge) for row in rows]
+                return [
+                    parallel.refreshed(i, text, spans, knowledge, prepared)
+                    for i, text, spans, prepared in rows
+                ]
 
             return here
 
@@ -363,11 +366,15 @@ class Library:
                 if read - written < self.REFRESH_BATCH and n + 1 < len(pending):
                     continue
                 with self.store.transaction():
-                    for article_id, rows, counts in results:
+                    for article_id, rows, counts, prepared in results:
                         self.store.write_mentions(
                             article_id, rows, counts, knowledge.version, model
                         )
-                done.update(article_id for article_id, _, _ in results)
+                        if prepared is not None:  # made now: kept for the next correction
+                            self.store.cache_prepared(
+                                article_id, pipeline.name, pipeline.version, prepared
+                            )
+                done.update(article_id for article_id, *_ in results)
                 results, written = [], read
                 if progress is not None:
                     progress(read, len(todo))

@@ -26,7 +26,7 @@ from urllib.parse import quote
 from reader.core import store
 from reader.core.dossier import places
 from reader.core.nlp import Cancelled, ModelSpan, Pipeline
-from reader.core.overlay import Knowledge, Mention, overlay
+from reader.core.overlay import Knowledge, Mention, Prepared, finish, overlay, prepare
 
 if TYPE_CHECKING:  # imported when a pool starts: the window's start-up never pays for them
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,7 +38,8 @@ WORKER_NICENESS = 10  # below the window's priority: an import never makes it st
 T = TypeVar("T")
 Computed = tuple[list[Mention], list[tuple[int, int]]]  # mentions, each one's (paragraph, sentence)
 # An article's id, its mention rows and its (groups, people, places) counts, ready to write.
-Refreshed = tuple[int, list[tuple[object, ...]], tuple[int, int, int]]
+# id, mention rows, counts, and the prepared overlay to keep (None: the kept one was used)
+Refreshed = tuple[int, list[tuple[object, ...]], tuple[int, int, int], str | None]
 
 
 def processes() -> int:
@@ -95,18 +96,29 @@ def _refresh_chunk(
         rows = store.texts_with_spans(conn, ids, pipeline, version)
     finally:
         conn.close()
-    return [refreshed(i, text, spans, knowledge) for i, text, spans in rows]
+    return [refreshed(i, text, spans, knowledge, prepared) for i, text, spans, prepared in rows]
 
 
 def refreshed(
-    article_id: int, text: str, spans: Sequence[ModelSpan], knowledge: Knowledge
+    article_id: int,
+    text: str,
+    spans: Sequence[ModelSpan],
+    knowledge: Knowledge,
+    prepared: str | None = None,
 ) -> Refreshed:
-    """An article's mentions as the store writes them (`Store.write_mentions`)."""
-    mentions, where = _overlay_one(text, spans, knowledge)
+    """An article's mentions as the store writes them (`Store.write_mentions`).
+
+    From the kept prepared overlay when there is one made by these rules;
+    else it is made, and returned for the caller to keep.
+    """
+    kept = Prepared.from_json(prepared)
+    made = kept or prepare(text, spans)
+    mentions = finish(text, made, knowledge)
     return (
         article_id,
-        store.mention_rows(article_id, mentions, where),
+        store.mention_rows(article_id, mentions, places(text, [m.start for m in mentions])),
         store.mention_counts(mentions),
+        None if kept is not None else made.to_json(),
     )
 
 

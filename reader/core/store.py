@@ -296,6 +296,16 @@ def _m0009_stale_at(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0010_prepared")
+def _m0010_prepared(db: sqlite_utils.Database) -> None:
+    """The rules' knowledge-free part of each article's overlay, kept with the model's output.
+
+    Filled the first time an article's mentions are recomputed; a correction
+    then reuses it (`overlay.Prepared`). Older Readers ignore the column.
+    """
+    db.execute("ALTER TABLE model_cache ADD COLUMN prepared TEXT")
+
+
 _KIND_VALUES = frozenset(k.value for k in Kind)
 
 
@@ -859,9 +869,18 @@ class Store:
 
     def texts_with_spans(
         self, article_ids: Sequence[int], pipeline: str, version: str
-    ) -> list[tuple[int, str, list[ModelSpan]]]:
-        """(id, text, cached model spans) of those articles the pipeline ran on, in order."""
+    ) -> list[tuple[int, str, list[ModelSpan], str | None]]:
+        """(id, text, cached model spans, prepared overlay) of those the pipeline ran on."""
         return texts_with_spans(self.db.conn, article_ids, pipeline, version)
+
+    def cache_prepared(self, article_id: int, pipeline: str, version: str, prepared: str) -> None:
+        """Keep an article's prepared overlay (`overlay.Prepared`) beside its model output."""
+        with self._write():
+            self.db.execute(
+                "UPDATE model_cache SET prepared = ? WHERE pipeline = ? AND version = ? "
+                "AND sha256 = (SELECT sha256 FROM articles WHERE id = ?)",
+                [prepared, pipeline, version, article_id],
+            )
 
     def articles_containing(self, names: Iterable[str]) -> set[int] | None:
         """Articles whose text may contain one of `names` (None: any article may).
@@ -1311,22 +1330,26 @@ class Store:
 
 def texts_with_spans(
     conn: sqlite3.Connection, article_ids: Sequence[int], pipeline: str, version: str
-) -> list[tuple[int, str, list[ModelSpan]]]:
-    """(id, text, cached model spans) of those articles the pipeline ran on, in order.
+) -> list[tuple[int, str, list[ModelSpan], str | None]]:
+    """(id, text, cached model spans, prepared overlay) of those the pipeline ran on, in order.
 
     A plain connection will do: worker processes read with one of their own.
     """
     if not article_ids:
         return []
     rows = conn.execute(
-        "SELECT a.id, a.text, c.spans FROM articles a JOIN model_cache c "
+        "SELECT a.id, a.text, c.spans, c.prepared FROM articles a JOIN model_cache c "
         "ON c.sha256 = a.sha256 AND c.pipeline = ? AND c.version = ? "
         f"WHERE a.id IN ({','.join('?' * len(article_ids))})",
         [pipeline, version, *article_ids],
     )
     found = {
-        int(i): (str(text), [ModelSpan(s, e, label) for s, e, label in json.loads(spans)])
-        for i, text, spans in rows
+        int(i): (
+            str(text),
+            [ModelSpan(s, e, label) for s, e, label in json.loads(spans)],
+            None if prepared is None else str(prepared),
+        )
+        for i, text, spans, prepared in rows
     }
     return [(i, *found[i]) for i in article_ids if i in found]
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 from reader.core import overlay as overlay_mod
+from reader.core import parallel
 from reader.core.article import Article, ArticleError
 from reader.core.kinds import Kind
 from reader.core.library import PIPELINE_SETTING, EntityRef, Library
@@ -133,6 +134,40 @@ def test_new_rules_recompute_saved_highlights_without_the_model(
     library.refresh_stale()
     assert library.current_mentions(article_id) is not None
     assert len(model_calls) == 1  # the model's output was reused
+
+
+def test_a_refresh_keeps_the_knowledge_free_part_and_the_next_one_reuses_it(
+    library: Library, model_calls: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A correction's refresh redoes only the knowledge's part, with the same result."""
+    article_id, _, _ = open_and_annotate(library, write(tmp_path / "a.txt", ARTICLE_A))
+    name, version = library.pipeline.name, library.pipeline.version
+    monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next")  # every article goes stale
+    library.refresh_stale()
+    [(_, text, spans, kept)] = library.store.texts_with_spans([article_id], name, version)
+    assert kept is not None
+    expected = overlay_mod.overlay(text, spans, library.knowledge())
+    assert library.current_mentions(article_id) == expected
+
+    made: list[str] = []
+    real = overlay_mod.prepare
+
+    def counted(text: str, spans: Sequence[ModelSpan]) -> overlay_mod.Prepared:
+        made.append(text)
+        return real(text, spans)
+
+    monkeypatch.setattr(parallel, "prepare", counted)
+    ref = EntityRef(None, "Velmora Accord", Kind.GROUP, ("Velmora Accord",))
+    library.refresh_articles(library.add_note(ref, "A pact.").changes.stale)
+    assert made == []  # the kept part was used
+    assert library.current_mentions(article_id) == overlay_mod.overlay(
+        text, spans, library.knowledge()
+    )
+    # A kept part made by other rules is not used.
+    monkeypatch.setattr(overlay_mod, "RULES_VERSION", "after next")
+    library.refresh_stale()
+    assert len(made) == 1
+    assert len(model_calls) == 1
 
 
 def test_a_new_alias_updates_the_stored_mentions_of_an_article_that_is_not_open(

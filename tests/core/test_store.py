@@ -29,6 +29,7 @@ APP_MIGRATIONS = [
     "0007_scale",
     "0008_reviewed",
     "0009_stale_at",
+    "0010_prepared",
 ]
 
 
