@@ -271,8 +271,8 @@ def analyse(
                 runs.append(c)
                 computed.append(None)
             else:
-                spans, made = next(fresh)
-                runs.append(ModelRun(pipeline.name, pipeline.version, tuple(spans)))
+                spans, made, prepared = next(fresh)
+                runs.append(ModelRun(pipeline.name, pipeline.version, tuple(spans), prepared))
                 computed.append((knowledge.version, made))
         return Analysed(runs, computed)
 

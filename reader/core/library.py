@@ -37,7 +37,7 @@ from reader.core.dossier import Description, best_descriptions, context_line, de
 from reader.core.kinds import Kind
 from reader.core.names import acronym_of, normalize, surname_of
 from reader.core.nlp import Cancelled, ModelSpan, Pipeline, default_pipeline
-from reader.core.overlay import Knowledge, Mention, mentions_key
+from reader.core.overlay import Knowledge, Mention, Prepared, mentions_key, prepare
 from reader.core.parallel import Pool
 from reader.core.store import Appearance, ArticleRow, Companion, Identity, Note, Store
 
@@ -51,6 +51,7 @@ class ModelRun:
     pipeline: str
     version: str
     spans: tuple[ModelSpan, ...]
+    prepared: str | None = None  # the rules' knowledge-free part, if made with the spans
 
 
 @dataclass(frozen=True)
@@ -266,9 +267,12 @@ class Library:
         `computed`: (knowledge version, overlay result) made elsewhere (a worker
         process); used only if the knowledge has not changed since.
         """
+        made = Prepared.from_json(run.prepared) or prepare(article.text, run.spans)
         with self.store.transaction():
-            self.store.cache_spans(article.sha256, run.pipeline, run.version, run.spans)
-            mentions = self._store_overlay(article_id, article.text, run, computed)
+            self.store.cache_spans(
+                article.sha256, run.pipeline, run.version, run.spans, made.to_json()
+            )
+            mentions = self._store_overlay(article_id, article.text, run, computed, made)
         return Result(mentions, Changes(articles=frozenset({article_id})))
 
     def _store_overlay(
@@ -276,13 +280,14 @@ class Library:
         article_id: int,
         text: str,
         run: ModelRun,
-        computed: tuple[int, parallel.Computed] | None = None,
+        computed: tuple[int, parallel.Computed] | None,
+        made: Prepared,
     ) -> list[Mention]:
         knowledge = self.knowledge()
         if computed is not None and computed[0] == knowledge.version:
             mentions, where = computed[1]
         else:
-            mentions, where = parallel.local_overlay(knowledge, text, run.spans)
+            mentions, where = parallel.local_finish(knowledge, text, made)
         self.store.replace_mentions(
             article_id, mentions, knowledge.version, mentions_key(run.pipeline, run.version), where
         )

@@ -82,9 +82,17 @@ def _model_chunk(name: str, texts: list[str]) -> list[list[ModelSpan]]:
 
 def _import_chunk(
     name: str, knowledge: Knowledge, texts: list[str]
-) -> list[tuple[list[ModelSpan], Computed]]:
-    spans = _model_chunk(name, texts)
-    return [(s, _overlay_one(t, s, knowledge)) for t, s in zip(texts, spans, strict=True)]
+) -> list[tuple[list[ModelSpan], Computed, str]]:
+    out: list[tuple[list[ModelSpan], Computed, str]] = []
+    for text, spans in zip(texts, _model_chunk(name, texts), strict=True):
+        made = prepare(text, spans)
+        out.append((spans, _finished(text, made, knowledge), made.to_json()))
+    return out
+
+
+def _finished(text: str, made: Prepared, knowledge: Knowledge) -> Computed:
+    mentions = finish(text, made, knowledge)
+    return mentions, places(text, [m.start for m in mentions])
 
 
 def _refresh_chunk(
@@ -192,7 +200,7 @@ class Pool:
 
     def submit_import(
         self, name: str, knowledge: Knowledge, texts: Sequence[str]
-    ) -> Callable[..., list[tuple[list[ModelSpan], Computed]]]:
+    ) -> Callable[..., list[tuple[list[ModelSpan], Computed, str]]]:
         """Start the model and then the overlay on `texts`; call the result to wait for them.
 
         The overlay uses `knowledge` as it is now: the caller records the
@@ -205,8 +213,8 @@ class Pool:
 
         def wait(
             cancelled: Callable[[], bool] | None = None,
-        ) -> list[tuple[list[ModelSpan], Computed]]:
-            out: list[tuple[list[ModelSpan], Computed]] = []
+        ) -> list[tuple[list[ModelSpan], Computed, str]]:
+            out: list[tuple[list[ModelSpan], Computed, str]] = []
             for part in _gather(futures, cancelled):
                 out.extend(part)
             return out
@@ -286,3 +294,8 @@ def _gather(futures: list[Future[T]], cancelled: Callable[[], bool] | None) -> l
 def local_overlay(knowledge: Knowledge, text: str, spans: Sequence[ModelSpan]) -> Computed:
     """The same as a worker computes, in this process."""
     return _overlay_one(text, spans, knowledge)
+
+
+def local_finish(knowledge: Knowledge, text: str, made: Prepared) -> Computed:
+    """`local_overlay` from the rules' knowledge-free part, made or kept."""
+    return _finished(text, made, knowledge)

@@ -745,9 +745,17 @@ class Store:
         return [ModelSpan(s, e, label) for s, e, label in json.loads(row[0])]
 
     def cache_spans(
-        self, sha256: str, pipeline: str, version: str, spans: Sequence[ModelSpan]
+        self,
+        sha256: str,
+        pipeline: str,
+        version: str,
+        spans: Sequence[ModelSpan],
+        prepared: str | None = None,
     ) -> None:
-        """Remember the model's output so the same text is never run twice."""
+        """Remember the model's output so the same text is never run twice.
+
+        `prepared`: the rules' knowledge-free part made from it (`overlay.Prepared`).
+        """
         with self._write():
             self._t("model_cache").upsert(
                 {
@@ -756,6 +764,7 @@ class Store:
                     "version": version,
                     "spans": json.dumps([[s.start, s.end, s.label] for s in spans]),
                     "created_at": _now(),
+                    "prepared": prepared,
                 },
                 pk=("sha256", "pipeline", "version"),
             )

@@ -142,6 +142,8 @@ def test_a_refresh_keeps_the_knowledge_free_part_and_the_next_one_reuses_it(
     """A correction's refresh redoes only the knowledge's part, with the same result."""
     article_id, _, _ = open_and_annotate(library, write(tmp_path / "a.txt", ARTICLE_A))
     name, version = library.pipeline.name, library.pipeline.version
+    [(_, _, _, kept)] = library.store.texts_with_spans([article_id], name, version)
+    assert kept is not None  # kept from the first time the article was read
     monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next")  # every article goes stale
     library.refresh_stale()
     [(_, text, spans, kept)] = library.store.texts_with_spans([article_id], name, version)

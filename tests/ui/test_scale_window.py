@@ -52,7 +52,7 @@ def test_an_import_runs_off_the_gui_thread_while_the_loop_keeps_turning(
     write_articles(tmp_path / "saved", 7)
     threads: dict[str, set[str]] = {}
     _spy(monkeypatch, Pipeline, "run_many", threads)
-    _spy(monkeypatch, parallel, "local_overlay", threads)
+    _spy(monkeypatch, parallel, "local_finish", threads)
     _spy(monkeypatch, Store, "replace_mentions", threads)
     _spy(monkeypatch, importer, "load_batch", threads)
     window = make_window()
@@ -69,7 +69,7 @@ def test_an_import_runs_off_the_gui_thread_while_the_loop_keeps_turning(
     timer.stop()
     assert window.library.store.count_articles() == 7
     gui = threading.main_thread().name
-    for step in ("run_many", "local_overlay", "replace_mentions", "load_batch"):
+    for step in ("run_many", "local_finish", "replace_mentions", "load_batch"):
         assert threads.get(step), f"{step} ran"
         assert gui not in threads[step], f"{step} ran on the GUI thread"
     assert between[-1] > between[0], "the event loop ran between the batches"
