@@ -233,8 +233,10 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_non_entity(text: str, start: int, end: int) -> bool:
-    """Dates, handles, web addresses and product codes are not names."""
+    """Dates, handles, web addresses, product codes and common capitals are not names."""
     piece = text[start:end]
+    if piece in rules.NOT_NAME_ACRONYMS:
+        return True  # "AI", "CEO", "GDP"
     words = piece.split()
     if "@" in piece or "://" in piece or piece.casefold().startswith("www."):
         return True
@@ -1531,6 +1533,7 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
     article leaves the country "Jordan" before it alone. Returns the kind a
     name gets where the model did not tag it.
     """
+    headline_end = max(text.find("\n"), 0)
     votes: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
     mentions: Counter[str] = Counter()
     for sp in spans:
@@ -1562,7 +1565,10 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
         score = defaultdict(float, votes[norm])
         for hint, weight in sp.hints:
             score[hint] += weight
-        after_full_name = sp.start >= defined.surname_from.get(norm, len(text))
+        # A headline names by surname the people its body introduces in full.
+        after_full_name = sp.start >= defined.surname_from.get(norm, len(text)) or (
+            sp.start < headline_end and norm in defined.surname_from
+        )
         if after_full_name or norm not in defined.surnames or sp.kind is not Kind.PLACE:
             for kind, weight in aliases[norm].items():
                 score[kind] += weight
@@ -1595,6 +1601,7 @@ def _spread(
 
     Never inside what the model called an event, a product, a law or a work (`things`).
     """
+    headline_end = max(text.find("\n"), 0)
     surface: dict[str, str] = {}
     for sp in spans:
         name = text[sp.start : sp.end]
@@ -1616,7 +1623,8 @@ def _spread(
             titles.add(ts, te)
     for s, e, norm in longest_first(find_names(text, names)):
         e = clean_boundaries(text, s, e)[1]
-        if s < defined.surname_from.get(norm, s) or norm in rules.AMBIGUOUS_WORDS:
+        early = s < defined.surname_from.get(norm, s) and s >= headline_end
+        if early or norm in rules.AMBIGUOUS_WORDS:
             continue
         if norm in best and e > s and not taken.overlaps(s, e) and not titles.overlaps(s, e):
             taken.add(s, e)

@@ -761,6 +761,13 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Scotland", "GPE"), ("Cardiff", "GPE"), ("Scotland", "GPE", 1)],
             [("Scotland", G), ("Cardiff", P), ("Scotland", G)],
         ),
+        # A headline names by surname a person the body introduces in full; "AI" is no name.
+        (
+            "Velkaro wins the vote\n\nMarta Velkaro won on Sunday, as the AI boom went on. "
+            "Velkaro said so.\n",
+            [("Velkaro", "ORG"), ("Marta Velkaro", "PERSON"), ("AI", "GPE")],
+            [("Velkaro", N), ("Marta Velkaro", N), ("Velkaro", N)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
