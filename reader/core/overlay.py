@@ -237,6 +237,8 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     piece = text[start:end]
     if piece in rules.NOT_NAME_ACRONYMS:
         return True  # "AI", "CEO", "GDP"
+    if piece.casefold() in rules.PORTFOLIOS and _MINISTER_AFTER.match(text, end):
+        return True  # "Defense" in "Defense Minister Andrei Belousov"
     words = piece.split()
     if "@" in piece or "://" in piece or piece.casefold().startswith("www."):
         return True
@@ -252,6 +254,7 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     return len(words) == 1 and _OFFICE_OF.search(text, max(0, start - 20), start) is not None
 
 
+_MINISTER_AFTER = re.compile(r" (?:Minister|Secretary)\b")
 _OFFICE_OF = re.compile(r"\b(?:[Ss]ecretary|[Mm]inister|[Uu]ndersecretary) of $")
 
 
@@ -290,6 +293,26 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None
     return start, end, team_end
 
 
+def _ruled_name(name: str) -> bool:
+    """A ruler's or an office-holder's title, then a name: "King Felipe VI", "Pope Leo"."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[0].casefold() not in rules.RULING_TITLES:
+        return False
+    rest = [w.casefold().rstrip(".,") for w in words[1:]]
+    return all(w[:1].isupper() for w in words[1:]) and not any(
+        w in rules.PLACE_HEADS
+        or w in rules.FEATURE_HEADS
+        or w in rules.FACILITY_HEADS
+        or w in rules.COMPANY_WORDS
+        or w in rules.STRONG_GROUP_WORDS
+        or w in rules.WEAK_GROUP_WORDS
+        or w in rules.INSTITUTION_ENDS
+        or w
+        in ("school", "college", "university", "island", "islands", "street", "road", "department")
+        for w in rest
+    )
+
+
 def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     out: list[_Span] = []
     for ms in model_spans:
@@ -305,6 +328,8 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                 if text[s:e].endswith(_PLACE_ABBREVIATIONS):  # "Fort St." + "John"
                     more = re.match(r" [A-Z][\w’'-]*", text[e : e + 40])
                     e += more.end() if more else 0
+                if kind is not Kind.PERSON and _ruled_name(text[s:e]):
+                    kind = Kind.PERSON  # "King Felipe VI", an organisation to the model
                 if kind is Kind.PERSON:
                     first = s
                     s, e, team_end = _strip_titles(text, s, e)
@@ -988,6 +1013,12 @@ def context_kind(
         return Kind.GROUP, True  # the city stands for its team: "the England striker"
     if _BYLINE.search(text, max(0, start - 30), start) or _AGE.match(text, end):
         return Kind.PERSON, True  # "Reporting by Jane Doe", "Jane Doe, 27, said"
+    if (
+        rules.ROLE_COMMA.search(text, max(0, start - 30), start)
+        and 2 <= len(raw_words) <= 4
+        and not (is_place_name(name) or is_city_name(name))
+    ):
+        return Kind.PERSON, True  # "the EU's crisis commissioner, Janez Lenarcic"
     raw_before = _raw_word_before(text, start)
     before = raw_before.lower()
     if before in rules.GROUP_BEFORE and raw_before.islower():

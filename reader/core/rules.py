@@ -162,6 +162,26 @@ MONTHS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
+# A minister's portfolio before the title is not a name: "Defense Minister Andrei Belousov".
+PORTFOLIOS = frozenset(
+    """defense defence finance foreign interior health justice energy trade economy
+    economic education transport environment agriculture labour labor culture home
+    treasury commerce industry housing""".split()
+)
+# Titles that make a name whatever label the model gave it: "King Felipe VI" (an ORG
+# to the model) is a person. Not "General" or "Major": "General Motors".
+RULING_TITLES = frozenset(
+    """king queen prince princess president senator governor mayor judge justice pope
+    sheikh emir sultan ayatollah imam chancellor""".split()
+)
+# A role and a comma before a name: "the EU's crisis commissioner, Janez Lenarcic".
+ROLE_COMMA = re.compile(
+    r"\b(?:minister|commissioner|spokes(?:man|woman|person)|director|chief|head|leader|"
+    r"chairman|chairwoman|chair|president|secretary|governor|mayor|ambassador|envoy|analyst|"
+    r"economist|professor|researcher|official|lawyer|attorney|judge|coach|manager|captain|"
+    r"founder|executive|editor|reporter|correspondent|diplomat|negotiator|adviser|advisor), $"
+)
+
 # Days: a capitalised word after a name that is a day is not part of the name.
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 

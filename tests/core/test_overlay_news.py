@@ -768,6 +768,25 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Velkaro", "ORG"), ("Marta Velkaro", "PERSON"), ("AI", "GPE")],
             [("Velkaro", N), ("Marta Velkaro", N), ("Velkaro", N)],
         ),
+        # A ruler's title makes a person of the model's organisation; a role and a comma
+        # before a name; a minister's portfolio is no name.
+        (
+            "Floods\n\nKing Velkar IV came, and the bloc's crisis commissioner, Janez Tarsk, "
+            "met Defense Minister Jo Pike at the Justice Department.\n",
+            [
+                ("King Velkar IV", "ORG"),
+                ("Janez Tarsk", "ORG"),
+                ("Defense", "ORG"),
+                ("Jo Pike", "PERSON"),
+                ("Justice Department", "ORG"),
+            ],
+            [
+                ("Velkar IV", N),
+                ("Janez Tarsk", N),
+                ("Jo Pike", N),
+                ("Justice Department", G),
+            ],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
