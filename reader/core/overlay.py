@@ -925,6 +925,7 @@ _LED_BY = re.compile(r" (?:CEO|[Cc]hief [Ee]xecutive|[Cc]hief [Ee]xecutive [Oo]f
 _BASED_IN = re.compile(r",? (?:based|headquartered) in ")
 _BYLINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by $")
 _AGE = re.compile(r", \d{1,2}, ")
+_AGE_OF = re.compile(r", \d{1,3}, of $")
 
 
 _POSSESSIVE_ROLE = re.compile(r"['’]s ([a-z-]+)")  # "Australia's captain"
@@ -1042,8 +1043,10 @@ def context_kind(
         return Kind.PERSON, True  # "Gastón Gaudio" too, where the model saw a place
     if kind is Kind.PLACE and len(raw_words) == 1 and rules.DEMONYM.search(name):
         return Kind.GROUP, True  # "the Ukrainian" is a person's nationality, not the country
-    if rules.PLACE_OF.search(text, max(0, start - 40), start):
-        return Kind.PLACE, True
+    if rules.PLACE_OF.search(text, max(0, start - 40), start) or _AGE_OF.search(
+        text, max(0, start - 12), start
+    ):
+        return Kind.PLACE, True  # "the town of X"; "Jane Doe, 31, of X"
     if before in rules.PLACE_BEFORE:
         # "in Tal Rifat" is strong against a person label, but "toward Jane's
         # campaign" and "via Jane Doe" are not: a possessive or a given name says person.

@@ -787,6 +787,12 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
                 ("Justice Department", G),
             ],
         ),
+        # "Name, age, of Town": the town a person is from.
+        (
+            "Shooting\n\nThe victim, Jo Pike, 31, of Grace, worked nights.\n",
+            [("Jo Pike", "PERSON"), ("Grace", "PERSON")],
+            [("Jo Pike", N), ("Grace", P)],
+        ),
         # In sport a town's name may be its team.
         (
             "Cup\n\nLiverpool won the league match, and the club's coach praised the season.\n",
