@@ -808,10 +808,6 @@ def _raw_word_before(text: str, start: int) -> str:
     return word
 
 
-def _word_before(text: str, start: int) -> str:
-    return _raw_word_before(text, start).lower()
-
-
 def _is_facility(words: list[str]) -> bool:
     """Whether a name is a facility's: "Bridgestone Arena", "Blossom Music Center"."""
     last = words[-1].casefold()
