@@ -129,6 +129,8 @@ def test_bundle_carries_what_reader_needs_and_no_more(built: Path) -> None:
     assert "resources/sample/sample-article.txt" in names
     # The census first names the overlay reads from the `names` package (found, not imported).
     assert {"names/dist.male.first", "names/dist.female.first"} <= names
+    # ... and the surnames, and GeoNames' towns from `geotext` (found and read the same way).
+    assert {"names/dist.all.last", "geotext/data/cities15000.txt"} <= names
     # Left out on purpose (see packaging/reader.spec).
     unwanted = [
         n
