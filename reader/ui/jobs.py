@@ -101,6 +101,10 @@ class Worker(QObject, Generic[C]):
         self._queue.put(task)
         return task.id
 
+    def waiting(self) -> bool:
+        """Whether jobs wait behind the running one: a long job can stop and make way."""
+        return not self._queue.empty()
+
     def cancel(self, key: str) -> None:
         """Supersede every job with this key (a running one stops at its next check)."""
         self._next_id += 1

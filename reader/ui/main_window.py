@@ -301,9 +301,25 @@ class MainWindow(QMainWindow):
         """
         current = self.articles.article_id
         report = self.refresh_progress.emit  # from the writer thread: queued to the GUI thread
+        made_way: list[bool] = []
+
+        def make_way() -> bool:
+            # Opening an article, an undo, a note: anything queued goes first, between
+            # two of the refresh's batches; the refresh then goes on behind it.
+            if self.writer.waiting():
+                made_way.append(True)
+            return bool(made_way)
+
+        def done(_changes: object) -> None:
+            self.status_line.set_refresh(0, 0)
+            if made_way and not self._closing:
+                self._refresh()
+
         self.writer.submit(
-            lambda lib, cancelled: lib.refresh_stale(cancelled, first=current, progress=report),
-            done=lambda _changes: self.status_line.set_refresh(0, 0),
+            lambda lib, cancelled: lib.refresh_stale(
+                lambda: cancelled() or make_way(), first=current, progress=report
+            ),
+            done=done,
             key="refresh",
         )
 

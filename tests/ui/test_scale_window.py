@@ -143,3 +143,48 @@ def test_after_new_rules_the_window_brings_saved_articles_up_to_date(
     assert stale() == 3
     window.refresh_saved_later(delay_ms=0)
     qtbot.waitUntil(lambda: stale() == 0, timeout=TIMEOUT)
+
+
+def test_a_long_refresh_makes_way_for_what_the_user_asks(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opening an article (any writer job) does not wait for the whole refresh to end."""
+    import time
+
+    from reader.core import overlay as overlay_mod
+
+    write_articles(tmp_path / "saved", 8)
+    window = make_window()
+    with qtbot.wait_signal(window.importer.finished, timeout=TIMEOUT):
+        window.importer.start([str(tmp_path / "saved")])
+    monkeypatch.setattr(Library, "PARALLEL_FROM", 10**6)  # the writer's own thread, here
+    monkeypatch.setattr(Library, "REFRESH_BATCH", 1)
+    monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next release")
+    real = parallel.refreshed
+
+    def slow(*args: Any) -> Any:
+        time.sleep(0.15)
+        return real(*args)
+
+    monkeypatch.setattr(parallel, "refreshed", slow)
+    store = window.library.store
+    pipeline = window.library.pipeline
+
+    def stale() -> int:
+        return len(store.refreshable_articles(pipeline.name, pipeline.version))
+
+    window.refresh_saved_later(delay_ms=0)
+    qtbot.waitUntil(lambda: stale() < 8, timeout=TIMEOUT)  # the refresh has begun
+    seen: list[int] = []
+    window.writer.submit(
+        lambda lib, _c: seen.append(
+            len(lib.store.refreshable_articles(pipeline.name, pipeline.version))
+        )
+    )
+    qtbot.waitUntil(lambda: bool(seen), timeout=TIMEOUT)
+    assert seen[0] > 0, "the job ran before the refresh had finished"
+    qtbot.waitUntil(lambda: stale() == 0, timeout=TIMEOUT)  # and the refresh went on after it
