@@ -1,12 +1,19 @@
-"""Check gold/*.json against articles/*.txt and list possible misses.
+"""Build and check a made-up news set (benchmarks/news-made-up-N) with its gold.
 
-Checks: sha256 of the file bytes, span text == text[start:end], valid kinds,
-spans sorted and non-overlapping, no leading "the"/trailing possessive.
-Review aids: capitalised words not covered by any span (minus a stoplist),
-strings annotated in one place but left bare elsewhere in the same text,
-and strings given different kinds within one text.
-Run: python3 check.py [-q]   (-q: errors only)
+Usage:
+    python benchmarks/made_up_set.py build DIR   # articles/ and gold/ from src/
+    python benchmarks/made_up_set.py check DIR [-q]
+
+Sources in DIR/src mark names inline: {p|Name} person, {g|Name} group, {l|Name}
+place; nothing else in them uses curly braces. `build` writes the texts and their
+gold in the format of shared/corpus/dev (offsets are Python str indices), so
+offsets and hashes never drift from the text. `check` verifies the hashes, the
+spans against the text, kinds, order and overlaps, and lists for review
+capitalised words left unmarked, names marked in one place but bare in another,
+and names given two kinds (-q: errors only).
 """
+
+from __future__ import annotations
 
 import hashlib
 import json
@@ -14,7 +21,48 @@ import pathlib
 import re
 import sys
 
-HERE = pathlib.Path(__file__).resolve().parent
+MARK_KINDS = {"p": "person", "g": "group", "l": "place"}
+MARK = re.compile(r"\{([pgl])\|([^{}|]+)\}")
+
+
+def render(raw: str) -> tuple[str, list[dict[str, object]]]:
+    """Strip the markup from one source and return the text and its spans."""
+    out: list[str] = []
+    spans: list[dict[str, object]] = []
+    pos = 0
+    n = 0
+    for m in MARK.finditer(raw):
+        out.append(raw[pos : m.start()])
+        n += m.start() - pos
+        name = m.group(2)
+        spans.append(
+            {"start": n, "end": n + len(name), "text": name, "kind": MARK_KINDS[m.group(1)]}
+        )
+        out.append(name)
+        n += len(name)
+        pos = m.end()
+    out.append(raw[pos:])
+    text = "".join(out)
+    if "{" in text or "}" in text:
+        raise ValueError("stray brace left after markup")
+    return text.rstrip("\n") + "\n", spans
+
+
+def build(here: pathlib.Path) -> None:
+    """Write every article and its gold file from `src/`, and print word and span counts."""
+    (here / "articles").mkdir(exist_ok=True)
+    (here / "gold").mkdir(exist_ok=True)
+    for src in sorted((here / "src").glob("*.txt")):
+        text, spans = render(src.read_text(encoding="utf-8"))
+        data = text.encode("utf-8")
+        (here / "articles" / src.name).write_bytes(data)
+        gold = {"text_sha256": hashlib.sha256(data).hexdigest(), "spans": spans}
+        (here / "gold" / (src.stem + ".json")).write_text(
+            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        print(f"{src.stem}: {len(text.split())} words, {len(spans)} spans")
+
+
 KINDS = {"person", "group", "place"}
 STOP = set(
     """
@@ -31,12 +79,12 @@ GMT
 )
 
 
-def main() -> int:
-    quiet = "-q" in sys.argv
+def check(here: pathlib.Path, quiet: bool) -> int:
+    """Check the set's gold against its texts; list possible misses unless `quiet`."""
     errors = 0
     totals = {k: 0 for k in KINDS}
-    for gp in sorted((HERE / "gold").glob("*.json")):
-        tp = HERE / "articles" / (gp.stem + ".txt")
+    for gp in sorted((here / "gold").glob("*.json")):
+        tp = here / "articles" / (gp.stem + ".txt")
         data = tp.read_bytes()
         text = data.decode("utf-8")
         gold = json.loads(gp.read_text(encoding="utf-8"))
@@ -104,5 +152,16 @@ def main() -> int:
     return 1 if errors else 0
 
 
+def main() -> int:
+    if len(sys.argv) < 3 or sys.argv[1] not in ("build", "check"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    here = pathlib.Path(sys.argv[2]).resolve()
+    if sys.argv[1] == "build":
+        build(here)
+        return 0
+    return check(here, "-q" in sys.argv[3:])
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
