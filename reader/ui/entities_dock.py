@@ -127,14 +127,14 @@ class NamesModel(_Table[NameRow]):
 
 
 class InArticleModel(_Table[InArticle]):
-    """The entities of the article on screen, in order of first appearance."""
+    """The entities of the article on screen, in order of first appearance (or sorted)."""
 
     columns = ("Name", "Kind", "Mentions")
 
     def cell(self, r: InArticle, column: int) -> tuple[object, object]:
         """(what a cell shows, its sort key)."""
         return [
-            (r.name, r.first),
+            (r.name, r.name.casefold()),
             (r.kind.label, ORDER.index(r.kind)),
             (r.count, r.count),
         ][column]
@@ -246,7 +246,9 @@ class EntitiesDock(QTabWidget):
         self.here_proxy = KindFilter()
         self.here_proxy.setSourceModel(self.here)
         self.here_table = _table(self.here_proxy, "articleEntitiesTable")
-        self.here_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # In the order of first appearance until a header is clicked: no arrow claims
+        # otherwise (a tester saw one on Name over rows in article order).
+        self.here_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.here_table.clicked.connect(self._jump)
         self.here_table.activated.connect(self._jump)
         self.addTab(self.here_table, "In This Article")

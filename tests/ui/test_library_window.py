@@ -359,7 +359,11 @@ def test_entities_in_this_article_and_in_the_library(
     check_model(qtmodeltester, ents.here)
     names = [ents.here.row_at(r).name for r in range(ents.here.rowCount())]
     assert names == ["Northern Alliance Party", "Valdoria", "Lena Okafor", "Port Amira"]
-    okafor = names.index("Lena Okafor")
+    assert ents.here_table.horizontalHeader().sortIndicatorSection() == -1  # article order
+    ents.here_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # a click on Name
+    by_name = [ents.here.row_at(r).name for r in range(ents.here.rowCount())]
+    assert by_name == sorted(names, key=str.casefold)
+    okafor = by_name.index("Lena Okafor")
     ents.here_table.clicked.emit(ents.here_proxy.mapFromSource(ents.here.index(okafor, 0)))
     assert window.panel.name.text() == "Lena Okafor"
     assert window.view.textCursor().position() == window.view._map.to_qt(
