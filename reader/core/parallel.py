@@ -26,7 +26,7 @@ from urllib.parse import quote
 from reader.core import store
 from reader.core.dossier import places
 from reader.core.nlp import Cancelled, ModelSpan, Pipeline
-from reader.core.overlay import Knowledge, Mention, Prepared, finish, overlay, prepare
+from reader.core.overlay import Knowledge, Mention, Prepared, finish, prepare
 
 if TYPE_CHECKING:  # imported when a pool starts: the window's start-up never pays for them
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -121,24 +121,13 @@ def refreshed(
     """
     kept = Prepared.from_json(prepared)
     made = kept or prepare(text, spans)
-    mentions = finish(text, made, knowledge)
+    mentions, where = _finished(text, made, knowledge)
     return (
         article_id,
-        store.mention_rows(article_id, mentions, places(text, [m.start for m in mentions])),
+        store.mention_rows(article_id, mentions, where),
         store.mention_counts(mentions),
         None if kept is not None else made.to_json(),
     )
-
-
-def _overlay_chunk(
-    knowledge: Knowledge, items: list[tuple[str, list[ModelSpan]]]
-) -> list[Computed]:
-    return [_overlay_one(text, spans, knowledge) for text, spans in items]
-
-
-def _overlay_one(text: str, spans: Sequence[ModelSpan], knowledge: Knowledge) -> Computed:
-    mentions = overlay(text, spans, knowledge)
-    return mentions, places(text, [m.start for m in mentions])
 
 
 def _niced() -> None:
@@ -256,23 +245,6 @@ class Pool:
 
         return wait
 
-    def overlay(
-        self,
-        knowledge: Knowledge,
-        items: Sequence[tuple[str, Sequence[ModelSpan]]],
-        cancelled: Callable[[], bool] | None = None,
-    ) -> list[Computed]:
-        """`overlay()` and each mention's place for many (text, model spans), by the workers."""
-        parts = chunks([len(t) for t, _ in items], self.workers)
-        futures = [
-            self._submit(_overlay_chunk, knowledge, [(items[i][0], list(items[i][1])) for i in p])
-            for p in parts
-        ]
-        out: list[Computed] = []
-        for part in _gather(futures, cancelled):
-            out.extend(part)
-        return out
-
 
 def _gather(futures: list[Future[T]], cancelled: Callable[[], bool] | None) -> list[T]:
     """Each future's result in order; Cancelled (the rest dropped) when `cancelled()` says so."""
@@ -291,11 +263,6 @@ def _gather(futures: list[Future[T]], cancelled: Callable[[], bool] | None) -> l
     return out
 
 
-def local_overlay(knowledge: Knowledge, text: str, spans: Sequence[ModelSpan]) -> Computed:
-    """The same as a worker computes, in this process."""
-    return _overlay_one(text, spans, knowledge)
-
-
 def local_finish(knowledge: Knowledge, text: str, made: Prepared) -> Computed:
-    """`local_overlay` from the rules' knowledge-free part, made or kept."""
+    """What a worker computes from the rules' knowledge-free part, in this process."""
     return _finished(text, made, knowledge)

@@ -16,7 +16,7 @@ from reader.core import importer, parallel
 from reader.core.kinds import Kind
 from reader.core.library import EntityRef, Library
 from reader.core.nlp import ModelSpan, Pipeline
-from reader.core.overlay import Knowledge, KnownEntity, overlay
+from reader.core.overlay import Knowledge, KnownEntity, Prepared, overlay, prepare
 from reader.core.store import Identity
 
 from .helpers import write
@@ -140,16 +140,14 @@ def test_worker_processes_give_what_this_process_gives(
     assert any(entity_id is not None for mentions in here.values() for *_, entity_id, _ in mentions)
 
 
-def test_the_pool_overlays_as_overlay_does() -> None:
+def test_the_kept_part_of_the_overlay_gives_what_overlay_gives() -> None:
+    """Stored as JSON and read back, the knowledge-free part loses nothing a refresh needs."""
     knowledge = Knowledge((KnownEntity(1, "Velmora Accord", Kind.GROUP, ("VA",)),), version=3)
-    items = [(TEXT, _tag(TEXT)), (TEXT.replace("Tarsk", "Orlen"), _tag(TEXT))]
-    pool = parallel.Pool(2)
-    try:
-        got = pool.overlay(knowledge, items)
-    finally:
-        pool.close()
-    assert [m for m, _ in got] == [overlay(t, s, knowledge) for t, s in items]
-    assert got[0] == parallel.local_overlay(knowledge, *items[0])
+    for text in (TEXT, TEXT.replace("Tarsk", "Orlen")):
+        kept = Prepared.from_json(prepare(text, _tag(text)).to_json())
+        assert kept is not None
+        mentions, _ = parallel.local_finish(knowledge, text, kept)
+        assert mentions == overlay(text, _tag(text), knowledge)
 
 
 def test_work_no_worker_has_begun_can_be_dropped() -> None:
@@ -182,7 +180,7 @@ def test_overlay_made_under_older_knowledge_is_recomputed(library: Library, tmp_
 
     art = article_mod.load(path)
     old = library.knowledge()
-    made = parallel.local_overlay(old, art.text, _tag(art.text))
+    made = parallel.local_finish(old, art.text, prepare(art.text, _tag(art.text)))
     library.add_note(EntityRef(None, "Tarsk", Kind.PLACE, ("Tarsk",)), "A city.")
     run = library.model_run(Pipeline(library.pipeline_name), art)
     recorded = importer.record_batch(library, [art], [run], [(old.version, made)])
