@@ -1118,7 +1118,7 @@ _RUN = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){0,3}"
 _NAME_BEFORE_HEAD = re.compile(
     rf"(?<=\bthe )({_RUN}) (?:newspaper|daily|party|militia|network|broadcaster|channel|agency)\b"
 )
-_CUED_COMPANY = re.compile(rules.COMPANY_CUE.pattern[:-1] + rf"({_RUN})(?![\w&'’-]| [A-Z&])")
+_CUED_COMPANY = re.compile(rules.COMPANY_CUE + rf"({_RUN})(?![\w&'’-]| [A-Z&])")
 _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
 # Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
 # A name with its short form in parentheses: "Free Democrats (FDP)", "Alternative for

@@ -295,12 +295,13 @@ GROUP_OF = re.compile(
     r"\b(?:shares|stock|stake|subsidiary|unit)\s+(?:of|in)\s+$|\banalysts?\s+at\s+$", re.I
 )
 
-# Untagged names after these words are companies: "analysts at Jefferies", "polling firm X".
-COMPANY_CUE = re.compile(
+# Untagged names after these words are companies: "analysts at Jefferies", "polling firm X"
+# (a pattern to put before the name's).
+COMPANY_CUE = (
     r"\b(?:(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?) at|[Ss]hares (?:of|in)|stake in|"
     r"(?:polling|law|consulting|research|brokerage|investment|accounting) firm|"
     r"chipmaker|carmaker|automaker|drugmaker|planemaker|retailer|broadcaster|lender|"
-    r"(?:the )?ticker|(?:fan |streaming |online )?platform|record label|girl group|boy band) $"
+    r"(?:the )?ticker|(?:fan |streaming |online )?platform|record label|girl group|boy band) "
 )
 # Capitals that are not a name: "the CEO", "the GDP", "the VAR" ("the ELN" is one).
 NOT_NAME_ACRONYMS = frozenset(

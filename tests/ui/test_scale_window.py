@@ -118,6 +118,27 @@ def test_a_correction_refreshes_every_article_in_the_background_with_progress(
     assert refreshed
 
 
+def _upgraded(
+    qtbot: QtBot,
+    make_window: Factory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    articles: int,
+) -> tuple[MainWindow, Callable[[], int]]:
+    """A window on saved articles whose highlights older rules made; how many are stale."""
+    from reader.core import overlay as overlay_mod
+
+    write_articles(tmp_path / "saved", articles)
+    window = make_window()
+    with qtbot.wait_signal(window.importer.finished, timeout=TIMEOUT):
+        window.importer.start([str(tmp_path / "saved")])
+    monkeypatch.setattr(Library, "PARALLEL_FROM", 10**6)  # the writer's own thread, here
+    monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next release")
+    store = window.library.store
+    pipeline = window.library.pipeline
+    return window, lambda: len(store.refreshable_articles(pipeline.name, pipeline.version))
+
+
 def test_after_new_rules_the_window_brings_saved_articles_up_to_date(
     qtbot: QtBot,
     make_window: Factory,
@@ -126,20 +147,7 @@ def test_after_new_rules_the_window_brings_saved_articles_up_to_date(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """An upgrade whose rules differ: saved articles are recomputed soon after start."""
-    from reader.core import overlay as overlay_mod
-
-    write_articles(tmp_path / "saved", 3)
-    window = make_window()
-    with qtbot.wait_signal(window.importer.finished, timeout=TIMEOUT):
-        window.importer.start([str(tmp_path / "saved")])
-    monkeypatch.setattr(Library, "PARALLEL_FROM", 10**6)  # the writer's own thread, here
-    monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next release")
-    store = window.library.store
-    pipeline = window.library.pipeline
-
-    def stale() -> int:
-        return len(store.refreshable_articles(pipeline.name, pipeline.version))
-
+    window, stale = _upgraded(qtbot, make_window, tmp_path, monkeypatch, 3)
     assert stale() == 3
     window.refresh_saved_later(delay_ms=0)
     qtbot.waitUntil(lambda: stale() == 0, timeout=TIMEOUT)
@@ -155,15 +163,8 @@ def test_a_long_refresh_makes_way_for_what_the_user_asks(
     """Opening an article (any writer job) does not wait for the whole refresh to end."""
     import time
 
-    from reader.core import overlay as overlay_mod
-
-    write_articles(tmp_path / "saved", 8)
-    window = make_window()
-    with qtbot.wait_signal(window.importer.finished, timeout=TIMEOUT):
-        window.importer.start([str(tmp_path / "saved")])
-    monkeypatch.setattr(Library, "PARALLEL_FROM", 10**6)  # the writer's own thread, here
+    window, stale = _upgraded(qtbot, make_window, tmp_path, monkeypatch, 8)
     monkeypatch.setattr(Library, "REFRESH_BATCH", 1)
-    monkeypatch.setattr(overlay_mod, "RULES_VERSION", "next release")
     real = parallel.refreshed
 
     def slow(*args: Any) -> Any:
@@ -171,12 +172,7 @@ def test_a_long_refresh_makes_way_for_what_the_user_asks(
         return real(*args)
 
     monkeypatch.setattr(parallel, "refreshed", slow)
-    store = window.library.store
     pipeline = window.library.pipeline
-
-    def stale() -> int:
-        return len(store.refreshable_articles(pipeline.name, pipeline.version))
-
     window.refresh_saved_later(delay_ms=0)
     qtbot.waitUntil(lambda: stale() < 8, timeout=TIMEOUT)  # the refresh has begun
     seen: list[int] = []
