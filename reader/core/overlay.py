@@ -1043,6 +1043,10 @@ def context_kind(
         text, max(0, start - 12), start
     ):
         return Kind.PLACE, True  # "the town of X"; "Jane Doe, 31, of X"
+    if before == "between":
+        # "trains between Manchester Piccadilly and Birmingham", but as often "talks
+        # between Xi and Biden": strong only where one end is a known town or country.
+        return Kind.PLACE, _between_places(text, start, end, raw_words[0])
     if before in rules.PLACE_BEFORE:
         # "in Tal Rifat" is strong against a person label, but "toward Jane's
         # campaign" and "via Jane Doe" are not: a possessive or a given name says person.
@@ -1051,6 +1055,23 @@ def context_kind(
             raw_words[0]
         )
     return None, False
+
+
+_AND_NAME = re.compile(r"\s+and\s+([A-Z][\w'’.-]*)")
+_ROUTE_BETWEEN = re.compile(
+    r"\b(?i:roads?|routes?|trains?|flights?|border|frontier|highway|motorway|railway|rail|"
+    r"line|ferry|ferries|bus|buses|services|corridor|drive|journey|trip|pipeline|"
+    r"crossing|distance|miles|kilometres|kilometers|km)\s+between\s+$"
+)
+
+
+def _between_places(text: str, start: int, end: int, first_word: str) -> bool:
+    """Whether "between X and Y" joins two places: a route, or a known town at one end."""
+    if _ROUTE_BETWEEN.search(text, max(0, start - 30), start):
+        return True
+    m = _AND_NAME.match(text, end)
+    ends = [first_word] + ([m.group(1)] if m else [])
+    return any(is_place_name(w) or is_city_name(w) for w in ends)
 
 
 def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:

@@ -85,7 +85,6 @@ PLACE_OF = re.compile(
     r"\b(?:town|city|village|region|province|district|capital|port|county|camp|area|"
     r"governorate|state|(?:north|south|east|west)(?:east|west)?(?:ern)?|outskirts|"
     r"[Ss]ultan|[Ee]mir|[Kk]ing|[Qq]ueen|[Mm]ayor|[Gg]overnor)\s+of\s+$"
-    r"|\bbetween\s+$"
 )
 PERSON_TITLES = frozenset(
     """president minister ministers premier chancellor general gen. gen colonel col.

@@ -336,6 +336,14 @@ def test_surname_before_the_full_name_is_a_person_unless_a_place() -> None:
     assert [m.kind for m in run(text, spans)] == [N, N]
 
 
+def test_between_makes_a_place_of_a_route_s_ends_not_of_people() -> None:
+    route = "Strike\n\nTrains between Dolmara and Tarskov will not run.\n"
+    assert found(run(route, [span(route, "Dolmara", "PERSON")])) == [("Dolmara", P)]
+    talk = "Call\n\nEnvoy Garo Velkin flew in. A call between Velkin and an aide followed.\n"
+    spans = [span(talk, "Garo Velkin", "PERSON"), span(talk, "Velkin", "PERSON", 1)]
+    assert found(run(talk, spans)) == [("Garo Velkin", N), ("Velkin", N)]
+
+
 # --- step 9: links ------------------------------------------------------------------------------
 
 
