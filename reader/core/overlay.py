@@ -485,6 +485,79 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
             sp.kind = Kind.GROUP
 
 
+# Nicknames a team goes by alone ("the Grizzlies"); club-name endings ("United",
+# "Rovers") are not used alone often enough to count.
+_NICKNAMES = sorted(
+    rules.TEAM_NAMES - frozenset("united fc cf afc rovers wanderers albion hotspur".split()),
+    key=len,
+    reverse=True,
+)
+_NICKNAME = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in n.split())) for n in _NICKNAMES)
+    + r")(?![\w'’-])"
+)
+
+
+def _team_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
+    """In a match report "the Grizzlies" is a team, though the model passed it by.
+
+    A nickname counts where the article uses it as a team's: after a known town
+    ("Memphis Grizzlies", joined into one team) or after "the"; then also alone
+    ("rally past Grizzlies"). After another capitalised word it is part of a
+    name that is not a team's ("Marrow Saints", a band) and is left alone.
+    """
+    found = list(_NICKNAME.finditer(text))
+    if not found or not _is_sport(text, spans):
+        return spans
+    taken = _Occupied(spans)
+    by_end = {sp.end: sp for sp in spans}
+    out = list(spans)
+    used: set[str] = set()
+    bare: list[re.Match[str]] = []
+    for m in found:
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        before = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        city = by_end.get(m.start() - 1)
+        if before is not None:
+            town = next(
+                (
+                    start
+                    for start in (before.start(), before.start(2))
+                    if _is_town(text[start : m.start() - 1])
+                    and text[start : m.start()].split(" ", 1)[0].lower() not in _NOT_A_NAME_START
+                ),
+                None,
+            )
+            if city is not None and city.kind is not Kind.PERSON:
+                city.end, city.kind, city.weight = m.end(), Kind.GROUP, rules.STRONG_CUE_VOTE
+            elif town is not None and not taken.overlaps(town, m.start()):
+                out.append(_Span(town, m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+                taken.add(town, m.start())
+            else:
+                continue  # "Marrow Saints": part of a name that is not a team's
+        elif text[max(0, m.start() - 4) : m.start()] == "the ":
+            out.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+        else:
+            bare.append(m)
+            continue
+        used.add(m.group())
+        taken.add(m.start(), m.end())
+    for m in bare:
+        if m.group() in used:
+            out.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+# One or two capitalised words right before a position ("Memphis ", "Golden State ").
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w.'’-]* )?(([A-Z][\w.'’-]*) )$")
+
+
+def _is_town(name: str) -> bool:
+    return is_city_name(name) or is_place_name(name)
+
+
 _PLAYS = re.compile(
     r" (?:beat|beats|defeated|edged|thrashed|routed|drew|lost|won|win|wins|lead|leads|led|"
     r"trail|trails|trailed|were|host|hosts|hosted|face|faces|faced|levelled|leveled|"
@@ -1883,6 +1956,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _join_pieces(text, spans)
     spans = _extend_names(text, spans)
     _team_prefixes(text, spans)
+    spans = _team_nicknames(text, spans)
     spans = _context_cues(text, spans)
     _cities_for_teams(text, spans)
     _places_playing(text, spans)

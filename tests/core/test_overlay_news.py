@@ -344,6 +344,26 @@ def test_between_makes_a_place_of_a_route_s_ends_not_of_people() -> None:
     assert found(run(talk, spans)) == [("Garo Velkin", N), ("Velkin", N)]
 
 
+def test_a_team_s_nickname_alone_is_the_team_once_the_article_uses_it_so() -> None:
+    text = (
+        "Nuggets rally past Grizzlies\n\nThe Memphis Grizzlies lost. Jo Pike scored 20"
+        " points for the Grizzlies in the fourth quarter, a season high.\n"
+    )
+    spans = [span(text, "Nuggets", "ORG"), span(text, "Jo Pike", "PERSON")]
+    assert found(run(text, spans)) == [
+        ("Nuggets", G),
+        ("Grizzlies", G),
+        ("Memphis Grizzlies", G),
+        ("Jo Pike", N),
+        ("Grizzlies", G),
+    ]
+
+
+def test_a_nickname_after_a_name_that_is_no_town_is_left_alone() -> None:
+    text = "Review\n\nThe Marrow Saints played a season of club shows and scored a hit.\n"
+    assert found(run(text, [])) == []
+
+
 # --- step 9: links ------------------------------------------------------------------------------
 
 
