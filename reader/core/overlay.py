@@ -1047,6 +1047,8 @@ def context_kind(
     brand = inner and inner.group(1).casefold() not in rules.NAME_PREFIXES_BEFORE_CAPITAL
     if kind is Kind.PERSON and brand:
         return Kind.GROUP, True  # "WeWork", not "McDonald"
+    if kind is Kind.PERSON and _initials_of_a_group(text, name, end):
+        return Kind.GROUP, True  # "the BJD", "Biju Janata Dal (BJD)": not people's names
     if is_norp:
         return None, False
     after = _word_after(text, end)
@@ -1128,6 +1130,26 @@ def context_kind(
             raw_words[0]
         )
     return None, False
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+
+
+def _initials_of_a_group(text: str, name: str, end: int) -> bool:
+    """Capitals, or a name spelled out before its capitals, are an organisation's.
+
+    People are seldom known by initials ("JFK", rules.PEOPLE_BY_INITIALS) and
+    seldom give them in parentheses; parties, militias and agencies do.
+    """
+    if _CAPITALS.fullmatch(name):
+        return name not in rules.PEOPLE_BY_INITIALS and not is_place_name(name)
+    m = rules.ACRONYM_DEF.match(text, end)
+    return (
+        m is not None
+        and _CAPITALS.fullmatch(m.group(1)) is not None
+        and acronym_of(name, m.group(1))
+        and m.group(1) not in rules.PEOPLE_BY_INITIALS
+    )
 
 
 _AND_NAME = re.compile(r"\s+and\s+([A-Z][\w'’.-]*)")

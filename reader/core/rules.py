@@ -110,6 +110,10 @@ UNIT = re.compile(
 
 ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
 
+# People whom news calls by their initials; other capitals a model reads as a name are
+# an organisation's ("BJD", "KJF").
+PEOPLE_BY_INITIALS = frozenset("JFK RFK LBJ FDR MLK AOC MBS MBZ MBN OJ".split())
+
 # Capitalised words that are far more often not a surname ("in May", "on Friday").
 AMBIGUOUS_WORDS = frozenset(
     """january february march april may june july august september october november

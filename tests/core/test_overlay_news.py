@@ -364,6 +364,24 @@ def test_a_nickname_after_a_name_that_is_no_town_is_left_alone() -> None:
     assert found(run(text, [])) == []
 
 
+def test_capitals_and_a_name_spelled_out_before_them_are_no_person() -> None:
+    text = (
+        "Rebel quits\n\nA Velmora Janata Dal (VJD) lawmaker quit. The VJD lost."
+        " Aides of JFK spoke.\n"
+    )
+    spans = [
+        span(text, "Velmora Janata Dal", "PERSON"),
+        span(text, "VJD", "PERSON", 1),
+        span(text, "JFK", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Velmora Janata Dal", G),
+        ("VJD", G),
+        ("VJD", G),
+        ("JFK", N),
+    ]
+
+
 # --- step 9: links ------------------------------------------------------------------------------
 
 
