@@ -103,9 +103,12 @@ def is_place_name(name: str) -> bool:
 
 
 # Surnames this common are left to the model and the article: "Lincoln", "Durham" and
-# "Santos" are towns and people alike. A city of a million is a city whatever the census says.
+# "Santos" are towns and people alike. A city of a million is a city whatever the census
+# says; one of 300,000 ("Bristol", "Glasgow", "Cleveland") whatever the surnames say, as
+# a person called so is named in full first, and that outvotes the town.
 _COMMON_SURNAMES = 10_000
 _BIG_CITY = 1_000_000
+_CITY = 300_000
 
 
 def _surnames_file() -> Path | None:
@@ -144,7 +147,7 @@ def _cities_file() -> Path | None:
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-_CACHE_FORMAT = "5"  # bump when the rules of `_read_city_names` change
+_CACHE_FORMAT = "6"  # bump when the rules of `_read_city_names` change
 
 
 def _cache_dir() -> Path:
@@ -206,18 +209,20 @@ def _read_city_names() -> frozenset[str]:
         data = path.read_bytes()
     except OSError:
         return frozenset()
-    people = given_names() | _common_surnames()
+    given = given_names()
+    people = given | _common_surnames()
     found: set[str] = set()
     for row in data.split(b"\n"):
         cols = row.split(b"\t", 15)  # name, ASCII name, other names, ..., population (15th)
         if len(cols) < 16 or not cols[14].isdigit():
             continue
         big = int(cols[14]) >= _BIG_CITY
+        city = int(cols[14]) >= _CITY
         for raw in {cols[1], cols[2]}:
             text = raw.decode("utf-8", "replace")
             # GeoNames spells names plainly: casefolding is their normal form but for a few.
             norm = normalize(text) if "'" in text or text[:4] == "The " else text.casefold()
-            if len(norm) >= 4 and (big or norm not in people):
+            if len(norm) >= 4 and (big or norm not in (given if city else people)):
                 found.add(norm)
                 if "-" in norm:
                     found.add(norm.replace("-", " "))  # "Monte-Carlo" as "Monte Carlo"

@@ -37,6 +37,8 @@ def test_towns_are_known_unless_they_are_also_common_names() -> None:
         assert gazetteer.is_city_name(town), town
     assert gazetteer.is_city_name("Kyiv")  # a big city's other spelling
     assert gazetteer.is_city_name("Houston")  # a surname, but a city of millions
+    assert gazetteer.is_city_name("Bristol")  # a surname, but a city of 400,000
+    assert not gazetteer.is_city_name("Madison")  # a given name: left to the article
     for name in ("Durham", "Taylor", "Victoria", "Santos", "Malawi", "Oxfam"):
         assert not gazetteer.is_city_name(name), name
 
