@@ -437,6 +437,8 @@ def _is_team(name: str) -> bool:
     words = normalize(name).split()
     if len(words) > 1 and words[0] in rules.TEAM_PREFIXES:
         return True
+    if words == [] or (len(words) == 1 and words[0] in rules.CLUB_ENDINGS):
+        return False  # "United" alone is as often the airline
     return any(" ".join(words[i:]) in rules.TEAM_NAMES for i in range(len(words)))
 
 
@@ -485,10 +487,9 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
             sp.kind = Kind.GROUP
 
 
-# Nicknames a team goes by alone ("the Grizzlies"); club-name endings ("United",
-# "Rovers") are not used alone often enough to count.
+# Nicknames a team goes by alone ("the Grizzlies"), not club-name endings ("United").
 _NICKNAMES = sorted(
-    rules.TEAM_NAMES - frozenset("united fc cf afc rovers wanderers albion hotspur".split()),
+    rules.TEAM_NAMES - rules.CLUB_ENDINGS,
     key=len,
     reverse=True,
 )

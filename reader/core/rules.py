@@ -353,6 +353,8 @@ LOWERCASE_IS_ADJECTIVE = frozenset("major general chief leader secretary king qu
 
 # Nicknames of the major North American leagues' teams (NFL, NBA, MLB, NHL, MLS) and
 # common European club names: as a name on their own they are teams (groups).
+# Words that end a club's name but name no team alone ("United" is an airline too).
+CLUB_ENDINGS = frozenset("united fc cf afc rovers wanderers albion hotspur".split())
 TEAM_NAMES = frozenset(
     name.strip()
     for name in """cardinals, falcons, ravens, bills, panthers, bears, bengals, browns, cowboys,

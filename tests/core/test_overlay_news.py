@@ -382,6 +382,16 @@ def test_capitals_and_a_name_spelled_out_before_them_are_no_person() -> None:
     ]
 
 
+def test_an_airline_called_united_does_not_make_a_travel_piece_a_match_report() -> None:
+    text = "Travel\n\nUnited flies there daily.\n\nDay two: Launceston\n\nLaunceston is calm.\n"
+    spans = [
+        span(text, "United", "ORG"),
+        span(text, "Launceston", "PERSON"),
+        span(text, "Launceston", "ORG", 1),
+    ]
+    assert found(run(text, spans))[1:] == [("Launceston", P), ("Launceston", P)]
+
+
 # --- step 9: links ------------------------------------------------------------------------------
 
 
