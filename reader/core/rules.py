@@ -214,7 +214,7 @@ FACILITY_HEADS = frozenset(
     consulate palace castle cathedral basilica mosque church temple synagogue shrine
     bridge tunnel dam prison jail penitentiary mall plaza tower towers hotel casino
     bowl speedway raceway racecourse gardens garden field forest woods plant factory
-    refinery aquarium zoo""".split()
+    refinery aquarium zoo library resort""".split()
 )
 # "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
 # "Pew Research Center" is an organisation): a name with them is a venue.
@@ -239,7 +239,12 @@ ROLE_STARTS = frozenset("special senior deputy acting chief assistant former exe
 # ... and of a region's: "Volta Region", "Cochise County".
 REGION_HEADS = frozenset("region province county governorate prefecture oblast".split())
 # The first word of a natural feature's name: "Mount Marapi", "Lake Chad".
-FEATURE_PREFIXES = frozenset("mount mt. lake cape isle gulf".split())
+# Also the words that start them in languages news quotes place names in ("Rua
+# Direita", "Praia do Norte", "Lago di Como") and forts and camps ("Fort Bragg").
+FEATURE_PREFIXES = frozenset(
+    """mount mt. lake cape isle gulf fort forte camp rua praia lagoa castelo playa calle
+    avenida piazza rue lago monte isla ilha pousada""".split()
+)
 FACILITY_CENTRE_WORDS = frozenset(
     """music arts performing convention events event exhibition sports medical shopping
     trade civic aquatic conference""".split()

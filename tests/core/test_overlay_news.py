@@ -392,6 +392,16 @@ def test_an_airline_called_united_does_not_make_a_travel_piece_a_match_report() 
     assert found(run(text, spans))[1:] == [("Launceston", P), ("Launceston", P)]
 
 
+def test_libraries_resorts_forts_and_streets_in_other_languages_are_places() -> None:
+    text = (
+        "Trip\n\nWe left the Velmora Branch Library for the Dolmar Resort, walked the"
+        " Rua Tarsko to the Forte de Velm, then swam in the Lagoa de Dolmar.\n"
+    )
+    names = ["Velmora Branch Library", "Dolmar Resort", "Rua Tarsko", "Forte de Velm"]
+    spans = [span(text, name, "ORG") for name in names] + [span(text, "Lagoa de Dolmar", "PERSON")]
+    assert found(run(text, spans)) == [(name, P) for name in [*names, "Lagoa de Dolmar"]]
+
+
 # --- step 9: links ------------------------------------------------------------------------------
 
 
