@@ -156,8 +156,8 @@ AP_STATES = frozenset(
     R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.
     Alaska Hawaii Idaho Iowa Maine Ohio Texas Utah""".split()
 )
-# "Rep. Jane Doe (D-Minn.)": the party letter is a group, the state a place.
-PARTY_STATE = re.compile(r"\((?P<party>[DRI])-(?P<state>[A-Z][A-Za-z.]{1,6})(?=[),])")
+# "Rep. Jane Doe (D-Minn.)" or "Jane Doe, D-Minn.,": the party letter is a group, the state a place.
+PARTY_STATE = re.compile(r"(?:\(|, )(?P<party>[DRI])-(?P<state>[A-Z][A-Za-z.]{1,6})(?=[),])")
 
 # Months: a span with a month and a number is a date, not a name ("July 25").
 MONTHS = frozenset(

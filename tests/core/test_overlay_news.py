@@ -297,6 +297,20 @@ def test_party_and_state_of_a_lawmaker() -> None:
     assert found(mentions)[3:] == [("Ode Lansky", N), ("R", G), ("Texas", P)]
 
 
+def test_party_and_state_between_commas() -> None:
+    text = "Sens. Dara Quill, D-Ohio, and Ode Lansky, R-Ky., wrote it."
+    spans = [span(text, "Dara Quill", "PERSON"), span(text, "D-Ohio", "ORG")]
+    spans.append(span(text, "Ode Lansky", "PERSON"))
+    assert found(run(text, spans)) == [
+        ("Dara Quill", N),
+        ("D", G),
+        ("Ohio", P),
+        ("Ode Lansky", N),
+        ("R", G),
+        ("Ky.", P),
+    ]
+
+
 def test_state_abbreviation_after_a_city_is_a_place() -> None:
     text = "Lena Pike of Port Amira, N.Y., was charged."
     mentions = run(text, [span(text, "Lena Pike", "PERSON")])
