@@ -432,12 +432,17 @@ def _drop_events(text: str, spans: list[_Span]) -> list[_Span]:
 # --- step 2: split names joined -------------------------------------------------------------
 
 
+def _is_town(name: str) -> bool:
+    """A known town's or country's name ("Karachi", "Malawi"), evidence of a place."""
+    return is_city_name(name) or is_place_name(name)
+
+
 def _is_team(name: str) -> bool:
     """A team's nickname ("Steelers", "Red Sox"), alone or after its city ("Chicago Bulls")."""
     words = normalize(name).split()
     if len(words) > 1 and words[0] in rules.TEAM_PREFIXES:
         return True
-    if words == [] or (len(words) == 1 and words[0] in rules.CLUB_ENDINGS):
+    if len(words) == 1 and words[0] in rules.CLUB_ENDINGS:
         return False  # "United" alone is as often the airline
     return any(" ".join(words[i:]) in rules.TEAM_NAMES for i in range(len(words)))
 
@@ -462,7 +467,7 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
         if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
             continue
         name = text[sp.start : sp.end]
-        if not (is_place_name(name) or is_city_name(name)):
+        if not _is_town(name):
             continue  # a known country or town, not a player the model took for a place
         if _PLAYS.match(text, sp.end) and _raw_word_before(text, sp.start).lower() not in (
             _PLACE_WORDS_BEFORE
@@ -474,7 +479,7 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
         for sp in spans
         if sp.kind is Kind.GROUP
         and sp.weight >= rules.STRONG_CUE_VOTE
-        and (is_place_name(text[sp.start : sp.end]) or is_city_name(text[sp.start : sp.end]))
+        and _is_town(text[sp.start : sp.end])
     }
     for sp in spans:
         if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
@@ -500,6 +505,19 @@ _NICKNAME = re.compile(
 )
 
 
+# One or two capitalised words right before a position ("Memphis ", "Golden State ").
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w.'’-]* )?(([A-Z][\w.'’-]*) )$")
+
+
+def _town_before(text: str, before: re.Match[str], end: int) -> int | None:
+    """Where a known town ends right before `end` starts ("Memphis", "Golden State")."""
+    for start in (before.start(), before.start(2)):
+        first = text[start:end].split(" ", 1)[0].lower()
+        if first not in _NOT_A_NAME_START and _is_town(text[start : end - 1]):
+            return start
+    return None
+
+
 def _team_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
     """In a match report "the Grizzlies" is a team, though the model passed it by.
 
@@ -521,23 +539,14 @@ def _team_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         before = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start())
         city = by_end.get(m.start() - 1)
-        if before is not None:
-            town = next(
-                (
-                    start
-                    for start in (before.start(), before.start(2))
-                    if _is_town(text[start : m.start() - 1])
-                    and text[start : m.start()].split(" ", 1)[0].lower() not in _NOT_A_NAME_START
-                ),
-                None,
-            )
-            if city is not None and city.kind is not Kind.PERSON:
-                city.end, city.kind, city.weight = m.end(), Kind.GROUP, rules.STRONG_CUE_VOTE
-            elif town is not None and not taken.overlaps(town, m.start()):
-                out.append(_Span(town, m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
-                taken.add(town, m.start())
-            else:
+        if before is not None and city is not None and city.kind is not Kind.PERSON:
+            city.end, city.kind, city.weight = m.end(), Kind.GROUP, rules.STRONG_CUE_VOTE
+        elif before is not None:
+            town = _town_before(text, before, m.start())
+            if town is None or taken.overlaps(town, m.start()):
                 continue  # "Marrow Saints": part of a name that is not a team's
+            out.append(_Span(town, m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+            taken.add(town, m.start())
         elif text[max(0, m.start() - 4) : m.start()] == "the ":
             out.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
         else:
@@ -549,14 +558,6 @@ def _team_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
         if m.group() in used:
             out.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     return sorted(out, key=lambda sp: sp.start)
-
-
-# One or two capitalised words right before a position ("Memphis ", "Golden State ").
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w.'’-]* )?(([A-Z][\w.'’-]*) )$")
-
-
-def _is_town(name: str) -> bool:
-    return is_city_name(name) or is_place_name(name)
 
 
 _PLAYS = re.compile(
@@ -897,7 +898,7 @@ def _looks_like_person(words: list[str]) -> bool:
     if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
         return False
     whole = " ".join(words)
-    if words[0].casefold() in rules.NOT_GIVEN_NAMES or is_place_name(whole) or is_city_name(whole):
+    if words[0].casefold() in rules.NOT_GIVEN_NAMES or _is_town(whole):
         return False  # "Royal Caribbean"; "Sierra Leone", "Milton Keynes" start with given names
     plain = [w.rstrip(".").casefold() for w in words]
     return all(w[:1].isupper() for w in words) and not any(
@@ -1077,7 +1078,7 @@ def context_kind(
     possessive_role = _POSSESSIVE_ROLE.match(text, end)
     if possessive_role and (
         possessive_role.group(1) not in rules.TEAM_ROLES - {"coach", "manager"}
-        or not (is_place_name(name) or is_city_name(name))
+        or not _is_town(name)
     ):
         possessive_role = None
     if _role_then_name(text, end) or (
@@ -1089,7 +1090,7 @@ def context_kind(
     if (
         rules.ROLE_COMMA.search(text, max(0, start - 30), start)
         and 2 <= len(raw_words) <= 4
-        and not (is_place_name(name) or is_city_name(name))
+        and not _is_town(name)
     ):
         return Kind.PERSON, True  # "the EU's crisis commissioner, Janez Lenarcic"
     raw_before = _raw_word_before(text, start)
@@ -1133,7 +1134,7 @@ def context_kind(
     return None, False
 
 
-_CAPITALS = re.compile(r"[A-Z]{2,6}")
+_CAPITALS = re.compile(r"[A-Z]{2,6}")  # "ELN", "BJD": an organisation's short form
 
 
 def _initials_of_a_group(text: str, name: str, end: int) -> bool:
@@ -1167,7 +1168,7 @@ def _between_places(text: str, start: int, end: int, first_word: str) -> bool:
         return True
     m = _AND_NAME.match(text, end)
     ends = [first_word] + ([m.group(1)] if m else [])
-    return any(is_place_name(w) or is_city_name(w) for w in ends)
+    return any(_is_town(w) for w in ends)
 
 
 def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
@@ -1596,9 +1597,6 @@ class _TextAliases:
     surname_from: dict[str, int] = field(default_factory=dict)  # valid after the full name
 
 
-_FOREIGN_ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
 def _defines(name: str, acronym: str, kind: Kind) -> bool:
     """Whether "name (ACRONYM)" gives the name's short form.
 
@@ -1609,7 +1607,7 @@ def _defines(name: str, acronym: str, kind: Kind) -> bool:
         return True
     return (
         kind is Kind.GROUP
-        and _FOREIGN_ACRONYM.fullmatch(acronym) is not None
+        and _CAPITALS.fullmatch(acronym) is not None
         and acronym not in rules.NEWS_AGENCIES
     )
 
@@ -1660,7 +1658,7 @@ def _city_votes(
     """
     sport: bool | None = None
     for norm, kinds in votes.items():
-        if not (is_city_name(norm) or is_place_name(norm)):
+        if not _is_town(norm):
             continue
         if kinds.get(Kind.GROUP, 0.0) > 0:
             sport = _is_sport(text, spans) if sport is None else sport
