@@ -10,15 +10,21 @@ ships (5,494 names, MIT). The overlay uses it only as one piece of evidence: a
 two- or three-word name that starts with a given name is a person unless the
 words in it or around it say otherwise ("Virginia Beach" stays a place). If the
 package is missing, the list is empty and the rule is simply off.
+
+`city_names()` are towns (GeoNames via `geotext`) and provinces and states
+(`countryinfo`) whose names are nobody's: the model knows "Texas" but not
+"Sinaloa", "Hatay" or "Albay", which it calls groups.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 _FILES = ("dist.male.first", "dist.female.first")
@@ -58,9 +64,7 @@ def is_given_name(word: str) -> bool:
         return False
     folded = word.casefold()
     if not folded.isascii():
-        folded = "".join(
-            ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
-        )
+        folded = _unaccented(folded)
     return folded in given_names()
 
 
@@ -147,7 +151,7 @@ def _cities_file() -> Path | None:
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-_CACHE_FORMAT = "6"  # bump when the rules of `_read_city_names` change
+_CACHE_FORMAT = "7"  # bump when the rules of `_read_city_names` change
 
 
 def _cache_dir() -> Path:
@@ -165,8 +169,8 @@ def city_names() -> frozenset[str]:
     so a new geotext or names package rebuilds it; a cache folder that cannot be
     written only costs the 70 ms.
     """
-    sources = [p for p in (_cities_file(), _surnames_file()) if p is not None]
-    if len(sources) < 2:
+    sources = [p for p in (_cities_file(), _surnames_file(), _regions_folder()) if p is not None]
+    if len(sources) < 3:
         return _read_city_names()
     try:
         key = _CACHE_FORMAT + "".join(
@@ -193,12 +197,14 @@ def city_names() -> frozenset[str]:
 
 
 def _read_city_names() -> frozenset[str]:
-    """Normalized names of the world's towns of 15,000 people or more that are nobody's name.
+    """Normalized names of towns, provinces and states that are nobody's name.
 
-    GeoNames' cities15000 table as the `geotext` package ships it (CC BY 4.0). A town
-    whose name is a common first name or surname is left out, unless it has a
-    million people; so is one whose name is a country's. Empty if geotext is absent.
-    Read as bytes, decoding only the names: half the time and a fifth of the memory.
+    GeoNames' cities15000 table as the `geotext` package ships it (CC BY 4.0): the
+    towns of 15,000 people or more. A town whose name is a common first name or
+    surname is left out, unless it has a million people; so is one whose name is a
+    country's. Provinces and states come from `countryinfo` (see `_region_names`),
+    under the same rule as small towns. Empty if geotext is absent. Read as bytes,
+    decoding only the names: half the time and a fifth of the memory.
     """
     from reader.core.names import normalize
 
@@ -232,11 +238,72 @@ def _read_city_names() -> frozenset[str]:
                 for alias in cols[3].decode("utf-8", "replace").split(",")
                 if _PLAIN_NAME.fullmatch(alias) and alias.casefold() not in people
             )
+    for region in _region_names():
+        norm = normalize(region)
+        if norm not in people and norm not in _NOT_REGIONS:
+            found.add(norm)
+            if "-" in norm:
+                found.add(norm.replace("-", " "))
     return frozenset(found - place_names())
 
 
+# Regions whose name is also a common English word, a compass point or a company's:
+# "Store", "Plateau", "Antique" are no evidence of a place.
+_NOT_REGIONS = frozenset(
+    """central centre store coast eastern western northern southern north-west north-east
+    south-west south-east north-western south-western north-eastern south-eastern drama
+    gulf batman maritime reunion acre bury saga antique para bikini pest plateau bale mono
+    cascade midland afar ascension tata mascara littoral dorado volta medea freeport smiths
+    ruse puke makin bled luce seti amara cortes brava valle nord sud formosa capital
+    federal interior islands lakota paget woodville dauphin pita lira mila agri""".split()
+)
+
+
+def _regions_folder() -> Path | None:
+    spec = importlib.util.find_spec("countryinfo")
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "data"
+    return folder if folder.is_dir() else None
+
+
+def _region_names() -> Iterator[str]:
+    """The names of the world's provinces and states ("Sinaloa", "Albay", "Hatay").
+
+    From the `countryinfo` package's country files (MIT); a name given with its
+    capital in brackets ("Orlovskaya (Orel)") counts as both. Nothing if absent.
+    """
+    folder = _regions_folder()
+    if folder is None:
+        return
+    for path in sorted(folder.glob("*.json")):
+        try:
+            provinces = json.loads(path.read_bytes()).get("provinces") or []
+        except (OSError, ValueError, AttributeError):
+            continue
+        for province in provinces:
+            if not isinstance(province, str):
+                continue
+            for part in re.split(r"\s*[()]\s*", province):
+                if len(part) >= 4 and part[:1].isupper():
+                    yield part
+
+
 def is_city_name(name: str) -> bool:
-    """Whether a name is a town's and nobody's ("Karachi", "Launceston"; not "Durham")."""
+    """Whether a name is a town's or a region's and nobody's ("Karachi", "Sinaloa"; not "Durham").
+
+    The region lists are written without accents, so "Chocó" is also looked up as "Choco".
+    """
     from reader.core.names import normalize
 
-    return normalize(name) in city_names()
+    norm = normalize(name)
+    names = city_names()
+    # Not a Turkish capital İ, which casefolds to "i̇": "TOKİ" is an agency, not "Toki".
+    accented = not norm.isascii() and "\u0307" not in norm
+    return norm in names or (accented and _unaccented(norm) in names)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )

@@ -43,6 +43,31 @@ def test_towns_are_known_unless_they_are_also_common_names() -> None:
         assert not gazetteer.is_city_name(name), name
 
 
+def test_provinces_and_states_are_known_unless_they_are_also_words_or_names() -> None:
+    for region in ("Sinaloa", "Albay", "Hatay", "Antioquia", "Norte de Santander"):
+        assert gazetteer.is_city_name(region), region
+    assert gazetteer.is_city_name("Chocó")  # the list writes it "Choco"
+    assert not gazetteer.is_city_name("TOKİ")  # Turkish capitals: no "Toki" by accident
+    # A region's name that is an English word, a company's or a person's is no evidence.
+    for name in ("Store", "Plateau", "Antique", "Maritime", "Aurora", "Victoria"):
+        assert not gazetteer.is_city_name(name), name
+
+
+def test_without_countryinfo_only_towns_are_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    gazetteer.city_names.cache_clear()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "countryinfo" else real(name, *a),
+    )
+    try:
+        assert gazetteer.is_city_name("Karachi")
+        assert not gazetteer.is_city_name("Sinaloa")
+    finally:
+        gazetteer.city_names.cache_clear()
+
+
 def test_without_geotext_no_town_is_known(monkeypatch: pytest.MonkeyPatch) -> None:
     gazetteer.city_names.cache_clear()
     real = importlib.util.find_spec

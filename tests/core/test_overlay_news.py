@@ -373,6 +373,13 @@ def test_a_team_s_nickname_alone_is_the_team_once_the_article_uses_it_so() -> No
     ]
 
 
+def test_a_province_the_model_calls_a_group_is_a_place() -> None:
+    # Real region names (the gazetteer knows them), made-up people and events.
+    text = "Floods hit Albay on Monday. Albay officials and Dara Quill toured Albay."
+    spans = [span(text, "Albay", "ORG", i) for i in range(3)] + [span(text, "Dara Quill", "PERSON")]
+    assert [k for t, k in found(run(text, spans)) if t == "Albay"] == [P, P, P]
+
+
 def test_a_nickname_after_a_name_that_is_no_town_is_left_alone() -> None:
     text = "Review\n\nThe Marrow Saints played a season of club shows and scored a hit.\n"
     assert found(run(text, [])) == []
