@@ -1349,6 +1349,10 @@ _SERVICE = re.compile(
     )
     + r")\b(?![-'’])"
 )
+# X, the platform: "said on X", "X, formerly Twitter". Not "X-ray", "Gen X", "Model X".
+_X_PLATFORM = re.compile(
+    r"\b(?:on|to|via) (X)(?![\w'’-])|(?<![\w-])(X)(?=,? \(?formerly (?:known as )?Twitter)"
+)
 _CITY_REGION = re.compile(
     r"(?<![\w.-])((?:[A-Z][a-z]+\.? ){0,3}[A-Z][a-z]+), ([A-Z]{2}|(?:[A-Z][a-z]{0,4}\.)+"
     r"(?:[A-Z][a-z]?\.)?)(?![\w])"
@@ -1431,6 +1435,9 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _SERVICE.finditer(text):
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _X_PLATFORM.finditer(text):
+        x = m.start(1) if m.group(1) else m.start(2)
+        found.append(_Span(x, x + 1, Kind.GROUP, weight=rules.MODEL_VOTE))
     for start, end in datelines:  # "ST. PAUL, Minn. (AP) —", whatever the model saw
         found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
         tail = _DATELINE_TAIL.match(text, end)

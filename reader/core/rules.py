@@ -270,7 +270,7 @@ COMPANY_WORDS = frozenset(
 SERVICE_NAMES = (
     "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp", "Snapchat", "LinkedIn",
     "Reddit", "WeChat", "Weibo", "Google", "Microsoft", "Netflix", "Spotify", "Airbnb",
-    "PayPal", "Wikipedia",
+    "PayPal", "Wikipedia", "Telegram", "Bluesky", "Truth Social",
 )  # fmt: skip
 # Seats of government that news uses for the government itself: groups, not buildings
 # ("Downing Street on Monday ruled out an early election").

@@ -261,6 +261,22 @@ def test_given_name_does_not_move_a_place() -> None:
     assert [m.kind for m in run(text, spans)] == [P, P]  # no person either way
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dara Quill said on X that talks had failed.", ["X"]),
+        ("X, formerly Twitter, suspended the account.", ["X", "Twitter"]),
+        ("Her post to X drew replies; Telegram channels shared it.", ["X", "Telegram"]),
+        ("An X-ray showed a fracture in the Model X.", []),
+        ("Gen X voters turned out for Plan X.", []),
+    ],
+)
+def test_x_the_platform_is_a_group_and_other_xs_are_nothing(text: str, expected: list[str]) -> None:
+    spans = [span(text, "Dara Quill", "PERSON")] if "Dara" in text else []
+    groups = [t for t, k in found(run(text, spans)) if k is G]
+    assert groups == expected
+
+
 def test_online_services_and_companies_by_type_noun_are_groups() -> None:
     text = "She posted on Twitter about gas company Velmora."
     mentions = run(text, [span(text, "Twitter", "PERSON"), span(text, "Velmora", "GPE")])
