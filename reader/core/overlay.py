@@ -697,6 +697,7 @@ _EXTENDS = rules.COMPANY_WORDS | rules.STRONG_GROUP_WORDS | rules.WEAK_GROUP_WOR
 _TEAM_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![-'’])")
 
 # "the Association for " + a name: an institution's name that goes on after "for"/"of".
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th) [A-Z]")
 _INSTITUTION_BEFORE = re.compile(
     r"(?<![\w.])((?:[A-Z][\w.&’'-]*\s)*?(?P<head>[A-Z][a-z]+)) (?:for|of|on) (?:the )?$"
 )
@@ -725,11 +726,15 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
     taken = [(sp.start, sp.end) for sp in spans]
     out: list[_Span] = []
     for i, sp in enumerate(spans):
+        if out and sp.start < out[-1].end and out[-1].weight >= rules.STRONG_CUE_VOTE:
+            continue  # inside an institution's listed name: "Forest and" + "Climate Change"
         if sp.start < body or sp.is_norp:
             out.append(sp)
             continue
         prev_end = out[-1].end if out else 0
         start = _institution_start(text, out[-2].end if len(out) > 1 else 0, sp.start)
+        if start is not None and out and out[-1].start < start < out[-1].end:
+            start = out[-1].start  # "U.S. Court of Appeals" + "for the" + "Sixth Circuit"
         if start is not None and (start >= prev_end or out[-1].start >= start):
             if start < prev_end:
                 out.pop()  # "U.S. Agency" is the start of the longer name
@@ -758,6 +763,8 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             and before.group(1).casefold() not in _TITLE_WORDS
         ):
             sp.start, sp.kind, sp.weight = before.start(1), Kind.GROUP, rules.STRONG_CUE_VOTE
+        if sp.kind is Kind.GROUP:
+            _extend_listed(text, sp)
         if _DOUBLE_BARRELLED.fullmatch(text, sp.start, sp.end) and sp.kind is not Kind.PLACE:
             _double_barrelled(text, sp, prev_end)
         if _OFFICE_OF_HOLDER.search(text, sp.start, sp.end):
@@ -766,6 +773,32 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             _extend_person(text, sp, prev_end, taken[i + 1][0] if i + 1 < len(spans) else None)
         out.append(sp)
     return out
+
+
+# An institution "of" a list of fields: "Ministry of Environment" + ", Forest and Climate
+# Change"; "National Union of Rail" + ", Maritime and Transport Workers".
+_FIELDS_OF = re.compile(r"\b[A-Z][a-z]+ (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)*$")
+_LISTED_TAIL = re.compile(
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)+,? and [A-Z][a-z]+(?: [A-Z][a-z]+)*(?![\w'’-])"
+)
+
+
+def _extend_listed(text: str, sp: _Span) -> None:
+    """Take in the rest of a list of fields that names an institution.
+
+    Only a list with a comma, whose words are no person's or town's ("the Ministry
+    of Defence, Jane Doe and ..." stays apart); the head must be an institution's.
+    """
+    m = _FIELDS_OF.search(text, sp.start, sp.end)
+    if m is None or m.group().split()[0].casefold() not in rules.INSTITUTION_HEADS:
+        return
+    tail = _LISTED_TAIL.match(text, sp.end)
+    if tail is None:
+        return
+    words = re.findall(r"[A-Z][a-z]+", tail.group())
+    if any(is_given_name(w) or _is_town(w) for w in words):
+        return
+    sp.end, sp.weight = tail.end(), rules.STRONG_CUE_VOTE
 
 
 _OFFICE_OF_HOLDER = re.compile(r"\w['’]s (?:Office|Department|Bureau)$")
@@ -810,8 +843,11 @@ def _extend_office(text: str, sp: _Span, prev_end: int) -> None:
 
 
 def _institution_start(text: str, floor: int, start: int) -> int | None:
-    """Where an institution's name starts that goes on with "for"/"of" at `start`."""
-    if not text[start : start + 1].isupper():
+    """Where an institution's name starts that goes on with "for"/"of" at `start`.
+
+    What follows may open with an ordinal: "Court of Appeals for the" + "5th Circuit".
+    """
+    if not text[start : start + 1].isupper() and not _ORDINAL.match(text, start):
         return None
     m = _INSTITUTION_BEFORE.search(text, max(floor, start - 80), start)
     if m is None or m.group("head").casefold() not in rules.INSTITUTION_HEADS:

@@ -674,6 +674,28 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Reuters", "ORG"), ("Tarsk Studies", "PERSON")],
             [("Reuters", G), ("Association for Tarsk Studies", G)],
         ),
+        # ... also when the model's first span ends inside it, and after a university.
+        (
+            "Court\n\nThe Velmora Court of Appeals for the Ninth Circuit ruled.\n",
+            [("Velmora Court of Appeals", "ORG"), ("Ninth Circuit", "ORG")],
+            [("Velmora Court of Appeals for the Ninth Circuit", G)],
+        ),
+        (
+            "Science\n\nShe is at Tarsk University of Velmora now.\n",
+            [("Tarsk University", "ORG"), ("Velmora", "GPE")],
+            [("Tarsk University of Velmora", G)],
+        ),
+        # An institution of a listed set of fields; a list with a person stays apart.
+        (
+            "Talks\n\nThe Ministry of Fisheries, Forests and Coastal Affairs ruled.\n",
+            [("Ministry of Fisheries", "ORG"), ("Coastal Affairs", "ORG")],
+            [("Ministry of Fisheries, Forests and Coastal Affairs", G)],
+        ),
+        (
+            "Talks\n\nThe Ministry of Defence, Maria Velk and Jo Pike met.\n",
+            [("Ministry of Defence", "ORG"), ("Maria Velk", "PERSON"), ("Jo Pike", "PERSON")],
+            [("Ministry of Defence", G), ("Maria Velk", N), ("Jo Pike", N)],
+        ),
         (
             "Talks\n\nDr. Jean-Luc Obeng Tarsko, a virologist, met Jo Pike Tuesday.\n",
             [("Jean-Luc", "PERSON"), ("Jo Pike", "PERSON")],
