@@ -1030,6 +1030,24 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
 
 _LED_BY = re.compile(r" (?:CEO|[Cc]hief [Ee]xecutive|[Cc]hief [Ee]xecutive [Oo]fficer) [A-Z]")
 _BASED_IN = re.compile(r",? (?:based|headquartered) in ")
+_FOUNDED = re.compile(r",? (?:which |that )?(?:was|is) (?:co-?)?founded (?:in|by)\b")
+
+
+def _business_context(text: str, start: int, end: int) -> bool:
+    """Words that only a company has around its name: shares, a base, a founding.
+
+    "Dravix shares fell", "a stake in Dravix", "Omaha-based Dravix", "Dravix was
+    founded in 2016".
+    """
+    return bool(
+        _word_after(text, end) in rules.GROUP_AFTER_BUSINESS
+        or rules.GROUP_OF.search(text, max(0, start - 30), start)
+        or _BASED_IN.match(text, end)
+        or _raw_word_before(text, start).endswith("-based")
+        or _FOUNDED.match(text, end)
+    )
+
+
 _BYLINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by $")
 _AGE = re.compile(r", \d{1,2}, ")
 _AGE_OF = re.compile(r", \d{1,3}, of $")
@@ -1104,9 +1122,7 @@ def context_kind(
         return Kind.GROUP, True  # "Marvell Technology (MRVL)"
     if _LED_BY.match(text, end):
         return Kind.GROUP, True  # "Ford Chief Executive James Whitley", "Dravix CEO"
-    business_before = rules.GROUP_OF.search(text, max(0, start - 30), start)
-    based = _BASED_IN.match(text, end) or _raw_word_before(text, start).endswith("-based")
-    if after in rules.GROUP_AFTER_BUSINESS or business_before or based:
+    if _business_context(text, start, end):
         return Kind.GROUP, True  # "Emirates, based in Dubai", "Omaha-based Berkshire"
     if after in rules.PLACE_HEADS:
         return Kind.PLACE, True
@@ -1207,10 +1223,27 @@ def _between_places(text: str, start: int, end: int, first_word: str) -> bool:
     return any(_is_town(w) for w in ends)
 
 
+def _company_named_like_a_person(text: str, sp: _Span) -> bool:
+    """A company's cue on a name that does not start with a given name: it outvotes the model.
+
+    "Okafor Brandt shares fell" once makes a firm of every "Okafor Brandt" the
+    model called a person; "Jane Doe" keeps her own votes.
+    """
+    words = text[sp.start : sp.end].split()
+    return (
+        not sp.is_norp
+        and not is_given_name(words[0])
+        and not _is_town(text[sp.start : sp.end])
+        and _business_context(text, sp.start, sp.end)
+    )
+
+
 def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
     for sp in spans:
         cue, strong = context_kind(text, sp.start, sp.end, sp.kind, sp.is_norp)
-        if cue is not None and strong:
+        if cue is Kind.GROUP and strong and _company_named_like_a_person(text, sp):
+            sp.kind, sp.weight = cue, rules.BUSINESS_VOTE
+        elif cue is not None and strong:
             sp.kind, sp.weight = cue, rules.STRONG_CUE_VOTE
         elif cue is not None:
             sp.hints.append((cue, rules.WEAK_CUE_VOTE))

@@ -13,6 +13,7 @@ import re
 
 MODEL_VOTE = 1.0  # one model span of a name
 STRONG_CUE_VOTE = 2.0  # a span whose kind a strong cue fixed ("Brigade" in it, a title before it)
+BUSINESS_VOTE = 6.0  # a company's cue ("X shares fell") on a name that starts with no given name
 WEAK_CUE_VOTE = 0.5  # a preposition before a name ("in X" hints at a place)
 # The model's label of a name in the headline: title case and no sentence around it
 # make it a guess ("Aid convoy reaches Baidoa" read Baidoa as a person).

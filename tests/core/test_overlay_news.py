@@ -277,6 +277,23 @@ def test_x_the_platform_is_a_group_and_other_xs_are_nothing(text: str, expected:
     assert groups == expected
 
 
+def test_a_company_named_like_a_person_is_a_group_everywhere_after_one_business_cue() -> None:
+    text = (
+        "Deals\n\nOkonjo Tarsk will buy Velmora. Okonjo Tarsk was founded in 2016 by "
+        "Ada Okonjo. Okonjo Tarsk shares fell. Analysts said Okonjo Tarsk paid too much.\n"
+    )
+    spans = [span(text, "Okonjo Tarsk", "PERSON", i) for i in range(4)] + [
+        span(text, "Velmora", "ORG"),
+        span(text, "Ada Okonjo", "PERSON"),
+    ]
+    kinds = [k for t, k in found(run(text, spans)) if t == "Okonjo Tarsk"]
+    assert kinds == [G, G, G, G]
+    # A name that starts with a given name keeps its people's votes.
+    text = "Deals\n\nMaria Velk spoke. Maria Velk left. Maria Velk shares fell.\n"
+    spans = [span(text, "Maria Velk", "PERSON", i) for i in range(3)]
+    assert [k for _, k in found(run(text, spans))][:2] == [N, N]
+
+
 def test_online_services_and_companies_by_type_noun_are_groups() -> None:
     text = "She posted on Twitter about gas company Velmora."
     mentions = run(text, [span(text, "Twitter", "PERSON"), span(text, "Velmora", "GPE")])
