@@ -84,6 +84,18 @@ def test_titles_and_roles_are_cut_from_a_person() -> None:
     assert found(mentions) == [("Nadia Ferrow", N), ("Ode Lansky", N)]
 
 
+def test_local_and_honorary_titles_are_cut_from_a_person() -> None:
+    text = "Cllr Siona Velk-Brennan and Sir Ode Lansky spoke."
+    mentions = run(
+        text,
+        [
+            span(text, "Cllr Siona Velk-Brennan", "PERSON"),
+            span(text, "Sir Ode Lansky", "PERSON"),
+        ],
+    )
+    assert found(mentions) == [("Siona Velk-Brennan", N), ("Ode Lansky", N)]
+
+
 def test_team_before_a_sports_role_is_a_group() -> None:
     text = "Marauders DL Kofi Amando was fined."
     mentions = run(text, [span(text, "Marauders DL Kofi Amando", "PERSON")])
