@@ -99,6 +99,13 @@ def place_names() -> frozenset[str]:
     return frozenset(n for n in found if n not in _AMBIGUOUS_PLACES and n not in given_names())
 
 
+def is_country_also_a_name(name: str) -> bool:
+    """Whether a name is a country's that is also a person's ("Jordan", "India", "Georgia")."""
+    from reader.core.names import normalize
+
+    return normalize(name) in _AMBIGUOUS_PLACES
+
+
 def is_place_name(name: str) -> bool:
     """Whether a name is a country's or a world region's ("Malawi", "UNITED STATES")."""
     from reader.core.names import normalize

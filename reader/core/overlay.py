@@ -43,7 +43,12 @@ from dataclasses import dataclass, field, replace
 
 from reader.core import rules
 from reader.core.article import text_sha256
-from reader.core.gazetteer import is_city_name, is_given_name, is_place_name
+from reader.core.gazetteer import (
+    is_city_name,
+    is_country_also_a_name,
+    is_given_name,
+    is_place_name,
+)
 from reader.core.kinds import Kind, kind_for_label
 from reader.core.names import (
     APOS_CLASS,
@@ -467,11 +472,13 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
         if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
             continue
         name = text[sp.start : sp.end]
-        if not _is_town(name):
+        if not _is_town(name) and not is_country_also_a_name(name):
             continue  # a known country or town, not a player the model took for a place
-        if _PLAYS.match(text, sp.end) and _raw_word_before(text, sp.start).lower() not in (
-            _PLACE_WORDS_BEFORE
-        ):
+        plays = _PLAYS.match(text, sp.end) or (
+            _PLAYED.search(text, max(0, sp.start - 12), sp.start)
+            and not _POSSESSIVE_AFTER.match(text, sp.end)  # "beating Wales's Jo Pike"
+        )
+        if plays and _raw_word_before(text, sp.start).lower() not in _PLACE_WORDS_BEFORE:
             sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
     # A country or town seen as a team once is the team wherever it is not where play is.
     teams = {
@@ -479,7 +486,7 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
         for sp in spans
         if sp.kind is Kind.GROUP
         and sp.weight >= rules.STRONG_CUE_VOTE
-        and _is_town(text[sp.start : sp.end])
+        and (_is_town(text[sp.start : sp.end]) or is_country_also_a_name(text[sp.start : sp.end]))
     }
     for sp in spans:
         if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
@@ -562,9 +569,17 @@ def _team_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
 
 _PLAYS = re.compile(
     r" (?:beat|beats|defeated|edged|thrashed|routed|drew|lost|won|win|wins|lead|leads|led|"
-    r"trail|trails|trailed|were|host|hosts|hosted|face|faces|faced|levelled|leveled|"
+    r"trail|trails|trailed|were|are|host|hosts|hosted|face|faces|faced|levelled|leveled|"
     r"equalised|equalized|rallied|collapsed|declared|batted|bowled|scored|clinched|"
-    r"retained|sealed)\b"
+    r"retained|sealed|travel|travels|visit|visits|conceded|resumed|finished|had started|"
+    r"v\.?|vs\.?)\b"
+    # A score: "Tarsk 2-2 Velmora", "Tarsk 389 and 251".
+    r"| \d{1,3}(?:-\d{1,3})?(?= [a-zA-Z(]|[,;:]| ?$)"
+)
+# Words before a team: "against Tarsk", "beat Tarsk", "leaves Tarsk sixth", "2-2 Tarsk".
+_PLAYED = re.compile(
+    r"(?:\b(?:against|beat|beating|v\.?|vs\.?|hosting|facing|leaves|left|leaving)|"
+    r"\b\d{1,3}[-–]\d{1,3})\s+$"
 )
 
 

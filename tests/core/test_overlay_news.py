@@ -621,6 +621,26 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Tarsko", "GPE"), ("Dolmara United", "ORG"), ("Tarsko", "GPE", 1)],
             [("Real Tarsko", G), ("Dolmara United", G), ("Tarsko", G)],
         ),
+        # In sport a known town or country that plays is its team: a score, "v", "against",
+        # "travel"; but not where play is, nor before a player's name.
+        (
+            "Karachi 2-2 Launceston\n\nThe striker scored as the league leaders drew. "
+            "Karachi travel to Lahore next. Fans in Karachi cheered.\n",
+            [
+                ("Karachi", "GPE"),
+                ("Launceston", "GPE"),
+                ("Karachi", "GPE", 1),
+                ("Lahore", "GPE"),
+                ("Karachi", "GPE", 2),
+            ],
+            [("Karachi", G), ("Launceston", G), ("Karachi", G), ("Lahore", P), ("Karachi", P)],
+        ),
+        (
+            "Cricket\n\nThe captain took four wickets in the match against India, beating "
+            "Lahore's Jo Pike.\n",
+            [("India", "GPE"), ("Lahore", "GPE"), ("Jo Pike", "PERSON")],
+            [("India", G), ("Lahore", P), ("Jo Pike", N)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
