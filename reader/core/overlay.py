@@ -318,9 +318,27 @@ def _ruled_name(name: str) -> bool:
     )
 
 
+def _continued(text: str, model_spans: Sequence[ModelSpan]) -> list[ModelSpan]:
+    """A model span that ends in "of" or "for" goes on into the next: "Friends of" + "Elm Park"."""
+    out: list[ModelSpan] = []
+    for ms in sorted(model_spans, key=lambda m: (m.start, -m.end)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ms.start == prev.end + 1
+            and text[prev.start : prev.end].endswith((" of", " for"))
+            and kind_for_label(prev.label) is Kind.GROUP
+            and kind_for_label(ms.label) is not None
+        ):
+            out[-1] = ModelSpan(prev.start, ms.end, prev.label)
+            continue
+        out.append(ms)
+    return out
+
+
 def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     out: list[_Span] = []
-    for ms in model_spans:
+    for ms in _continued(text, model_spans):
         kind = kind_for_label(ms.label)
         if kind is None:
             continue
@@ -629,6 +647,9 @@ _GENERIC_GROUP_WORDS = (
 _PLACE_ABBREVIATIONS = ("St.", "Ste.", "Mt.", "Ft.")  # "Fort St." + "John"
 
 
+_SIKH_NAMES = frozenset(("Singh", "Kaur"))
+
+
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     """The kind of "prev sp" as one name, or None if they are two names side by side."""
     if (
@@ -647,6 +668,8 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         return None
     if is_city_name(text[prev.start : sp.end]):
         return Kind.PLACE  # "Sierra" + "Vista"
+    if {text[prev.start : prev.end], piece} & _SIKH_NAMES:
+        return Kind.PERSON  # "Harpreet" + "Singh": a Sikh name, whatever the model saw
     if prev.kind is Kind.PERSON and sp.kind is Kind.PERSON:
         return Kind.PERSON  # "Mohammed Shia'" + "al-Sudani"
     if prev.kind is Kind.PLACE and text[prev.start : prev.end].endswith(_PLACE_ABBREVIATIONS):
@@ -880,6 +903,13 @@ def _institution_start(text: str, floor: int, start: int) -> int | None:
 
 
 def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) -> None:
+    hyphenated = _HYPHEN_TAIL.match(text, sp.end)
+    if (
+        hyphenated
+        and hyphenated.group(1)[0].isupper()
+        and (next_start is None or hyphenated.end() <= next_start)
+    ):
+        sp.end = hyphenated.end()  # "Gabriela Sánchez" + "-Arrieta"
     first = text[sp.start : sp.end].split()[0]
     before = _WORD_BEFORE_NAME.search(text, max(prev_end, sp.start - 30), sp.start)
     if before is not None:
@@ -909,6 +939,7 @@ def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) 
         sp.end = m.end(1)
 
 
+_HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)(?![\w-])")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
 
 

@@ -641,6 +641,23 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("India", "GPE"), ("Lahore", "GPE"), ("Jo Pike", "PERSON")],
             [("India", G), ("Lahore", P), ("Jo Pike", N)],
         ),
+        # A double-barrelled surname the model cut at its hyphen; a Sikh name in pieces;
+        # a model span that ends in "of" goes on into the next.
+        (
+            "Talks\n\nMinister Ana Velk-Árrieta spoke.\n",
+            [("Ana Velk", "PERSON")],
+            [("Ana Velk-Árrieta", N)],
+        ),
+        (
+            "Cricket\n\nThe bowler Harjot Singh Tarsk took five.\n",
+            [("Harjot", "GPE"), ("Singh", "GPE"), ("Tarsk", "PERSON")],
+            [("Harjot Singh Tarsk", N)],
+        ),
+        (
+            "Talks\n\nThe Friends of Velmora Dunes objected.\n",
+            [("Friends of", "ORG"), ("Velmora Dunes", "LOC")],
+            [("Friends of Velmora Dunes", G)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
