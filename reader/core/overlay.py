@@ -206,6 +206,19 @@ def split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if e > s]
 
 
+# A street after "on" or "at" in a span: "the Walmart on State Road 54", "Ruta 45 at Elm St."
+_STREET = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]* )+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+    r"Drive|Dr\.?|Lane|Highway|Hwy\.?|Parkway|Pkwy\.?|Way)"
+    r"|(?:State Road|State Route|Route|Highway|Interstate|U\.S\.|SR|US|I-?) ?\d+[A-Z]?)"
+)
+
+
+_NUMBERED_ROAD = re.compile(
+    r"(?:(?:State|County|U\.S\.|US) )?(?:Road|Route|Highway|Interstate|Motorway|Freeway) \d+[A-Z]?"
+)
+
+
 def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a span the model ran over several names.
 
@@ -219,7 +232,8 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts += [
         (m.start(), m.end())
         for m in _LOWER_WORD.finditer(text, start, end)
-        if m.group() not in rules.NAME_CONNECTORS and not m.group().startswith(("al-", "el-"))
+        if (m.group() not in rules.NAME_CONNECTORS and not m.group().startswith(("al-", "el-")))
+        or (m.group() in ("on", "at") and _STREET.fullmatch(text, m.end() + 1, end))
     ]
     pieces: list[tuple[int, int]] = []
     cursor = start
@@ -253,8 +267,9 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     if any(has_digit):
         if any(w.casefold().strip(".,") in rules.MONTHS for w in words):
             return True  # "July 25"
-        if len(words) > 1 and words[0].casefold() not in rules.ROAD_WORDS:
-            return True  # a product designation: "Airbus A320", but not "Route 66"
+        road = any(w.casefold() in rules.ROAD_WORDS for w in words[:2])
+        if len(words) > 1 and not road:
+            return True  # a product designation: "Airbus A320", not "(State) Route 66"
     # "Secretary of State": a title, not the State.
     return len(words) == 1 and _OFFICE_OF.search(text, max(0, start - 20), start) is not None
 
@@ -1121,8 +1136,8 @@ def context_kind(
         return Kind.PLACE, True
     if is_place_name(name) and (kind is Kind.PERSON or _alone_on_its_line(text, start, end)):
         return Kind.PLACE, True  # "Malawi" is nobody's name; "EUROPE" as a section heading
-    if _is_facility(raw_words):
-        return Kind.PLACE, True
+    if _is_facility(raw_words) or _NUMBERED_ROAD.fullmatch(name):
+        return Kind.PLACE, True  # "Grady Memorial Hospital", "State Road 54"
     if normalize(name) in rules.SERVICES:
         return Kind.GROUP, True  # before the heads below: "Downing Street" is the government
     if len(raw_words) > 1 and (

@@ -658,6 +658,17 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Friends of", "ORG"), ("Velmora Dunes", "LOC")],
             [("Friends of Velmora Dunes", G)],
         ),
+        # A shop and the street it is on, run together by the model; numbered roads.
+        (
+            "Police\n\nDeputies were called to the Dravix on State Road 54 at noon.\n",
+            [("the Dravix on State Road 54", "ORG")],
+            [("Dravix", G), ("State Road 54", P)],
+        ),
+        (
+            "Police\n\nA crash closed State Route 80 near Velmora.\n",
+            [("State Route 80", "ORG"), ("Velmora", "GPE")],
+            [("State Route 80", P), ("Velmora", P)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
