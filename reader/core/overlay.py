@@ -380,9 +380,42 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                     continue
                 out.append(_Span(s, e, kind, is_norp=is_norp))
     out.sort(key=lambda sp: (sp.start, -sp.end))
+    out = _split_nicknames(text, out)
     out = _split_place_person(text, out)
     out = _cut_headline_runs(text, out)
     return _drop_events(text, _drop_quoted_titles(text, out))
+
+
+# A nickname in quotes inside a name: Margaret “Peggy” O’Driscoll, Joaquín "El Chapo" Guzmán.
+_NAME_WORD = r"[A-Z][\w’'-]*"
+_NICKNAMED = re.compile(
+    rf"(?<![\w’'-])({_NAME_WORD}) [“\"]({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[”\"] "
+    rf"({_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?: Jr\.| Sr\.| III?\b)?)(?![\w’'-])"
+)
+
+
+def _split_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
+    """Three names where a person's name holds a nickname in quotes.
+
+    As in "Coach (Frank) Vogel": the given name, the nickname and the surname are
+    each the person's ("Margaret", "Peggy", "O’Driscoll"). Only where the model saw
+    a person there, so a quoted word between two names ("Paris "Fashion" Week") is
+    left alone.
+    """
+    out = spans
+    for m in _NICKNAMED.finditer(text):
+        inside = [sp for sp in out if sp.start < m.end() and sp.end > m.start()]
+        if not any(sp.kind is Kind.PERSON for sp in inside):
+            continue
+        if any(sp.start < m.start() or sp.end > m.end() for sp in inside):
+            continue  # a longer name the nickname sits in: leave it to the other steps
+        parts = [
+            _Span(*clean_boundaries(text, m.start(g), m.end(g)), Kind.PERSON) for g in (1, 2, 3)
+        ]
+        for part in parts:
+            part.weight = rules.STRONG_CUE_VOTE
+        out = sorted([sp for sp in out if sp not in inside] + parts, key=lambda sp: sp.start)
+    return out
 
 
 def _split_place_person(text: str, spans: list[_Span]) -> list[_Span]:

@@ -96,6 +96,20 @@ def test_local_and_honorary_titles_are_cut_from_a_person() -> None:
     assert found(mentions) == [("Siona Velk-Brennan", N), ("Ode Lansky", N)]
 
 
+@pytest.mark.parametrize("quote", ["“…”", '"…"'])
+def test_a_nickname_in_quotes_splits_a_name_in_three(quote: str) -> None:
+    nick = quote.replace("…", "Buzz")
+    text = f"Talks\n\nThe fisherman Dara {nick} Quill-Ó Tarsk. He left.\n"
+    mentions = run(text, [span(text, f"Dara {nick} Quill-Ó Tarsk", "PERSON")])
+    assert found(mentions) == [("Dara", N), ("Buzz", N), ("Quill-Ó Tarsk", N)]
+
+
+def test_a_quoted_word_between_names_that_are_no_person_is_left_alone() -> None:
+    text = 'Talks\n\nCrowds filled Velmora "Summer" Fair grounds.\n'
+    mentions = run(text, [span(text, "Velmora", "GPE")])
+    assert found(mentions) == [("Velmora", P)]
+
+
 def test_team_before_a_sports_role_is_a_group() -> None:
     text = "Marauders DL Kofi Amando was fined."
     mentions = run(text, [span(text, "Marauders DL Kofi Amando", "PERSON")])
