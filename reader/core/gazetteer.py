@@ -11,6 +11,10 @@ two- or three-word name that starts with a given name is a person unless the
 words in it or around it say otherwise ("Virginia Beach" stays a place). If the
 package is missing, the list is empty and the rule is simply off.
 
+`world_given_names()` are the first names of some ninety locales that Faker
+ships (MIT), without the English ones, common words and known towns: "Nikola
+Vukadinović" and "Thandiwe Dlamini" start with given names too.
+
 `city_names()` are towns (GeoNames via `geotext`) and provinces and states
 (`countryinfo`) whose names are nobody's: the model knows "Texas" but not
 "Sinaloa", "Hatay" or "Albay", which it calls groups.
@@ -24,7 +28,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 _FILES = ("dist.male.first", "dist.female.first")
@@ -34,7 +38,7 @@ _NOT_GIVEN = frozenset(
     china paris israel jordan georgia virginia carolina florida dakota india kenya
     asia africa america sydney austin dallas houston denver chelsea phoenix savannah
     memphis orlando cleveland lincoln madison jackson washington eden brooks son
-    major sunny summer autumn ivory unknown""".split()
+    major sunny summer autumn ivory unknown liga jet philippine santa sky river""".split()
 )
 
 
@@ -55,6 +59,75 @@ def given_names() -> frozenset[str]:
     return frozenset(found - _NOT_GIVEN)
 
 
+def _person_providers() -> Path | None:
+    spec = importlib.util.find_spec("faker")
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "providers" / "person"
+    return folder if folder.is_dir() else None
+
+
+@functools.cache
+def world_given_names() -> frozenset[str]:
+    """`_read_world_given_names`, kept in the user's cache folder between runs."""
+    return _kept("given", (_person_providers(),), _read_world_given_names)
+
+
+_LATIN_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
+
+
+def _read_world_given_names() -> frozenset[str]:
+    """First names of some ninety locales, from Faker's person providers (MIT).
+
+    The census list is American; news names Nikola, Iñaki, Thandiwe and Pascal
+    too. Only names in the Latin script, without accents, and none that is a
+    country's or a known town's name. Importing the providers takes 0.2 s, so the
+    list is kept (`world_given_names`). Empty if Faker is absent.
+    """
+    import importlib
+    import pkgutil
+
+    folder = _person_providers()
+    if folder is None:
+        return frozenset()
+    found: set[str] = set()
+    for module in pkgutil.iter_modules([str(folder)]):
+        if module.name == "en":
+            continue  # a made-up mix ("Justice", "River", "Red"); the census covers English
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        except Exception:  # a broken locale only loses its names
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            for name in _listed(provider, attr):
+                latin = _LATIN_NAME.fullmatch(name) is not None and max(map(ord, name)) < 0x250
+                if latin and name[:1].isupper():
+                    found.add(_unaccented(name.casefold()))
+    found = {n for n in found if len(n) >= 3} - _NOT_GIVEN - _common_surnames()
+    return frozenset(found - place_names() - city_names() - _english_words())
+
+
+def _english_words() -> frozenset[str]:
+    """Common English words (Faker's lorem list): "Green" or "General" are no first names."""
+    try:
+        from faker.providers.lorem.en_US import Provider
+
+        return frozenset(w.casefold() for w in _listed(Provider, "word_list"))
+    except Exception:
+        return frozenset()
+
+
+def _listed(cls: type, attr: str) -> list[str]:
+    """The words a class attribute holds (a tuple or a weighted dict), or none."""
+    for base in cls.__mro__:
+        if attr in base.__dict__:
+            value = base.__dict__[attr]
+            if isinstance(value, (tuple, list, dict, frozenset, set)):
+                return [word for word in value if isinstance(word, str)]
+            return []
+    return []
+
+
 def is_given_name(word: str) -> bool:
     """Whether a capitalised word is a common first name ("Letitia", "Marcelo", "Julián").
 
@@ -65,7 +138,7 @@ def is_given_name(word: str) -> bool:
     folded = word.casefold()
     if not folded.isascii():
         folded = _unaccented(folded)
-    return folded in given_names()
+    return folded in given_names() or folded in world_given_names()
 
 
 # Names in common use that CLDR spells otherwise ("Türkiye", "Côte d'Ivoire", "Myanmar").
@@ -158,7 +231,7 @@ def _cities_file() -> Path | None:
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-_CACHE_FORMAT = "7"  # bump when the rules of `_read_city_names` change
+_CACHE_FORMAT = "9"  # bump when the rules of `_read_city_names` change
 
 
 def _cache_dir() -> Path:
@@ -172,30 +245,41 @@ def city_names() -> frozenset[str]:
     """`_read_city_names`, kept in the user's cache folder between runs.
 
     Reading the GeoNames table takes 70 ms, a tenth of a cold start; the list it
-    gives takes 3 ms to read back. The cache is keyed by the files it comes from,
-    so a new geotext or names package rebuilds it; a cache folder that cannot be
-    written only costs the 70 ms.
+    gives takes 3 ms to read back.
     """
-    sources = [p for p in (_cities_file(), _surnames_file(), _regions_folder()) if p is not None]
-    if len(sources) < 3:
-        return _read_city_names()
+    sources = (_cities_file(), _surnames_file(), _regions_folder())
+    return _kept("towns", sources, _read_city_names)
+
+
+def _kept(
+    name: str, sources: Iterable[Path | None], build: Callable[[], frozenset[str]]
+) -> frozenset[str]:
+    """A name list built from package files, kept in the user's cache folder.
+
+    The cache is keyed by the files it comes from, so a new package rebuilds it;
+    a missing source means no caching, and a cache folder that cannot be written
+    only costs the time to build it again.
+    """
+    paths = list(sources)
+    if any(p is None for p in paths):
+        return build()
     try:
         key = _CACHE_FORMAT + "".join(
-            f" {p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sources
+            f" {p.stat().st_size}:{p.stat().st_mtime_ns}" for p in paths if p is not None
         )
     except OSError:
-        return _read_city_names()
-    cache = _cache_dir() / "towns.txt"
+        return build()
+    cache = _cache_dir() / f"{name}.txt"
     try:
         first, _, rest = cache.read_text("utf-8").partition("\n")
         if first == key:
             return frozenset(rest.split("\n")) - {""}
     except (OSError, UnicodeDecodeError):
         pass
-    found = _read_city_names()
+    found = build()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f"towns.{os.getpid()}.tmp")
+        tmp = cache.with_name(f"{name}.{os.getpid()}.tmp")
         tmp.write_text(key + "\n" + "\n".join(sorted(found)), "utf-8")
         os.replace(tmp, cache)  # whole or not at all, whichever process writes last
     except OSError:

@@ -261,7 +261,7 @@ COMPANY_WORDS = frozenset(
     capital partners media news sports times post herald tribune telegraph journal
     gazette chronicle inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa telecom
     petroleum oil gas foods pharmaceuticals pharma technologies technology systems
-    software labs laboratories communications electric electronics steel mining
+    software labs laboratory laboratories communications electric electronics steel mining
     resources brands stores insurance financial securities investments ventures
     entertainment studios records pictures broadcasting network networks railways
     railroad railway rail instruments industries international enterprises racing""".split()

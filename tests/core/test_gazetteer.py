@@ -17,19 +17,45 @@ def test_common_first_names_are_known_and_ambiguous_words_are_not() -> None:
         assert not gazetteer.is_given_name(word), word
 
 
-def test_without_the_names_package_the_rule_is_simply_off(
+def test_first_names_from_many_countries_are_known_but_not_words_or_towns() -> None:
+    for name in ("Nikola", "Iñaki", "Thandiwe", "Pascal", "Emiliano", "Tijmen"):
+        assert gazetteer.is_given_name(name), name
+    # Faker's generic English list holds words ("Justice", "Red"); common surnames,
+    # English words and towns are left out too.
+    for word in ("Justice", "Red", "Green", "General", "Gibson", "Liga", "Karachi"):
+        assert not gazetteer.is_given_name(word), word
+
+
+def test_without_faker_only_the_census_names_are_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    gazetteer.world_given_names.cache_clear()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "faker" else real(name, *a)
+    )
+    try:
+        assert gazetteer.is_given_name("Letitia")
+        assert not gazetteer.is_given_name("Thandiwe")
+    finally:
+        gazetteer.world_given_names.cache_clear()
+
+
+def test_without_the_name_packages_the_rule_is_simply_off(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     gazetteer.given_names.cache_clear()
+    gazetteer.world_given_names.cache_clear()
     real = importlib.util.find_spec
     monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name, *a: None if name == "names" else real(name, *a)
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name in ("names", "faker") else real(name, *a),
     )
     try:
         assert gazetteer.given_names() == frozenset()
         assert not gazetteer.is_given_name("Letitia")
     finally:
         gazetteer.given_names.cache_clear()
+        gazetteer.world_given_names.cache_clear()
 
 
 def test_towns_are_known_unless_they_are_also_common_names() -> None:

@@ -683,6 +683,12 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("State Route 80", "ORG"), ("Velmora", "GPE")],
             [("State Route 80", P), ("Velmora", P)],
         ),
+        # A first name from outside the US census still makes a person.
+        (
+            "Basketball\n\nNikola Tarskovic added 21 points and Thandiwe Velk 12.\n",
+            [("Nikola Tarskovic", "ORG"), ("Thandiwe Velk", "ORG")],
+            [("Nikola Tarskovic", N), ("Thandiwe Velk", N)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
