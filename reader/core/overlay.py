@@ -1133,6 +1133,8 @@ def _business_context(text: str, start: int, end: int) -> bool:
     "Dravix shares fell", "a stake in Dravix", "Omaha-based Dravix", "Dravix was
     founded in 2016".
     """
+    if text[end : end + 1] == "-":
+        return False  # "analysts at London-based Dravix": the cue is Dravix's
     return bool(
         _word_after(text, end) in rules.GROUP_AFTER_BUSINESS
         or rules.GROUP_OF.search(text, max(0, start - 30), start)
@@ -1203,10 +1205,15 @@ def context_kind(
         return None, False
     after = _word_after(text, end)
     # "the Bihar coalition": a place the model saw, before a common noun, stays a place.
+    # "a Seattle company", "a London newspaper": a known town before a common noun after
+    # "a" says where the thing is, not what its name is.
     modifier = (
         kind is Kind.PLACE
-        and after in ("coalition", "alliance", "front")
         and text[end + 1 : end + 2].islower()
+        and (
+            after in ("coalition", "alliance", "front")
+            or (_raw_word_before(text, start).lower() in ("a", "an") and _is_town(name))
+        )
     )
     if (after in rules.GROUP_HEADS and not modifier) or (
         after in rules.WEAK_GROUP_HEADS and kind is not Kind.PLACE
@@ -1810,10 +1817,17 @@ _SPORT_WORDS = re.compile(
 
 
 def _is_sport(text: str, spans: list[_Span]) -> bool:
-    """A match report or a sports column, where a city's name often stands for its team."""
-    if any(sp.kind is Kind.GROUP and _is_team(text[sp.start : sp.end]) for sp in spans):
+    """A match report or a sports column, where a city's name often stands for its team.
+
+    Three sports words, or a team and a sports word: "Patriots for Europe" alone
+    is a party group, and a flood story that names two postponed teams is no match.
+    """
+    words = sum(1 for _ in itertools.islice(_SPORT_WORDS.finditer(text), 3))
+    if words >= 3:
         return True
-    return sum(1 for _ in itertools.islice(_SPORT_WORDS.finditer(text), 3)) >= 3
+    return words >= 1 and any(
+        sp.kind is Kind.GROUP and _is_team(text[sp.start : sp.end]) for sp in spans
+    )
 
 
 def _city_votes(

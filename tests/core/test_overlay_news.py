@@ -689,6 +689,23 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Nikola Tarskovic", "ORG"), ("Thandiwe Velk", "ORG")],
             [("Nikola Tarskovic", N), ("Thandiwe Velk", N)],
         ),
+        # A town in "analysts at Karachi-based X" or "a Karachi company" stays a town.
+        (
+            "Markets\n\nAn analyst at Karachi-based Dravix Advisory said so.\n",
+            [("Karachi", "GPE"), ("Dravix Advisory", "ORG")],
+            [("Karachi", P), ("Dravix Advisory", G)],
+        ),
+        (
+            "Markets\n\nIt is good to see a Karachi company win.\n",
+            [("Karachi", "GPE")],
+            [("Karachi", P)],
+        ),
+        # A team's nickname inside a party's name makes no match report: towns stay towns.
+        (
+            "Vote\n\nThe Patriots for Reform group won in Launceston.\n",
+            [("Patriots", "ORG"), ("Launceston", "ORG")],
+            [("Patriots", G), ("Launceston", P)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
@@ -863,8 +880,8 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
         # A team's nickname the model left after its city; then the city is the team,
         # but not where a trip goes.
         (
-            "Ball\n\nThe Mariners beat the Cleveland Guardians 4-2. Cleveland had tied it "
-            "before the trip back to Cleveland.\n",
+            "Ball\n\nThe Mariners beat the Cleveland Guardians 4-2 in the playoffs. Cleveland "
+            "had tied it before the trip back to Cleveland.\n",
             [
                 ("Mariners", "ORG"),
                 ("Cleveland", "GPE"),
