@@ -219,6 +219,11 @@ def _common_surnames() -> frozenset[str]:
     )
 
 
+def is_common_surname(word: str) -> bool:
+    """Whether a word is among the US census's 10,000 commonest surnames ("King", "Major")."""
+    return word.casefold() in _common_surnames()
+
+
 def _cities_file() -> Path | None:
     # Found without importing geotext, whose import builds indexes Reader never uses.
     spec = importlib.util.find_spec("geotext")

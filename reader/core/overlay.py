@@ -45,6 +45,7 @@ from reader.core import rules
 from reader.core.article import text_sha256
 from reader.core.gazetteer import (
     is_city_name,
+    is_common_surname,
     is_country_also_a_name,
     is_given_name,
     is_place_name,
@@ -256,6 +257,8 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     piece = text[start:end]
     if piece in rules.NOT_NAME_ACRONYMS:
         return True  # "AI", "CEO", "GDP"
+    if piece.casefold() in _TITLE_WORDS and not is_common_surname(piece):
+        return True  # "Sheriff's spokeswoman": a title alone; not "King" or "Major"
     if piece.casefold() in rules.PORTFOLIOS and _MINISTER_AFTER.match(text, end):
         return True  # "Defense" in "Defense Minister Andrei Belousov"
     words = piece.split()

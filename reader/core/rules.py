@@ -94,7 +94,7 @@ PERSON_TITLES = frozenset(
     spokeswoman spokesperson leader chief secretary ambassador envoy senator
     governor mayor judge pope rabbi hajiya alhaji mallam treasurer pastor reverend rev.
     bishop archbishop cardinal cllr cllr. councillor councilor councilman councilwoman
-    alderman alderwoman sir dame""".split()
+    alderman alderwoman sir dame sheriff undersheriff constable""".split()
 )
 MAX_TITLED_NAME_WORDS = 4  # "President X Y Z" is a person; a longer span is not a name
 # Only "and"/"or" coordinate: a bare comma also separates a place from a building

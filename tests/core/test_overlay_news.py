@@ -706,6 +706,12 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Patriots", "ORG"), ("Launceston", "ORG")],
             [("Patriots", G), ("Launceston", P)],
         ),
+        # A title alone is nobody's name, unless it is a common surname too.
+        (
+            "Police\n\nSheriff's spokeswoman Ana Velk said King left.\n",
+            [("Sheriff", "ORG"), ("Ana Velk", "PERSON"), ("King", "PERSON")],
+            [("Ana Velk", N), ("King", N)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
