@@ -358,6 +358,8 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     out: list[_Span] = []
     for ms in _continued(text, model_spans):
         kind = kind_for_label(ms.label)
+        if kind is None and _town_as_a_thing(text, ms):
+            kind = Kind.PLACE  # "in Toulouse" taken for a product
         if kind is None:
             continue
         is_norp = ms.label.upper() == "NORP"
@@ -1414,9 +1416,18 @@ _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
 # Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
 # A name with its short form in parentheses: "Free Democrats (FDP)", "Alternative for
 # Germany (AfD)". Filled in only where the model saw nothing.
+# A whole run of capitalised words, not ending in a possessive's "s" (that ends the run).
+_PLAIN_RUN = re.compile(r"(?<![\w&'’.])([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?![\w&.$-]| [A-Z])")
+# Capitalised words before a lower-case place noun: "Neuquén province", "Hoima district".
+_BEFORE_PLACE_HEAD = re.compile(
+    r"(?<![\w&'’.-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}) "
+    r"(?:province|provinces|district|districts|county|region|prefecture|governorate|"
+    r"municipality|village|river|valley|island|peninsula|desert|forest|neighbourhood|"
+    r"neighborhood|suburb|township)\b"
+)
 _NAMED_ACRONYM = re.compile(
-    r"(?<![\w’'-])([A-Z][\w-]*(?: (?:for|of|[A-Z][\w-]*)){0,6}) "
-    r"\(([A-Z][A-Za-z]{1,5})\)"
+    r"(?<![\w’'-])([A-Z][\w-]*(?:[’'][a-z]\b)?(?: (?:for|of|[A-Z][\w-]*(?:[’']s\b)?)){0,6}) "
+    r"\(([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-þ]{1,5})\)"  # "People’s Party (ÖVP)"
 )
 _TICKER = re.compile(r" \(([A-Z]{1,5}\.[A-Z]{1,2}|[A-Z]{2,5})\)(?!\s*[-—–:])")
 _INSIDE_A_NAME = frozenset("of for in on de del da do".split())
@@ -1599,6 +1610,17 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             continue  # "Rivals Broadcom (AVGO)": the sentence's first word may not be in it
         found.append(_Span(start, m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _PLAIN_RUN.finditer(text):  # a country the model missed: "the UAE’s", "2-Peru"
+        name = m.group(1)
+        if is_place_name(name) and name.casefold() not in _NOT_A_NAME_START:
+            found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
+    for m in _BEFORE_PLACE_HEAD.finditer(text):  # "in Neuquén province"
+        name = m.group(1)
+        if name.split()[0].casefold() in _NOT_A_NAME_START or name.isupper():
+            continue
+        if _sentence_start(text, m.start(1)) and not _is_town(name):
+            continue  # "Police district officers said"
+        found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _TICKER.finditer(text):  # "Rivals Broadcom (AVGO)"
         before = _RUN_BEFORE.search(text, max(0, m.start() - 80), m.start())
         if before is not None and _ticker_after(text, before.start(), before.end()):
@@ -1918,8 +1940,17 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
 _THING_LABELS = frozenset("EVENT PRODUCT LAW WORK_OF_ART".split())
 
 
-def _named_things(model_spans: Sequence[ModelSpan]) -> list[tuple[int, int]]:
-    return [(ms.start, ms.end) for ms in model_spans if ms.label.upper() in _THING_LABELS]
+def _named_things(text: str, model_spans: Sequence[ModelSpan]) -> list[tuple[int, int]]:
+    return [
+        (ms.start, ms.end)
+        for ms in model_spans
+        if ms.label.upper() in _THING_LABELS and not _town_as_a_thing(text, ms)
+    ]
+
+
+def _town_as_a_thing(text: str, ms: ModelSpan) -> bool:
+    """A known town or country the model called a product, an event or a work."""
+    return ms.label.upper() in _THING_LABELS and _is_town(text[ms.start : ms.end])
 
 
 def _spread(
@@ -2170,7 +2201,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     _places_playing(text, spans)
     _discount_headline(text, spans)
     spans = _add_shaped(text, spans)
-    return Prepared(tuple(spans), tuple(_named_things(model_spans)))
+    return Prepared(tuple(spans), tuple(_named_things(text, model_spans)))
 
 
 def finish(text: str, prepared: Prepared, knowledge: Knowledge | None = None) -> list[Mention]:

@@ -712,6 +712,19 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Sheriff", "ORG"), ("Ana Velk", "PERSON"), ("King", "PERSON")],
             [("Ana Velk", N), ("King", N)],
         ),
+        # Places the model missed: a country, a name before "province", a town it took
+        # for a product; not a currency ("US$5") or a sentence's first word.
+        (
+            "Mining\n\nUPDATE 2-Peru strike grows as the UAE’s regulator and Dravix meet "
+            "in Velmora province. Costs hit US$5 billion. Police district staff left.\n",
+            [("Dravix", "ORG")],
+            [("Peru", P), ("UAE", P), ("Dravix", G), ("Velmora", P)],
+        ),
+        (
+            "Space\n\nIt was built in Toulouse by Dravix.\n",
+            [("Toulouse", "PRODUCT"), ("Dravix", "ORG")],
+            [("Toulouse", P), ("Dravix", G)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
