@@ -2201,7 +2201,33 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     _places_playing(text, spans)
     _discount_headline(text, spans)
     spans = _add_shaped(text, spans)
+    spans = _drop_common_words(text, spans)
     return Prepared(tuple(spans), tuple(_named_things(text, model_spans)))
+
+
+def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
+    """A one-word "person" that the article also writes in lower case is a word or a thing.
+
+    "Turnout was low", "Losartan ... the losartan group": the model took a
+    capitalised first word or a drug for a name. Given names and common
+    surnames stay ("Hope", "Rice"), and so does a name a strong cue made a person's.
+    """
+    out = []
+    for sp in spans:
+        word = text[sp.start : sp.end]
+        if (
+            sp.kind is Kind.PERSON
+            and sp.weight < rules.STRONG_CUE_VOTE
+            and word.isalpha()
+            and word[:1].isupper()
+            and word[1:].islower()
+            and not is_given_name(word)
+            and not is_common_surname(word)
+            and re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text)
+        ):
+            continue
+        out.append(sp)
+    return out
 
 
 def finish(text: str, prepared: Prepared, knowledge: Knowledge | None = None) -> list[Mention]:

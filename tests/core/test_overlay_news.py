@@ -725,6 +725,12 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Toulouse", "PRODUCT"), ("Dravix", "ORG")],
             [("Toulouse", P), ("Dravix", G)],
         ),
+        # A one-word "person" the article also writes in lower case is a word or a thing.
+        (
+            "Health\n\nVelzartan cut risk. Patients on velzartan and Ana Velk's pill, said Rice.\n",
+            [("Velzartan", "PERSON"), ("Ana Velk", "PERSON"), ("Rice", "PERSON")],
+            [("Ana Velk", N), ("Rice", N)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
