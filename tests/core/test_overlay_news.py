@@ -731,6 +731,12 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Velzartan", "PERSON"), ("Ana Velk", "PERSON"), ("Rice", "PERSON")],
             [("Ana Velk", N), ("Rice", N)],
         ),
+        # A one-word "group" that a given name precedes once is a person's surname.
+        (
+            "Film\n\nIts star, Thandiwe Nomvula Velk-Reyes, wept. Velk-Reyes won.\n",
+            [("Velk-Reyes", "ORG", 1)],
+            [("Thandiwe Nomvula Velk-Reyes", N), ("Velk-Reyes", N)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
