@@ -701,6 +701,8 @@ _PLACE_ABBREVIATIONS = ("St.", "Ste.", "Mt.", "Ft.")  # "Fort St." + "John"
 
 
 _SIKH_NAMES = frozenset(("Singh", "Kaur"))
+_NEXT_CAPITAL = re.compile(r" [A-Z]")
+_SEATS = frozenset(normalize(name) for name in rules.SEATS_OF_POWER)
 
 
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
@@ -712,9 +714,29 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         and text[sp.start : sp.start + 1].isupper()
     ):
         return Kind.PERSON  # "Maarten" + "van der" + "Heijden", "Dafydd" + "ap" + "Gruffydd"
-    if text[prev.end : sp.start] != " ":
+    gap = text[prev.end : sp.start]
+    if (
+        gap in ("’s ", "'s ")
+        and not prev.is_norp
+        and not _is_town(text[prev.start : prev.end])
+        and re.search(r"(?:men|s|People)$", text[prev.start : prev.end])
+        and text[sp.start : sp.end].split()[0].casefold() in rules.INSTITUTION_HEADS
+    ):
+        return Kind.GROUP  # "Cochise County Cattlemen" + "’s " + "Association"
+    if gap != " ":
         return None
     piece = text[sp.start : sp.end]
+    if (
+        prev.kind is Kind.GROUP
+        and not prev.is_norp
+        and not text[prev.start : prev.end].isupper()
+        and normalize(text[prev.start : prev.end]) not in _SEATS  # "White House Russia adviser"
+        and sp.kind is Kind.PLACE
+        and " " not in piece
+        and (is_place_name(piece) or piece in rules.PLACE_ACRONYMS)
+        and not _NEXT_CAPITAL.match(text, sp.end)
+    ):
+        return Kind.GROUP  # "Athletics" + "Kenya", "ICE Futures" + "U.S.": a branch's name
     if " " not in piece and piece.casefold() in _GENERIC_GROUP_WORDS and not sp.is_norp:
         return Kind.GROUP  # "Sinaloa" + "Cartel", "Dravix" + "Holdings"
     if prev.is_norp or sp.is_norp:

@@ -737,6 +737,26 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Velk-Reyes", "ORG", 1)],
             [("Thandiwe Nomvula Velk-Reyes", N), ("Velk-Reyes", N)],
         ),
+        # A branch named with its country, and "Xmen's Association", are one group; not
+        # a seat of power before a country.
+        (
+            "Sport\n\nAthletics Kenya and the Velmora Cattlemen’s Association met. The "
+            "White House Russia adviser came.\n",
+            [
+                ("Athletics", "ORG"),
+                ("Kenya", "GPE"),
+                ("Velmora Cattlemen", "GPE"),
+                ("Association", "ORG"),
+                ("White House", "ORG"),
+                ("Russia", "GPE"),
+            ],
+            [
+                ("Athletics Kenya", G),
+                ("Velmora Cattlemen’s Association", G),
+                ("White House", G),
+                ("Russia", P),
+            ],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
