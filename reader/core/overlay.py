@@ -811,6 +811,7 @@ _TEAM_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![-'’])")
 
 # "the Association for " + a name: an institution's name that goes on after "for"/"of".
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th) [A-Z]")
+_INNER_HEADS = frozenset(("district", "circuit"))
 _INSTITUTION_BEFORE = re.compile(
     r"(?<![\w.])((?:[A-Z][\w.&’'-]*\s)*?(?P<head>[A-Z][a-z]+)) (?:for|of|on) (?:the )?$"
 )
@@ -845,7 +846,9 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             out.append(sp)
             continue
         prev_end = out[-1].end if out else 0
-        start = _institution_start(text, out[-2].end if len(out) > 1 else 0, sp.start)
+        start = _institution_start(
+            text, out[-2].end if len(out) > 1 else 0, sp.start, out[-1] if out else None
+        )
         if start is not None and out and out[-1].start < start < out[-1].end:
             start = out[-1].start  # "U.S. Court of Appeals" + "for the" + "Sixth Circuit"
         if start is not None and (start >= prev_end or out[-1].start >= start):
@@ -880,8 +883,19 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             _extend_listed(text, sp)
         if _DOUBLE_BARRELLED.fullmatch(text, sp.start, sp.end) and sp.kind is not Kind.PLACE:
             _double_barrelled(text, sp, prev_end)
-        if _OFFICE_OF_HOLDER.search(text, sp.start, sp.end):
+        holder = _HOLDER_BEFORE.search(text, max(prev_end, sp.start - 30), sp.start)
+        if (
+            holder is not None
+            and sp.kind is Kind.GROUP
+            and _OFFICE.match(text, sp.start)
+            and holder.group(1).casefold() in rules.OFFICE_HOLDERS
+        ):
+            sp.start = holder.start(1)  # "Attorney’s" + "Office for the Southern District"
+        held = holder is not None and sp.start == holder.start(1)
+        if held or _OFFICE_OF_HOLDER.search(text, sp.start, sp.end):
             _extend_office(text, sp, prev_end)
+            if out and out[-1].kind is Kind.PLACE and out[-1].end + 1 == sp.start:
+                sp.start = out.pop().start  # "U.S." or "Maricopa County" + "Attorney’s Office"
         elif sp.kind is Kind.PERSON:
             _extend_person(text, sp, prev_end, taken[i + 1][0] if i + 1 < len(spans) else None)
         out.append(sp)
@@ -914,6 +928,7 @@ def _extend_listed(text: str, sp: _Span) -> None:
     sp.end, sp.weight = tail.end(), rules.STRONG_CUE_VOTE
 
 
+_HOLDER_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)['’]s $")
 _OFFICE_OF_HOLDER = re.compile(r"\w['’]s (?:Office|Department|Bureau)$")
 _OFFICE_WORDS = rules.OFFICE_HOLDERS | frozenset("district state county city medical".split())
 
@@ -955,15 +970,28 @@ def _extend_office(text: str, sp: _Span, prev_end: int) -> None:
     sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
 
 
-def _institution_start(text: str, floor: int, start: int) -> int | None:
+def _institution_start(
+    text: str, floor: int, start: int, inside: _Span | None = None
+) -> int | None:
     """Where an institution's name starts that goes on with "for"/"of" at `start`.
 
     What follows may open with an ordinal: "Court of Appeals for the" + "5th Circuit".
+    A district or a circuit goes on only inside an institution's name (`inside`):
+    "U.S. Attorney's Office for the Southern District of" + "Ohio", not "District
+    of Columbia" alone.
     """
     if not text[start : start + 1].isupper() and not _ORDINAL.match(text, start):
         return None
     m = _INSTITUTION_BEFORE.search(text, max(floor, start - 80), start)
-    if m is None or m.group("head").casefold() not in rules.INSTITUTION_HEADS:
+    if m is None:
+        return None
+    head = m.group("head").casefold()
+    in_group = (
+        inside is not None
+        and inside.kind is Kind.GROUP
+        and inside.start < m.start("head") < inside.end
+    )
+    if head not in rules.INSTITUTION_HEADS and not (head in _INNER_HEADS and in_group):
         return None
     if "\n" in m.group(0):
         return None

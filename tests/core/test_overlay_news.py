@@ -757,6 +757,23 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
                 ("Russia", P),
             ],
         ),
+        # An office-holder's office takes in the place before it and its district.
+        (
+            "Court\n\nThe U.S. Attorney’s Office for the Eastern District of Velmora and the "
+            "Tarsk County Sheriff’s Office said on Monday that the review of the case "
+            "files had taken far longer than anyone there had expected it to take.\n",
+            [
+                ("U.S.", "GPE"),
+                ("Office for the Eastern District", "ORG"),
+                ("Velmora", "GPE"),
+                ("Tarsk County", "GPE"),
+                ("Office", "ORG", 1),
+            ],
+            [
+                ("U.S. Attorney’s Office for the Eastern District of Velmora", G),
+                ("Tarsk County Sheriff’s Office", G),
+            ],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
