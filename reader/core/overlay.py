@@ -1177,7 +1177,11 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
                 break
 
 
-_LED_BY = re.compile(r" (?:CEO|[Cc]hief [Ee]xecutive|[Cc]hief [Ee]xecutive [Oo]fficer) [A-Z]")
+_LED_BY = re.compile(
+    r" (?:CEO|CFO|CTO|COO|[Cc]hief [Ee]xecutive|[Cc]hief [Ee]xecutive [Oo]fficer|"
+    r"[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|analyst|economist|strategist)"
+    r"(?: and [a-z ]{1,40})? [A-Z]"
+)
 _BASED_IN = re.compile(r",? (?:based|headquartered) in ")
 _FOUNDED = re.compile(r",? (?:which |that )?(?:was|is) (?:co-?)?founded (?:in|by)\b")
 
@@ -1926,6 +1930,17 @@ def _city_votes(
         kinds[Kind.PLACE] += rules.CITY_VOTE * mentions[norm]
 
 
+def _company_short_name(text: str, sp: _Span) -> str | None:
+    """A company's name without its corporate ending, if it is no town ("Lumora Labs")."""
+    words = text[sp.start : sp.end].split()
+    if sp.kind is not Kind.GROUP or len(words) < 2:
+        return None
+    if words[-1].casefold() not in rules.COMPANY_SUFFIXES:
+        return None
+    short = " ".join(words[:-1]).rstrip(",")
+    return None if _is_town(short) or is_given_name(short) else short
+
+
 def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kind]:
     """One name, one meaning: each mention's kind from the article's evidence and its own.
 
@@ -1944,6 +1959,9 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
         norm = normalize(text[sp.start : sp.end])
         votes[norm][sp.kind] += rules.KNOWLEDGE_VOTE if sp.source == "knowledge" else sp.weight
         mentions[norm] += 1
+        short = _company_short_name(text, sp)
+        if short is not None:  # "Lumora Labs": later "Lumora" is the company
+            votes[normalize(short)][Kind.GROUP] += rules.STRONG_CUE_VOTE * 2
     _city_votes(text, spans, votes, mentions)
     # Each definition counts once per occurrence of its full form.
     aliases: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))

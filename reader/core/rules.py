@@ -254,6 +254,12 @@ FACILITY_CENTRE_WORDS = frozenset(
 FACILITY_STAGES = frozenset("stage forum".split())  # "Budweiser Stage", "the Forum"
 MAX_VENUE_WORDS = 7  # "Veterans United Home Loans Amphitheater" and a little more
 
+# Corporate endings a company drops in later mentions: "Lumora Labs" is then "Lumora".
+COMPANY_SUFFIXES = frozenset(
+    """labs inc inc. corp corp. co co. ltd ltd. llc plc gmbh ag sa holdings developments
+    technologies industries enterprises ventures systems software pharmaceuticals pharma
+    therapeutics biosciences foods brands""".split()
+)
 # Words that end a company's or an outlet's name: the name is a group even when it
 # begins with a place ("Qatar Airways", "Texas Instruments", "CBS Sports").
 COMPANY_WORDS = frozenset(

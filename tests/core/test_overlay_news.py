@@ -774,6 +774,28 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
                 ("Tarsk County Sheriff’s Office", G),
             ],
         ),
+        # A company named once with its corporate ending is the company without it too;
+        # a name before "analyst Jo Pike" or "co-founder Ana Velk" is the employer's.
+        (
+            "Tech\n\nOkonjo Labs makes rings. Okonjo said sales grew, and Tarsko analyst Jo "
+            "Pike agreed with Okonjo co-founder and chief technology officer Ana Velk.\n",
+            [
+                ("Okonjo Labs", "ORG"),
+                ("Okonjo", "PERSON", 1),
+                ("Tarsko", "PERSON"),
+                ("Jo Pike", "PERSON"),
+                ("Okonjo", "PERSON", 2),
+                ("Ana Velk", "PERSON"),
+            ],
+            [
+                ("Okonjo Labs", G),
+                ("Okonjo", G),
+                ("Tarsko", G),
+                ("Jo Pike", N),
+                ("Okonjo", G),
+                ("Ana Velk", N),
+            ],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
