@@ -128,8 +128,10 @@ def _keeps_period(text: str, start: int, end: int) -> bool:
     if text[end : end + 1] != ".":
         return False
     piece = text[start:end]
-    last = piece.split()[-1] if piece.split() else ""
-    return bool(_INITIALS.search(piece)) or last.casefold() in rules.ABBREVIATIONS
+    words = piece.split()
+    last = words[-1] if words else ""
+    initial = len(words) > 1 and len(last) == 1 and last.isupper()  # "Jenna K."
+    return bool(_INITIALS.search(piece)) or initial or last.casefold() in rules.ABBREVIATIONS
 
 
 def clean_boundaries(text: str, start: int, end: int) -> tuple[int, int]:
@@ -747,6 +749,13 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         return Kind.PERSON  # "Harpreet" + "Singh": a Sikh name, whatever the model saw
     if prev.kind is Kind.PERSON and sp.kind is Kind.PERSON:
         return Kind.PERSON  # "Mohammed Shia'" + "al-Sudani"
+    if (
+        prev.kind is Kind.PERSON
+        and _DOUBLE_BARRELLED.fullmatch(piece)
+        and not _is_town(piece)
+        and sp.start > max(text.find("\n"), 0)
+    ):
+        return Kind.PERSON  # "Chidinma Adaeze" + "Okafor-Bello": the model's company
     if prev.kind is Kind.PLACE and text[prev.start : prev.end].endswith(_PLACE_ABBREVIATIONS):
         return Kind.PLACE  # "Fort St." + "John"
     piece = text[sp.start : sp.end]
@@ -1095,9 +1104,18 @@ def _looks_like_person(words: list[str]) -> bool:
         or w in rules.GEO_WORDS
         or w in rules.FEATURE_HEADS
         or w in rules.ROAD_WORDS
-        or w == "street"
+        or w in _NEVER_IN_A_PERSONS_NAME
         for w in plain[1:]
     )
+
+
+# Words after a given name that make a thing of it: "James Beard Foundation", "Billy Graham
+# Parkway", "Charlotte Fire Department", "Gordon Cooper Drive".
+_NEVER_IN_A_PERSONS_NAME = frozenset(
+    """street avenue boulevard foundation department parkway drive expressway turnpike
+    building ave blvd rd st center centre fund trust society legislature school college
+    club academy fire police""".split()
+)
 
 
 def _role_then_name(text: str, end: int) -> bool:
@@ -1235,7 +1253,13 @@ def context_kind(
     if normalize(name) in rules.SERVICES:
         return Kind.GROUP, True  # before the heads below: "Downing Street" is the government
     if len(raw_words) > 1 and (
-        (raw_words[-1].casefold() in rules.FEATURE_HEADS and not is_given_name(raw_words[0]))
+        (
+            raw_words[-1].casefold() in rules.FEATURE_HEADS
+            and (
+                not is_given_name(raw_words[0])
+                or raw_words[-1].casefold() in _NEVER_IN_A_PERSONS_NAME
+            )
+        )
         or raw_words[0].casefold() in rules.FEATURE_PREFIXES
         or (
             raw_words[-1].casefold() in rules.REGION_HEADS

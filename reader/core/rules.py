@@ -66,7 +66,7 @@ STRONG_GROUP_WORDS = frozenset(
     coalition league federation association institute university company corporation
     militia parliament assembly senate congress hezbollah hizbullah hizballah
     harakat hizb jaysh jaish kata'ib liwa ansar jabhat orchestra philharmonic symphony
-    choir ensemble cartel""".split()
+    choir ensemble cartel foundation department""".split()
 )
 # Capitalised words that are given names but also begin companies and institutions
 # ("Royal Caribbean", "General Motors", "Grand Hyatt"): no sign of a person.
@@ -216,7 +216,7 @@ FACILITY_HEADS = frozenset(
     consulate palace castle cathedral basilica mosque church temple synagogue shrine
     bridge tunnel dam prison jail penitentiary mall plaza tower towers hotel casino
     bowl speedway raceway racecourse gardens garden field forest woods plant factory
-    refinery aquarium zoo library resort""".split()
+    refinery aquarium zoo library resort building""".split()
 )
 # "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
 # "Pew Research Center" is an organisation): a name with them is a venue.
@@ -226,7 +226,8 @@ FACILITY_HEADS = frozenset(
 FEATURE_HEADS = frozenset(
     """glacier bay valley gulf strait peninsula island islands isle lake lakes river canyon
     coast beach harbour harbor cape delta basin plateau volcano square lane avenue boulevard
-    citadel bazaar quay wharf pier promenade park street highway motorway falls""".split()
+    citadel bazaar quay wharf pier promenade park street highway motorway falls parkway
+    drive expressway turnpike""".split()
 )
 # The last word of an institution's name, for names the model missed entirely
 # ("Jet Propulsion Laboratory", "Colombian Episcopal Conference").
@@ -278,7 +279,8 @@ COMPANY_WORDS = frozenset(
 SERVICE_NAMES = (
     "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp", "Snapchat", "LinkedIn",
     "Reddit", "WeChat", "Weibo", "Google", "Microsoft", "Netflix", "Spotify", "Airbnb",
-    "PayPal", "Wikipedia", "Telegram", "Bluesky", "Truth Social",
+    "PayPal", "Wikipedia", "Telegram", "Bluesky", "Truth Social", "Getty Images",
+    "Shutterstock", "Alamy",
 )  # fmt: skip
 # Seats of government that news uses for the government itself: groups, not buildings
 # ("Downing Street on Monday ruled out an early election").
@@ -358,7 +360,7 @@ PERSON_ROLES = frozenset(
     """rapper singer actor actress artist author writer novelist director producer
     journalist reporter columnist ceo founder co-founder chairman chairwoman chairperson
     president-elect superintendent attorney lawyer prosecutor detective officer sergeant
-    sgt. lt. capt. rep. sen. gov. gen. adm. cmdr. supt. coach""".split()
+    sgt. lt. capt. rep. sen. gov. gen. adm. cmdr. supt. coach chef dona""".split()
 )
 # Titles only count before a name when written with a capital ("Major Smith"), since
 # in lower case they are often adjectives ("a major US ally", "the chief Iran negotiator").
@@ -383,7 +385,12 @@ TEAM_NAMES = frozenset(
     blue jackets, red wings, oilers, canadiens, canucks, predators, devils, islanders,
     flyers, penguins, sharks, kraken, maple leafs, golden knights, sounders, timbers,
     whitecaps, earthquakes, thunder, heat, jazz, magic, kings, capitals, senators, stars,
-    blues, lightning, united, fc, cf, afc, rovers, wanderers, albion, hotspur""".split(",")
+    blues, lightning, united, fc, cf, afc, rovers, wanderers, albion, hotspur,
+    tar heels, hokies, blue devils, wolfpack, crimson tide, buckeyes, wolverines, longhorns,
+    aggies, seminoles, hoosiers, jayhawks, sooners, razorbacks, gamecocks, demon deacons,
+    yellow jackets, fighting irish, cornhuskers, nittany lions, terrapins, boilermakers,
+    hoyas, bearcats, sun devils, seagulls, magpies, gunners, toffees, hammers, wolves,
+    red devils""".split(",")
 )
 # First words of football clubs' names ("Real Madrid", "Inter Milan", "FC Porto").
 TEAM_PREFIXES = frozenset("real fc ac inter atletico atlético borussia olympique".split())

@@ -796,6 +796,39 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
                 ("Ana Velk", N),
             ],
         ),
+        # A given name before a road, a foundation or a department makes no person.
+        (
+            "Crash\n\nIt fell near Dara Quill Parkway; the Dara Quill Foundation and the "
+            "Marta Fire Department helped, and Chef Ana Velk cooked for Jenna K.\n",
+            [
+                ("Dara Quill Parkway", "PERSON"),
+                ("Dara Quill Foundation", "PERSON"),
+                ("Marta Fire Department", "PERSON"),
+                ("Chef Ana Velk", "PERSON"),
+                ("Jenna K", "PERSON"),
+            ],
+            [
+                ("Dara Quill Parkway", P),
+                ("Dara Quill Foundation", G),
+                ("Marta Fire Department", G),
+                ("Ana Velk", N),
+                ("Jenna K.", N),
+            ],
+        ),
+        # A double-barrelled surname the model made a company, after the given names.
+        (
+            "Profile\n\nChidera Ama Velk-Bello (born 1968) is an economist. Velk-Bello "
+            "studied law.\n",
+            [("Chidera Ama", "PERSON"), ("Velk-Bello", "ORG"), ("Velk-Bello", "ORG", 1)],
+            [("Chidera Ama Velk-Bello", N), ("Velk-Bello", N)],
+        ),
+        # College nicknames are teams; Getty Images in a credit is a company.
+        (
+            "Hoops\n\nThe Hokies beat the Tar Heels in the league game.\n\n"
+            "Photo: Jo Pike/Getty Images\n",
+            [("Hokies", "PERSON"), ("Tar Heels", "PERSON"), ("Jo Pike", "PERSON")],
+            [("Hokies", G), ("Tar Heels", G), ("Jo Pike", N), ("Getty Images", G)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
