@@ -1494,6 +1494,10 @@ _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
 # Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
 # A name with its short form in parentheses: "Free Democrats (FDP)", "Alternative for
 # Germany (AfD)". Filled in only where the model saw nothing.
+# Two words the model reads as two nationalities or creeds but that name one party or group.
+_PARTY_OF_TWO_WORDS = re.compile(
+    r"(?<![\w’'-])(?:(?:Christian|Liberal|Social|Free|Green) Democrats?|Islamic State)(?![\w-])"
+)
 # A whole run of capitalised words, not ending in a possessive's "s" (that ends the run).
 _PLAIN_RUN = re.compile(r"(?<![\w&'’.])([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})(?![\w&.$-]| [A-Z])")
 # Capitalised words before a lower-case place noun: "Neuquén province", "Hoima district".
@@ -1688,6 +1692,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             continue  # "Rivals Broadcom (AVGO)": the sentence's first word may not be in it
         found.append(_Span(start, m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _PARTY_OF_TWO_WORDS.finditer(text):  # "a Christian Democrat", "Islamic State"
+        found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PLAIN_RUN.finditer(text):  # a country the model missed: "the UAE’s", "2-Peru"
         name = m.group(1)
         if is_place_name(name) and name.casefold() not in _NOT_A_NAME_START:

@@ -829,6 +829,18 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Hokies", "PERSON"), ("Tar Heels", "PERSON"), ("Jo Pike", "PERSON")],
             [("Hokies", G), ("Tar Heels", G), ("Jo Pike", N), ("Getty Images", G)],
         ),
+        # Parties and a group whose names the model reads as two creeds or nationalities.
+        (
+            "Vote\n\nA Christian Democrat and the Social Democrats fought the Islamic State "
+            "group.\n",
+            [
+                ("Christian", "NORP"),
+                ("Democrat", "NORP"),
+                ("Democrats", "NORP"),
+                ("Islamic", "NORP"),
+            ],
+            [("Christian Democrat", G), ("Social Democrats", G), ("Islamic State", G)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
