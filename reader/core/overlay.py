@@ -259,6 +259,8 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     piece = text[start:end]
     if piece in rules.NOT_NAME_ACRONYMS:
         return True  # "AI", "CEO", "GDP"
+    if piece in rules.TIME_ZONES and _TIME_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "10:40 p.m. CDT"
     if piece.casefold() in _TITLE_WORDS and not is_common_surname(piece):
         return True  # "Sheriff's spokeswoman": a title alone; not "King" or "Major"
     if piece.casefold() in rules.PORTFOLIOS and _MINISTER_AFTER.match(text, end):
@@ -279,6 +281,7 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     return len(words) == 1 and _OFFICE_OF.search(text, max(0, start - 20), start) is not None
 
 
+_TIME_BEFORE = re.compile(r"(?:\d|[ap]\.?m\.?|noon|midnight)\s*\(?$", re.I)
 _MINISTER_AFTER = re.compile(r" (?:Minister|Secretary)\b")
 _OFFICE_OF = re.compile(r"\b(?:[Ss]ecretary|[Mm]inister|[Uu]ndersecretary) of $")
 
@@ -1611,7 +1614,10 @@ def _sentence_start(text: str, start: int) -> bool:
 _SERVICE = re.compile(
     r"\b(?:"
     + "|".join(
-        sorted(rules.SERVICE_NAMES + rules.SEATS_OF_POWER + rules.SPORTS_BODIES, key=len)[::-1]
+        sorted(
+            rules.SERVICE_NAMES + rules.SEATS_OF_POWER + rules.SPORTS_BODIES + rules.KNOWN_GROUPS,
+            key=len,
+        )[::-1]
     )
     + r")\b(?![-'’])"
 )

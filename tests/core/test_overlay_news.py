@@ -841,6 +841,20 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             ],
             [("Christian Democrat", G), ("Social Democrats", G), ("Islamic State", G)],
         ),
+        # A time zone after a time and technical capitals are no names; groups the model
+        # misses or calls people are groups.
+        (
+            "Storms\n\nSirens sounded at 10:40 p.m. CDT as Houthis and al-Shabaab fighters "
+            "posted DNS records, said Jo Pike, the MLA for Tarsk, CT.\n",
+            [
+                ("CDT", "ORG"),
+                ("al-Shabaab", "PERSON"),
+                ("DNS", "ORG"),
+                ("Jo Pike", "PERSON"),
+                ("MLA", "ORG"),
+            ],
+            [("Houthis", G), ("al-Shabaab", G), ("Jo Pike", N), ("Tarsk", P), ("CT", P)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
