@@ -814,10 +814,23 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
         team = _TEAM_AFTER.match(text, sp.end)
         if team and sp.kind is Kind.PLACE and _is_team(team.group(1)):
             sp.end, sp.kind, sp.weight = team.end(1), Kind.GROUP, rules.STRONG_CUE_VOTE
+        elif (
+            m
+            and sp.kind is Kind.PLACE
+            and m.group(1).casefold() in _PLACE_ENDS
+            and sp.start > text.find("\n")
+            and not any(o.start == m.start(1) for o in out)
+        ):
+            sp.end, sp.weight = m.end(1), rules.STRONG_CUE_VOTE  # "Douro" + "Valley"
     return out
 
 
 _EXTENDS = rules.COMPANY_WORDS | rules.STRONG_GROUP_WORDS | rules.WEAK_GROUP_WORDS
+# Words that end a place's name the model left outside it: "Westheimer" + "Road".
+_PLACE_ENDS = frozenset(
+    """road street avenue boulevard lane drive parkway highway valley river lake bay
+    island islands mountains hills beach square bridge""".split()
+)
 # A team's nickname the model left after its city: "Cleveland" + "Guardians", "Red Sox".
 _TEAM_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![-'’])")
 
@@ -1224,7 +1237,10 @@ def _business_context(text: str, start: int, end: int) -> bool:
     )
 
 
-_BYLINE = re.compile(r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by $")
+_BYLINE = re.compile(
+    r"\b(?:(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by|"
+    r"[Aa]ssistance from) $"
+)
 _AGE = re.compile(r", \d{1,2}, ")
 _AGE_OF = re.compile(r", \d{1,3}, of $")
 

@@ -131,7 +131,7 @@ LOWER_NAME_STARTS = ("al-", "el-", "as-", "ad-")
 # Abbreviations whose final period belongs to the name ("Jr.", "Minn.", "St."); runs of
 # single letters with periods ("U.S.", "U.N.", "N.Y.") are recognised by shape.
 ABBREVIATIONS = frozenset(
-    """jr sr st mt ft inc corp co ltd bros dept univ gov sen rep
+    """jr sr st mt ft inc corp co ltd bros dept univ gov sen rep ave blvd rd hwy pkwy
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss
     mo mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )
@@ -227,7 +227,7 @@ FEATURE_HEADS = frozenset(
     """glacier bay valley gulf strait peninsula island islands isle lake lakes river canyon
     coast beach harbour harbor cape delta basin plateau volcano square lane avenue boulevard
     citadel bazaar quay wharf pier promenade park street highway motorway falls parkway
-    drive expressway turnpike""".split()
+    drive expressway turnpike ave ave. blvd blvd. rd. pkwy pkwy. hwy hwy.""".split()
 )
 # The last word of an institution's name, for names the model missed entirely
 # ("Jet Propulsion Laboratory", "Colombian Episcopal Conference").

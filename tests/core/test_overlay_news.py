@@ -855,6 +855,24 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             ],
             [("Houthis", G), ("al-Shabaab", G), ("Jo Pike", N), ("Tarsk", P), ("CT", P)],
         ),
+        # A street's abbreviation keeps its period; a place takes in "Road" or "Valley"
+        # the model left out; "With assistance from" names people.
+        (
+            "Storms\n\nRoofs fell on N. Velmora Ave. and Tarsk Road in the Tarsk Valley."
+            "\n\n--With assistance from Dravix Okonjo.\n",
+            [
+                ("N. Velmora Ave", "ORG"),
+                ("Tarsk", "GPE"),
+                ("Tarsk", "GPE", 1),
+                ("Dravix Okonjo", "ORG"),
+            ],
+            [
+                ("N. Velmora Ave.", P),
+                ("Tarsk Road", P),
+                ("Tarsk Valley", P),
+                ("Dravix Okonjo", N),
+            ],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
