@@ -1513,6 +1513,29 @@ _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
 # Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
 # A name with its short form in parentheses: "Free Democrats (FDP)", "Alternative for
 # Germany (AfD)". Filled in only where the model saw nothing.
+# A plural noun that says what the names after it are: "regions, including Brittany,
+# Normandy and Occitanie"; "brokerages such as Piper Sandler and Jefferies".
+_PLACE_NOUNS = frozenset(
+    """districts provinces regions counties towns cities villages states countries islands
+    neighbourhoods neighborhoods suburbs rivers ports municipalities regencies""".split()
+)
+_GROUP_NOUNS = frozenset(
+    """companies firms banks brokerages lenders insurers carmakers automakers airlines
+    retailers parties militias outlets newspapers broadcasters universities agencies
+    unions""".split()
+)
+_NAME_WORD_IN_LIST = r"(?:St\.|Mt\.|Ft\.|[A-Z][\w’'-]*)"
+_NAME_RUN = rf"{_NAME_WORD_IN_LIST}(?: (?:{_NAME_WORD_IN_LIST}|de|da|do|del|al-\w+))*"
+_LIST = rf"{_NAME_RUN}(?:, {_NAME_RUN})*,? (?:and|or) {_NAME_RUN}|{_NAME_RUN}"
+_TYPED_LIST = re.compile(
+    rf"\b((?i:{'|'.join(sorted(_PLACE_NOUNS | _GROUP_NOUNS))})),? "
+    rf"(?:including|such as|like|among them) ({_LIST})(?![\w’'-])"
+)
+_LISTED_BEFORE_HEAD = re.compile(
+    rf"(?<![\w’'.-])({_NAME_RUN}(?:, {_NAME_RUN})*,? (?:and|or) {_NAME_RUN}) "
+    r"(?:districts|provinces|counties|regions|rivers|regencies|municipalities)\b"
+)
+_LIST_ITEM = re.compile(_NAME_RUN)
 # Two words the model reads as two nationalities or creeds but that name one party or group.
 _PARTY_OF_TWO_WORDS = re.compile(
     r"(?<![\w’'-])(?:(?:Christian|Liberal|Social|Free|Green) Democrats?|Islamic State)(?![\w-])"
@@ -1714,6 +1737,18 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             continue  # "Rivals Broadcom (AVGO)": the sentence's first word may not be in it
         found.append(_Span(start, m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _TYPED_LIST.finditer(text):  # "districts such as Defne and Altınözü"
+        kind = Kind.PLACE if m.group(1).casefold() in _PLACE_NOUNS else Kind.GROUP
+        for item in _LIST_ITEM.finditer(m.group(2)):
+            s = m.start(2) + item.start()
+            if item.group().casefold() not in _NOT_A_NAME_START:
+                found.append(_Span(s, s + len(item.group()), kind, weight=rules.STRONG_CUE_VOTE))
+    for m in _LISTED_BEFORE_HEAD.finditer(text):  # "Hoima and Kikuube districts"
+        for item in _LIST_ITEM.finditer(m.group(1)):
+            s = m.start(1) + item.start()
+            if item.group().casefold() not in _NOT_A_NAME_START:
+                strong = rules.STRONG_CUE_VOTE
+                found.append(_Span(s, s + len(item.group()), Kind.PLACE, weight=strong))
     for m in _PARTY_OF_TWO_WORDS.finditer(text):  # "a Christian Democrat", "Islamic State"
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PLAIN_RUN.finditer(text):  # a country the model missed: "the UAE’s", "2-Peru"
@@ -1768,6 +1803,10 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
     """
     datelines = list(_datelines(text))
     shaped = _shaped_names(text, datelines)
+    # A shape that only repeats what the model and the context already say adds nothing, and
+    # must not replace a span whose evidence is stronger ("agencies like Dravix, based in").
+    same = {(sp.start, sp.end, sp.kind): sp.weight for sp in spans}
+    shaped = [sp for sp in shaped if same.get((sp.start, sp.end, sp.kind), 0.0) < sp.weight]
     strong = [sp for sp in shaped if sp.weight >= rules.STRONG_CUE_VOTE]
     weak = [sp for sp in shaped if sp.weight < rules.STRONG_CUE_VOTE]
     strong.sort(key=lambda sp: (sp.start, -sp.end))

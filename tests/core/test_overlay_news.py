@@ -873,6 +873,29 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
                 ("Dravix Okonjo", N),
             ],
         ),
+        # A plural noun says what the names in a list after or before it are.
+        (
+            "Floods\n\nRain hit regions including Tarsk, Velmora and Allen. Brokerages such as "
+            "Dara Quill and Okonjo cut targets. Crops failed in Hoima and Kikuube districts."
+            "\n",
+            [
+                ("Tarsk", "PERSON"),
+                ("Velmora", "ORG"),
+                ("Allen", "PERSON"),
+                ("Dara Quill", "PERSON"),
+                ("Okonjo", "GPE"),
+                ("Kikuube", "PERSON"),
+            ],
+            [
+                ("Tarsk", P),
+                ("Velmora", P),
+                ("Allen", P),
+                ("Dara Quill", G),
+                ("Okonjo", G),
+                ("Hoima", P),
+                ("Kikuube", P),
+            ],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
