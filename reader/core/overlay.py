@@ -1450,30 +1450,12 @@ def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
             sp.kind, sp.weight = cue, rules.STRONG_CUE_VOTE
         elif cue is not None:
             sp.hints.append((cue, rules.WEAK_CUE_VOTE))
-    # Coordination: in "Baidoa and Beledweyne" both names are usually of one kind, and a
-    # known town's partner ("Soweto and Alexandra", "Purcell and Lexington") is a place.
+    # Coordination: in "Baidoa and Beledweyne" both names are usually of one kind.
     for left, right in itertools.pairwise(spans):
-        coordinated = rules.COORDINATION.fullmatch(text, left.end, right.start) or (
-            text[left.end : right.start] == ", "
-            and rules.COORDINATION.match(text, right.end) is not None
-        )
-        if not coordinated:
-            continue
-        if right.weight < rules.STRONG_CUE_VOTE:
-            vote = rules.COORDINATION_VOTE if right.is_norp else _coordination_vote(text, left)
-            right.hints.append((left.kind, vote))  # not "US and British strikes"
-        if left.weight < rules.STRONG_CUE_VOTE and not left.is_norp and _known_place(text, right):
-            left.hints.append((Kind.PLACE, _coordination_vote(text, right)))
+        coordinated = rules.COORDINATION.fullmatch(text, left.end, right.start)
+        if coordinated and right.weight < rules.STRONG_CUE_VOTE:
+            right.hints.append((left.kind, rules.COORDINATION_VOTE))
     return spans
-
-
-def _known_place(text: str, sp: _Span) -> bool:
-    return sp.kind is Kind.PLACE and _is_town(text[sp.start : sp.end])
-
-
-def _coordination_vote(text: str, partner: _Span) -> float:
-    """A known town's partner in a list counts twice: "Matnog and Allen" are both ports."""
-    return rules.COORDINATION_VOTE * (2 if _known_place(text, partner) else 1)
 
 
 def _discount_headline(text: str, spans: list[_Span]) -> None:
