@@ -1040,6 +1040,14 @@ def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) 
         sp.end = hyphenated.end()  # "Gabriela Sánchez" + "-Arrieta"
     first = text[sp.start : sp.end].split()[0]
     before = _WORD_BEFORE_NAME.search(text, max(prev_end, sp.start - 30), sp.start)
+    if (
+        before is not None
+        and first in _MIDDLE_NAMES
+        and before.group(1).casefold() not in _TITLE_WORDS | _NOT_A_NAME_START
+        and not _sentence_start(text, before.start(1))
+    ):
+        sp.start = before.start(1)  # "Sanjay" + "Kumar Venkataraman"
+        return
     if before is not None:
         word = before.group(1)
         korean = _HYPHENATED_GIVEN.match(first) and _KOREAN_SURNAME.search(
@@ -1067,6 +1075,9 @@ def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) 
         sp.end = m.end(1)
 
 
+# Middle names that seldom open a South Asian name: "Sanjay" + "Kumar Venkataraman".
+_MIDDLE_NAMES = frozenset("Kumar Prasad Chandra Lal Nath Bahadur".split())
+_PRONOUNS = frozenset("he she they it we i you one".split())
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)(?![\w-])")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
 
@@ -1513,6 +1524,16 @@ _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
 # Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
 # A name with its short form in parentheses: "Free Democrats (FDP)", "Alternative for
 # Germany (AfD)". Filled in only where the model saw nothing.
+# A photographer before a picture agency: "(Grant Hollister/Getty Images)", "Jo Pike/AFP".
+_CREDIT = re.compile(
+    r"(?<![\w/’'.-])([A-Z](?:[\w’'-]+|\.)(?: [A-Z](?:[\w’'-]+|\.)){1,3})/"
+    r"(?:Getty Images|AFP|AP|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|PA Images|"
+    r"PA Media|Xinhua|Anadolu|NurPhoto|SOPA Images|Sipa|[A-Z][a-z]+ (?:Images|Photos|Pictures))\b"
+)
+# Whoever speaks after a closing quote: '," Okonkwo-Reyes said.' (only where no span is).
+_SPEAKER_AFTER_QUOTE = re.compile(
+    r"[,.?!][”\"] ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}) (?:said|says|wrote|added|told|asked)\b"
+)
 # A plural noun that says what the names after it are: "regions, including Brittany,
 # Normandy and Occitanie"; "brokerages such as Piper Sandler and Jefferies".
 _PLACE_NOUNS = frozenset(
@@ -1737,6 +1758,11 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             continue  # "Rivals Broadcom (AVGO)": the sentence's first word may not be in it
         found.append(_Span(start, m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _CREDIT.finditer(text):  # "(Grant Hollister/Getty Images)"
+        found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
+    for m in _SPEAKER_AFTER_QUOTE.finditer(text):  # '," Okonkwo-Reyes said.'
+        if m.group(1).casefold() not in _NOT_A_NAME_START | _PRONOUNS:
+            found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.WEAK_CUE_VOTE))
     for m in _TYPED_LIST.finditer(text):  # "districts such as Defne and Altınözü"
         kind = Kind.PLACE if m.group(1).casefold() in _PLACE_NOUNS else Kind.GROUP
         for item in _LIST_ITEM.finditer(m.group(2)):

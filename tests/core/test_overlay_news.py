@@ -896,6 +896,14 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
                 ("Kikuube", P),
             ],
         ),
+        # A photographer before a picture agency, a speaker after a quote, the given name
+        # before "Kumar"; not a pronoun after a quote.
+        (
+            'Crash\n\n"It is sad," Okonjo-Reyes said, and analyst Sanjay Kumar Velk agreed. '
+            '"We wait," He said.\n\n(Dara Quill/Getty Images)\n',
+            [("Kumar Velk", "PERSON")],
+            [("Okonjo-Reyes", N), ("Sanjay Kumar Velk", N), ("Dara Quill", N), ("Getty Images", G)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
