@@ -551,10 +551,11 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
         if not _is_town(name) and not is_country_also_a_name(name):
             continue  # a known country or town, not a player the model took for a place
         plays = _PLAYS.match(text, sp.end) or (
-            _PLAYED.search(text, max(0, sp.start - 12), sp.start)
+            _PLAYED.search(text, max(0, sp.start - 20), sp.start)
             and not _POSSESSIVE_AFTER.match(text, sp.end)  # "beating Wales's Jo Pike"
         )
-        if plays and _raw_word_before(text, sp.start).lower() not in _PLACE_WORDS_BEFORE:
+        tally = _TALLY_FOR.search(text, max(0, sp.start - 20), sp.start)
+        if tally or (plays and _raw_word_before(text, sp.start).lower() not in _PLACE_WORDS_BEFORE):
             sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
     # A country or town seen as a team once is the team wherever it is not where play is.
     teams = {
@@ -569,7 +570,9 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
             continue
         if normalize(text[sp.start : sp.end]) not in teams:
             continue
-        if _raw_word_before(text, sp.start).lower() in _PLACE_WORDS_BEFORE:
+        if _raw_word_before(text, sp.start).lower() in _PLACE_WORDS_BEFORE or _AFTER_TOWN.search(
+            text, max(0, sp.start - 30), sp.start
+        ):
             sp.hints.append((Kind.PLACE, rules.WEAK_CUE_VOTE))  # "in Cardiff" stays the city
         else:
             sp.kind = Kind.GROUP
@@ -648,14 +651,21 @@ _PLAYS = re.compile(
     r"trail|trails|trailed|were|are|host|hosts|hosted|face|faces|faced|levelled|leveled|"
     r"equalised|equalized|rallied|collapsed|declared|batted|bowled|scored|clinched|"
     r"retained|sealed|travel|travels|visit|visits|conceded|resumed|finished|had started|"
+    r"pulled|moved|improved|snapped|extended|outscored|reached|remain|remains|"
     r"v\.?|vs\.?)\b"
     # A score: "Tarsk 2-2 Velmora", "Tarsk 389 and 251".
     r"| \d{1,3}(?:-\d{1,3})?(?= [a-zA-Z(]|[,;:]| ?$)"
 )
+# A town before a country or region: "BIRMINGHAM, England", "Leeds, England".
+_AFTER_TOWN = re.compile(r"[A-Z][\w.’'-]*, $")
 # Words before a team: "against Tarsk", "beat Tarsk", "leaves Tarsk sixth", "2-2 Tarsk".
 _PLAYED = re.compile(
-    r"(?:\b(?:against|beat|beating|v\.?|vs\.?|hosting|facing|leaves|left|leaving)|"
-    r"\b\d{1,3}[-–]\d{1,3})\s+$"
+    r"(?:\b(?:against|beat|beating|v\.?|vs\.?|host|hosts|hosting|face|faces|facing|leaves|"
+    r"left|leaving|behind|edge|edged|visit|visiting|over|handing)|\b\d{1,3}[-–]\d{1,3})\s+$"
+)
+# A player's tally for a team: "33 points for Boston" (where "for" is no trip).
+_TALLY_FOR = re.compile(
+    r"\b(?:points|assists|rebounds|goals|saves|runs|wickets|tries|yards|touchdowns) for $"
 )
 
 

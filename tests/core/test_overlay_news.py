@@ -904,6 +904,30 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
             [("Kumar Velk", "PERSON")],
             [("Okonjo-Reyes", N), ("Sanjay Kumar Velk", N), ("Dara Quill", N), ("Getty Images", G)],
         ),
+        # More ways a town plays in sport; the town in a "CITY, Country" dateline stays one.
+        (
+            "Hockey\n\nLAHORE, Karachi — Jo Pike had 33 points for Multan in the league's "
+            "playoff, their coach said. "
+            "Karachi pulled within one, three points behind Quetta, and host Multan next.\n",
+            [
+                ("LAHORE", "GPE"),
+                ("Karachi", "GPE"),
+                ("Jo Pike", "PERSON"),
+                ("Multan", "GPE"),
+                ("Karachi", "GPE", 1),
+                ("Quetta", "GPE"),
+                ("Multan", "GPE", 1),
+            ],
+            [
+                ("LAHORE", P),
+                ("Karachi", P),
+                ("Jo Pike", N),
+                ("Multan", G),
+                ("Karachi", G),
+                ("Quetta", G),
+                ("Multan", G),
+            ],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
