@@ -1556,11 +1556,21 @@ _GROUP_NOUNS = frozenset(
     unions""".split()
 )
 _NAME_WORD_IN_LIST = r"(?:St\.|Mt\.|Ft\.|[A-Z][\w’'-]*)"
-_NAME_RUN = rf"{_NAME_WORD_IN_LIST}(?: (?:{_NAME_WORD_IN_LIST}|de|da|do|del|al-\w+))*"
+_NAME_RUN = rf"{_NAME_WORD_IN_LIST}(?: (?:{_NAME_WORD_IN_LIST}|&|de|da|do|del|al-\w+))*"
 _LIST = rf"{_NAME_RUN}(?:, {_NAME_RUN})*,? (?:and|or) {_NAME_RUN}|{_NAME_RUN}"
 _TYPED_LIST = re.compile(
     rf"\b((?i:{'|'.join(sorted(_PLACE_NOUNS | _GROUP_NOUNS))})),? "
     rf"(?:including|such as|like|among them) ({_LIST})(?![\w’'-])"
+    # ... or right before the names: "pharmacy chains Apoteket and Kronans Apotek"
+    rf"|\b({'|'.join(sorted(_GROUP_NOUNS | {'chains', 'rivals'}))}) ({_LIST})(?![\w’'-])"
+)
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten dozens hundreds thousands many".split()
+)
+# Peoples and communities: "the Darug and Gundungurra peoples", "mostly Ijaw communities".
+_PEOPLES = re.compile(
+    rf"(?<![\w’'.-])({_NAME_RUN}(?:, {_NAME_RUN})*(?:,? (?:and|or) {_NAME_RUN})?) "
+    r"(?:peoples|people|communities|community|nations|tribes|tribe|clans|clan)\b"
 )
 _LISTED_BEFORE_HEAD = re.compile(
     rf"(?<![\w’'.-])({_NAME_RUN}(?:, {_NAME_RUN})*,? (?:and|or) {_NAME_RUN}) "
@@ -1774,9 +1784,10 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         if m.group(1).casefold() not in _NOT_A_NAME_START | _PRONOUNS:
             found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.WEAK_CUE_VOTE))
     for m in _TYPED_LIST.finditer(text):  # "districts such as Defne and Altınözü"
-        kind = Kind.PLACE if m.group(1).casefold() in _PLACE_NOUNS else Kind.GROUP
-        for item in _LIST_ITEM.finditer(m.group(2)):
-            s = m.start(2) + item.start()
+        noun, names = (1, 2) if m.group(1) else (3, 4)
+        kind = Kind.PLACE if m.group(noun).casefold() in _PLACE_NOUNS else Kind.GROUP
+        for item in _LIST_ITEM.finditer(m.group(names)):
+            s = m.start(names) + item.start()
             if item.group().casefold() not in _NOT_A_NAME_START:
                 found.append(_Span(s, s + len(item.group()), kind, weight=rules.STRONG_CUE_VOTE))
     for m in _LISTED_BEFORE_HEAD.finditer(text):  # "Hoima and Kikuube districts"
@@ -1785,6 +1796,15 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             if item.group().casefold() not in _NOT_A_NAME_START:
                 strong = rules.STRONG_CUE_VOTE
                 found.append(_Span(s, s + len(item.group()), Kind.PLACE, weight=strong))
+    for m in _PEOPLES.finditer(text):  # "the Darug and Gundungurra peoples"
+        if _sentence_start(text, m.start(1)) or _is_town(m.group(1)):
+            continue  # "People" at a sentence's start; "Paris people" say where they live
+        for item in _LIST_ITEM.finditer(m.group(1)):
+            s = m.start(1) + item.start()
+            word = item.group().casefold()
+            if word not in _NOT_A_NAME_START | _NUMBER_WORDS and not _is_town(item.group()):
+                strong = rules.STRONG_CUE_VOTE
+                found.append(_Span(s, s + len(item.group()), Kind.GROUP, weight=strong))
     for m in _PARTY_OF_TWO_WORDS.finditer(text):  # "a Christian Democrat", "Islamic State"
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PLAIN_RUN.finditer(text):  # a country the model missed: "the UAE’s", "2-Peru"

@@ -310,7 +310,8 @@ GROUP_BEFORE = frozenset(
     startup start-up broadcaster outlet charity party automaker retailer insurer
     bank lender conglomerate publisher magazine website militia chipmaker carmaker
     drugmaker steelmaker shipbuilder planemaker miner brewer refiner supermarket
-    manufacturer giant brokerage""".split()
+    manufacturer giant brokerage practice outfit daily weekly tabloid broadsheet partner
+    chain operator developer consultancy distributor franchise""".split()
 )
 # Business words after a name ("Nvidia shares fell"): a company, not a place.
 GROUP_AFTER_BUSINESS = frozenset("shares stock shareholders subsidiary".split())

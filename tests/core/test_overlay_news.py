@@ -928,6 +928,30 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
                 ("Multan", G),
             ],
         ),
+        # A type noun right before names; peoples and communities are groups.
+        (
+            "Health\n\nPharmacy chains Velmora and Tarsk Apotek, the daily Okonjo and "
+            "soul outfit Dara Quill agreed. Four people in the Darug and Tarsko peoples "
+            "and mostly Velk communities voted.\n",
+            [
+                ("Velmora", "PERSON"),
+                ("Tarsk Apotek", "PERSON"),
+                ("Okonjo", "PERSON"),
+                ("Dara Quill", "PERSON"),
+                ("Darug", "PERSON"),
+                ("Tarsko", "GPE"),
+                ("Velk", "PERSON"),
+            ],
+            [
+                ("Velmora", G),
+                ("Tarsk Apotek", G),
+                ("Okonjo", G),
+                ("Dara Quill", G),
+                ("Darug", G),
+                ("Tarsko", G),
+                ("Velk", G),
+            ],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
