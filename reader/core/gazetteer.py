@@ -42,13 +42,25 @@ _NOT_GIVEN = frozenset(
 )
 
 
+def _package_path(package: str, *parts: str) -> Path | None:
+    """A data file or folder inside an installed package, found without importing it.
+
+    Importing geotext would build indexes Reader never uses, and Faker's import
+    loads every locale; only their data are read.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent.joinpath(*parts)
+    return path if path.exists() else None
+
+
 @functools.cache
 def given_names() -> frozenset[str]:
     """Casefolded first names from the `names` package's census lists (empty if absent)."""
-    spec = importlib.util.find_spec("names")
-    if spec is None or spec.origin is None:
+    folder = _package_path("names")
+    if folder is None:
         return frozenset()
-    folder = Path(spec.origin).parent
     found: set[str] = set()
     for filename in _FILES:
         try:
@@ -60,11 +72,7 @@ def given_names() -> frozenset[str]:
 
 
 def _person_providers() -> Path | None:
-    spec = importlib.util.find_spec("faker")
-    if spec is None or spec.origin is None:
-        return None
-    folder = Path(spec.origin).parent / "providers" / "person"
-    return folder if folder.is_dir() else None
+    return _package_path("faker", "providers", "person")
 
 
 @functools.cache
@@ -159,11 +167,7 @@ def place_names() -> frozenset[str]:
 
 
 def _babel_english() -> Path | None:
-    spec = importlib.util.find_spec("babel")
-    if spec is None or spec.origin is None:
-        return None
-    path = Path(spec.origin).parent / "locale-data" / "en.dat"
-    return path if path.is_file() else None
+    return _package_path("babel", "locale-data", "en.dat")
 
 
 def _read_place_names() -> frozenset[str]:
@@ -209,10 +213,7 @@ _CITY = 300_000
 
 
 def _surnames_file() -> Path | None:
-    spec = importlib.util.find_spec("names")
-    if spec is None or spec.origin is None:
-        return None
-    return Path(spec.origin).parent / "dist.all.last"
+    return _package_path("names", "dist.all.last")
 
 
 @functools.cache
@@ -238,12 +239,7 @@ def is_common_surname(word: str) -> bool:
 
 
 def _cities_file() -> Path | None:
-    # Found without importing geotext, whose import builds indexes Reader never uses.
-    spec = importlib.util.find_spec("geotext")
-    if spec is None or spec.origin is None:
-        return None
-    path = Path(spec.origin).parent / "data" / "cities15000.txt"
-    return path if path.is_file() else None
+    return _package_path("geotext", "data", "cities15000.txt")
 
 
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
@@ -369,11 +365,7 @@ _NOT_REGIONS = frozenset(
 
 
 def _regions_folder() -> Path | None:
-    spec = importlib.util.find_spec("countryinfo")
-    if spec is None or spec.origin is None:
-        return None
-    folder = Path(spec.origin).parent / "data"
-    return folder if folder.is_dir() else None
+    return _package_path("countryinfo", "data")
 
 
 def _region_names() -> Iterator[str]:

@@ -1,11 +1,30 @@
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.core import gazetteer
+
+
+@contextlib.contextmanager
+def _without(monkeypatch: pytest.MonkeyPatch, *packages: str) -> Iterator[None]:
+    """Make the packages look uninstalled, with the lists read from them forgotten."""
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name in packages else real(name, *a)
+    )
+    lists = (gazetteer.given_names, gazetteer.world_given_names, gazetteer.city_names)
+    for cached in lists:
+        cached.cache_clear()
+    try:
+        yield
+    finally:
+        for cached in lists:
+            cached.cache_clear()
 
 
 def test_common_first_names_are_known_and_ambiguous_words_are_not() -> None:
@@ -27,35 +46,17 @@ def test_first_names_from_many_countries_are_known_but_not_words_or_towns() -> N
 
 
 def test_without_faker_only_the_census_names_are_known(monkeypatch: pytest.MonkeyPatch) -> None:
-    gazetteer.world_given_names.cache_clear()
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name, *a: None if name == "faker" else real(name, *a)
-    )
-    try:
+    with _without(monkeypatch, "faker"):
         assert gazetteer.is_given_name("Letitia")
         assert not gazetteer.is_given_name("Thandiwe")
-    finally:
-        gazetteer.world_given_names.cache_clear()
 
 
 def test_without_the_name_packages_the_rule_is_simply_off(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    gazetteer.given_names.cache_clear()
-    gazetteer.world_given_names.cache_clear()
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name, *a: None if name in ("names", "faker") else real(name, *a),
-    )
-    try:
+    with _without(monkeypatch, "names", "faker"):
         assert gazetteer.given_names() == frozenset()
         assert not gazetteer.is_given_name("Letitia")
-    finally:
-        gazetteer.given_names.cache_clear()
-        gazetteer.world_given_names.cache_clear()
 
 
 def test_towns_are_known_unless_they_are_also_common_names() -> None:
@@ -80,30 +81,14 @@ def test_provinces_and_states_are_known_unless_they_are_also_words_or_names() ->
 
 
 def test_without_countryinfo_only_towns_are_known(monkeypatch: pytest.MonkeyPatch) -> None:
-    gazetteer.city_names.cache_clear()
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util,
-        "find_spec",
-        lambda name, *a: None if name == "countryinfo" else real(name, *a),
-    )
-    try:
+    with _without(monkeypatch, "countryinfo"):
         assert gazetteer.is_city_name("Karachi")
         assert not gazetteer.is_city_name("Sinaloa")
-    finally:
-        gazetteer.city_names.cache_clear()
 
 
 def test_without_geotext_no_town_is_known(monkeypatch: pytest.MonkeyPatch) -> None:
-    gazetteer.city_names.cache_clear()
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        importlib.util, "find_spec", lambda name, *a: None if name == "geotext" else real(name, *a)
-    )
-    try:
+    with _without(monkeypatch, "geotext"):
         assert not gazetteer.is_city_name("Karachi")
-    finally:
-        gazetteer.city_names.cache_clear()
 
 
 def test_the_town_list_is_kept_between_runs_and_rebuilt_when_stale(
