@@ -716,6 +716,7 @@ _PLACE_ABBREVIATIONS = ("St.", "Ste.", "Mt.", "Ft.")  # "Fort St." + "John"
 
 
 _SIKH_NAMES = frozenset(("Singh", "Kaur"))
+_PLACE_HEADS_ALONE = rules.FACILITY_HEADS | rules.FEATURE_HEADS
 _NEXT_CAPITAL = re.compile(r" [A-Z]")
 _SEATS = frozenset(normalize(name) for name in rules.SEATS_OF_POWER)
 
@@ -738,6 +739,9 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         and text[sp.start : sp.end].split()[0].casefold() in rules.INSTITUTION_HEADS
     ):
         return Kind.GROUP  # "Cochise County Cattlemen" + "’s " + "Association"
+    lone_head = text[sp.start : sp.end].casefold()
+    if gap in ("’ ", "' ", "’s ", "'s ") and lone_head in _PLACE_HEADS_ALONE:
+        return Kind.PLACE  # "St James" + "’ " + "Park", "St Thomas" + "' " + "Hospital"
     if gap != " ":
         return None
     piece = text[sp.start : sp.end]

@@ -952,6 +952,12 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
                 ("Velk", G),
             ],
         ),
+        # A saint's possessive before a place's head word is one place.
+        (
+            "Football\n\nThey drew at St Velk’ Park and met at St Tarsk's Hospital.\n",
+            [("St Velk", "PERSON"), ("Park", "FAC"), ("St Tarsk", "PERSON"), ("Hospital", "ORG")],
+            [("St Velk’ Park", P), ("St Tarsk's Hospital", P)],
+        ),
         # A company's first word that is also a given name; an orchestra; "based in".
         (
             "Talks\n\nShips of Royal Velmoran dock. Dravix, based in Tarsk, grew.\n",
