@@ -1560,8 +1560,9 @@ _GROUP_NOUNS = frozenset(
     unions""".split()
 )
 _NAME_WORD_IN_LIST = r"(?:St\.|Mt\.|Ft\.|[A-Z][\w’'-]*)"
-_NAME_RUN = rf"{_NAME_WORD_IN_LIST}(?: (?:{_NAME_WORD_IN_LIST}|&|de|da|do|del|al-\w+))*"
-_LIST = rf"{_NAME_RUN}(?:, {_NAME_RUN})*,? (?:and|or) {_NAME_RUN}|{_NAME_RUN}"
+# Bounded, so that a page of capitalised words costs linear time, not quadratic.
+_NAME_RUN = rf"{_NAME_WORD_IN_LIST}(?: (?:{_NAME_WORD_IN_LIST}|&|de|da|do|del|al-\w+)){{0,4}}"
+_LIST = rf"{_NAME_RUN}(?:, {_NAME_RUN}){{0,8}},? (?:and|or) {_NAME_RUN}|{_NAME_RUN}"
 _TYPED_LIST = re.compile(
     rf"\b((?i:{'|'.join(sorted(_PLACE_NOUNS | _GROUP_NOUNS))})),? "
     rf"(?:including|such as|like|among them) ({_LIST})(?![\w’'-])"
@@ -1573,11 +1574,11 @@ _NUMBER_WORDS = frozenset(
 )
 # Peoples and communities: "the Darug and Gundungurra peoples", "mostly Ijaw communities".
 _PEOPLES = re.compile(
-    rf"(?<![\w’'.-])({_NAME_RUN}(?:, {_NAME_RUN})*(?:,? (?:and|or) {_NAME_RUN})?) "
+    rf"(?<![\w’'.-])({_NAME_RUN}(?:, {_NAME_RUN}){{0,8}}(?:,? (?:and|or) {_NAME_RUN})?) "
     r"(?:peoples|people|communities|community|nations|tribes|tribe|clans|clan)\b"
 )
 _LISTED_BEFORE_HEAD = re.compile(
-    rf"(?<![\w’'.-])({_NAME_RUN}(?:, {_NAME_RUN})*,? (?:and|or) {_NAME_RUN}) "
+    rf"(?<![\w’'.-])({_NAME_RUN}(?:, {_NAME_RUN}){{0,8}},? (?:and|or) {_NAME_RUN}) "
     r"(?:districts|provinces|counties|regions|rivers|regencies|municipalities)\b"
 )
 _LIST_ITEM = re.compile(_NAME_RUN)
@@ -2425,6 +2426,8 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     return Prepared(tuple(spans), tuple(_named_things(text, model_spans)))
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?![\w-])")
+_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z][\w’'-]*(?![\w’'-])")
 # One or two capitalised words before a name, the first a given name: "Thandiwe Nomvula ".
 _GIVEN_RUN_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][^\W\d_]+)(?: [A-Z][^\W\d_]+)? $")
 
@@ -2451,21 +2454,23 @@ def _people_by_given_names(text: str, spans: list[_Span]) -> list[_Span]:
         return spans
     taken = _Occupied(spans)
     added: list[_Span] = []
-    for name in sorted(names):
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text):
-            before = _GIVEN_RUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            if before is None or not _is_given_name_here(before.group(1)):
-                continue
-            if any(w.casefold() in _TITLE_WORDS for w in text[before.start() : m.start()].split()):
-                continue
-            start = before.start(1)
-            if taken.overlaps(start, m.start()):
-                continue
-            inside = [sp for sp in spans if sp.start == m.start() and sp.end == m.end()]
-            spans = [sp for sp in spans if sp not in inside]
-            added.append(_Span(start, m.end(), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
-            taken.add(start, m.end())
-    return sorted(spans + added, key=lambda sp: sp.start)
+    replaced: set[tuple[int, int]] = set()
+    for m in _CAPITALISED_WORD.finditer(text):  # one pass over the text, not one per name
+        if m.group() not in names:
+            continue
+        before = _GIVEN_RUN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None or not _is_given_name_here(before.group(1)):
+            continue
+        if any(w.casefold() in _TITLE_WORDS for w in text[before.start() : m.start()].split()):
+            continue
+        start = before.start(1)
+        if taken.overlaps(start, m.start()):
+            continue
+        replaced.add((m.start(), m.end()))
+        added.append(_Span(start, m.end(), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
+        taken.add(start, m.end())
+    kept = [sp for sp in spans if (sp.start, sp.end) not in replaced]
+    return sorted(kept + added, key=lambda sp: sp.start)
 
 
 def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
@@ -2475,6 +2480,7 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
     capitalised first word or a drug for a name. Given names and common
     surnames stay ("Hope", "Rice"), and so does a name a strong cue made a person's.
     """
+    lower = set(_LOWER_CASE_WORD.findall(text))
     out = []
     for sp in spans:
         word = text[sp.start : sp.end]
@@ -2486,7 +2492,7 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
             and word[1:].islower()
             and not is_given_name(word)
             and not is_common_surname(word)
-            and re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text)
+            and word.lower() in lower
         ):
             continue
         out.append(sp)
