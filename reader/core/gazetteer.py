@@ -23,12 +23,13 @@ Vukadinović" and "Thandiwe Dlamini" start with given names too.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 _FILES = ("dist.male.first", "dist.female.first")
@@ -78,7 +79,7 @@ def _person_providers() -> Path | None:
 @functools.cache
 def world_given_names() -> frozenset[str]:
     """`_read_world_given_names`, kept in the user's cache folder between runs."""
-    return _kept("given", (_person_providers(),), _read_world_given_names)
+    return _kept("given", _read_world_given_names)
 
 
 _LATIN_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
@@ -163,7 +164,7 @@ _NOT_PLACES = frozenset("EU EZ UN XA XB ZZ".split())
 @functools.cache
 def place_names() -> frozenset[str]:
     """`_read_place_names`, kept in the user's cache folder: loading Babel's data takes 40 ms."""
-    return _kept("countries", (_babel_english(), _surnames_file()), _read_place_names)
+    return _kept("countries", _read_place_names)
 
 
 def _babel_english() -> Path | None:
@@ -245,7 +246,31 @@ def _cities_file() -> Path | None:
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 
 
-_CACHE_FORMAT = "10"  # bump when the rules of `_read_city_names` change
+_CACHE_FORMAT = "11"  # the kept lists' file format
+
+
+def _sources() -> tuple[Path | None, ...]:
+    return (
+        _cities_file(),
+        _surnames_file(),
+        _regions_folder(),
+        _babel_english(),
+        _person_providers(),
+    )
+
+
+@functools.cache
+def _code_digest() -> str:
+    """A digest of the code that builds the lists (this module and `names.normalize`)."""
+    from reader.core import names
+
+    digest = hashlib.sha256()
+    for module_file in (__file__, names.__file__):
+        try:
+            digest.update(Path(module_file).read_bytes())
+        except OSError:
+            digest.update(module_file.encode())
+    return digest.hexdigest()[:16]
 
 
 def _cache_dir() -> Path:
@@ -261,25 +286,26 @@ def city_names() -> frozenset[str]:
     Reading the GeoNames table takes 70 ms, a tenth of a cold start; the list it
     gives takes 3 ms to read back.
     """
-    sources = (_cities_file(), _surnames_file(), _regions_folder())
-    return _kept("towns", sources, _read_city_names)
+    return _kept("towns", _read_city_names)
 
 
-def _kept(
-    name: str, sources: Iterable[Path | None], build: Callable[[], frozenset[str]]
-) -> frozenset[str]:
+def _kept(name: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
     """A name list built from package files, kept in the user's cache folder.
 
-    The cache is keyed by the files it comes from, so a new package rebuilds it;
-    a missing source means no caching, and a cache folder that cannot be written
-    only costs the time to build it again.
+    The lists feed each other (towns leave out people's names and countries; first
+    names leave out towns), so each is keyed by every package file they read and
+    by this module's own code: a new package or a changed rule rebuilds them all.
+    A cache folder that cannot be written only costs the time to build it again.
     """
-    paths = list(sources)
-    if any(p is None for p in paths):
-        return build()
     try:
-        key = _CACHE_FORMAT + "".join(
-            f" {p.stat().st_size}:{p.stat().st_mtime_ns}" for p in paths if p is not None
+        key = (
+            _CACHE_FORMAT
+            + " "
+            + _code_digest()
+            + "".join(
+                f" {p.stat().st_size}:{p.stat().st_mtime_ns}" if p is not None else " -"
+                for p in _sources()
+            )
         )
     except OSError:
         return build()

@@ -408,15 +408,18 @@ def _split_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
     """Three names where a person's name holds a nickname in quotes.
 
     As in "Coach (Frank) Vogel": the given name, the nickname and the surname are
-    each the person's ("Margaret", "Peggy", "O’Driscoll"). Only where the model saw
-    a person there, so a quoted word between two names ("Paris "Fashion" Week") is
-    left alone.
+    each the person's ("Margaret", "Peggy", "O’Driscoll"). Only in the body (a
+    headline quotes words: 'Biden "Confident" Deal Will Pass'), where the model saw
+    a person, and not before an event's head word ("Tour").
     """
     out = spans
-    for m in _NICKNAMED.finditer(text):
+    body = text.find("\n") + 1
+    for m in _NICKNAMED.finditer(text, body if body > 0 else len(text)):
         inside = [sp for sp in out if sp.start < m.end() and sp.end > m.start()]
         if not any(sp.kind is Kind.PERSON for sp in inside):
             continue
+        if any(w.casefold() in rules.EVENT_HEADS for w in m.group(3).split()):
+            continue  # 'the Beyoncé “Cowboy Carter” Tour': an album in quotes
         if any(sp.start < m.start() or sp.end > m.end() for sp in inside):
             continue  # a longer name the nickname sits in: leave it to the other steps
         parts = [
@@ -661,7 +664,7 @@ _AFTER_TOWN = re.compile(r"[A-Z][\w.’'-]*, $")
 # Words before a team: "against Tarsk", "beat Tarsk", "leaves Tarsk sixth", "2-2 Tarsk".
 _PLAYED = re.compile(
     r"(?:\b(?:against|beat|beating|v\.?|vs\.?|host|hosts|hosting|face|faces|facing|leaves|"
-    r"left|leaving|behind|edge|edged|visit|visiting|over|handing)|\b\d{1,3}[-–]\d{1,3})\s+$"
+    r"leaving|behind|edge|edged|visit|visiting|handing)|\b\d{1,3}[-–]\d{1,3})\s+$"
 )
 # A player's tally for a team: "33 points for Boston" (where "for" is no trip).
 _TALLY_FOR = re.compile(
@@ -840,6 +843,7 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
 
 
 _EXTENDS = rules.COMPANY_WORDS | rules.STRONG_GROUP_WORDS | rules.WEAK_GROUP_WORDS
+_GROUP_ENDS = _EXTENDS | frozenset("press service".split())
 # Words that end a place's name the model left outside it: "Westheimer" + "Road".
 _PLACE_ENDS = frozenset(
     """road street avenue boulevard lane drive parkway highway valley river lake bay
@@ -919,7 +923,7 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
         ):
             sp.start, sp.kind, sp.weight = before.start(1), Kind.GROUP, rules.STRONG_CUE_VOTE
         if sp.kind is Kind.GROUP:
-            _extend_listed(text, sp)
+            _extend_listed(text, sp, spans)
         if _DOUBLE_BARRELLED.fullmatch(text, sp.start, sp.end) and sp.kind is not Kind.PLACE:
             _double_barrelled(text, sp, prev_end)
         holder = _HOLDER_BEFORE.search(text, max(prev_end, sp.start - 30), sp.start)
@@ -949,11 +953,14 @@ _LISTED_TAIL = re.compile(
 )
 
 
-def _extend_listed(text: str, sp: _Span) -> None:
+def _extend_listed(text: str, sp: _Span, spans: Sequence[_Span]) -> None:
     """Take in the rest of a list of fields that names an institution.
 
     Only a list with a comma, whose words are no person's or town's ("the Ministry
-    of Defence, Jane Doe and ..." stays apart); the head must be an institution's.
+    of Defence, Jane Doe and ..." stays apart), with no organisation of its own
+    before its last item ("the Ministry of Health, Red Cross and ...") and none
+    known as one at its end ("..., Treasury and Pentagon"); the head must be an
+    institution's.
     """
     m = _FIELDS_OF.search(text, sp.start, sp.end)
     if m is None or m.group().split()[0].casefold() not in rules.INSTITUTION_HEADS:
@@ -963,6 +970,13 @@ def _extend_listed(text: str, sp: _Span) -> None:
         return
     words = re.findall(r"[A-Z][a-z]+", tail.group())
     if any(is_given_name(w) or _is_town(w) for w in words):
+        return
+    last = tail.group().rsplit(" and ", 1)[-1]
+    if normalize(last) in rules.SERVICES:
+        return
+    last_start = tail.end() - len(last)
+    inside = [o for o in spans if sp.end < o.start < last_start and o.kind is Kind.GROUP]
+    if inside:
         return
     sp.end, sp.weight = tail.end(), rules.STRONG_CUE_VOTE
 
@@ -1058,6 +1072,7 @@ def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) 
         before is not None
         and first in _MIDDLE_NAMES
         and before.group(1).casefold() not in _TITLE_WORDS | _NOT_A_NAME_START
+        and before.group(1).casefold() not in rules.WEEKDAYS | rules.MONTHS
         and not _sentence_start(text, before.start(1))
     ):
         sp.start = before.start(1)  # "Sanjay" + "Kumar Venkataraman"
@@ -1242,6 +1257,10 @@ _LED_BY = re.compile(
     r"(?: and [a-z ]{1,40})? [A-Z]"
 )
 _BASED_IN = re.compile(r",? (?:based|headquartered) in ")
+# "Trump shares a post": the verb, not a company's shares.
+_SHARES_A = re.compile(
+    r" (?:shares|stock) (?:a|an|the|his|her|its|their|this|that|these|it|them|my|our|your)\b"
+)
 _FOUNDED = re.compile(r",? (?:which |that )?(?:was|is) (?:co-?)?founded (?:in|by)\b")
 
 
@@ -1254,7 +1273,7 @@ def _business_context(text: str, start: int, end: int) -> bool:
     if text[end : end + 1] == "-":
         return False  # "analysts at London-based Dravix": the cue is Dravix's
     return bool(
-        _word_after(text, end) in rules.GROUP_AFTER_BUSINESS
+        (_word_after(text, end) in rules.GROUP_AFTER_BUSINESS and not _SHARES_A.match(text, end))
         or rules.GROUP_OF.search(text, max(0, start - 30), start)
         or _BASED_IN.match(text, end)
         or _raw_word_before(text, start).endswith("-based")
@@ -1546,7 +1565,7 @@ _CREDIT = re.compile(
 )
 # Whoever speaks after a closing quote: '," Okonkwo-Reyes said.' (only where no span is).
 _SPEAKER_AFTER_QUOTE = re.compile(
-    r"[,.?!][”\"] ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}) (?:said|says|wrote|added|told|asked)\b"
+    r",[”\"] ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}) (?:said|says|wrote|added|told|asked)\b"
 )
 # A plural noun that says what the names after it are: "regions, including Brittany,
 # Normandy and Occitanie"; "brokerages such as Piper Sandler and Jefferies".
@@ -1569,6 +1588,33 @@ _TYPED_LIST = re.compile(
     # ... or right before the names: "pharmacy chains Apoteket and Kronans Apotek"
     rf"|\b({'|'.join(sorted(_GROUP_NOUNS | {'chains', 'rivals'}))}) ({_LIST})(?![\w’'-])"
 )
+
+
+def _typed_items(
+    text: str, start: int, names: str, kind: Kind, peoples: bool = False
+) -> list[_Span]:
+    """The names in a list a plural noun typed, as strong spans of that kind.
+
+    Not small words, numbers, days or months; no adjective for places ("Republican
+    and Democratic districts"); no known town or country for groups ("warring
+    parties Israel and Hamas"), nor for peoples ("Paris people").
+    """
+    out = []
+    for item in _LIST_ITEM.finditer(names):
+        name = item.group()
+        word = name.split()[0].casefold()
+        if word in _NOT_A_NAME_START | _NUMBER_WORDS | rules.WEEKDAYS | rules.MONTHS:
+            continue
+        if kind is Kind.PLACE and not peoples and name.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        if kind is Kind.GROUP and (_is_town(name) or is_country_also_a_name(name)):
+            continue
+        s = start + item.start()
+        out.append(_Span(s, s + len(name), kind, weight=rules.STRONG_CUE_VOTE))
+    return out
+
+
+_ADJECTIVE_ENDINGS = ("ic", "ian", "ians", "ese", "ish", "can", "ean")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten dozens hundreds thousands many".split()
 )
@@ -1784,32 +1830,24 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         found.append(_Span(start, m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for m in _CREDIT.finditer(text):  # "(Grant Hollister/Getty Images)"
-        found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
+        end_word = m.group(1).rsplit(" ", 1)[-1].casefold()
+        if end_word not in _GROUP_ENDS:  # not "(Anadolu Agency/Getty Images)"
+            found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
+    lower = set(_LOWER_CASE_WORD.findall(text))
     for m in _SPEAKER_AFTER_QUOTE.finditer(text):  # '," Okonkwo-Reyes said.'
-        if m.group(1).casefold() not in _NOT_A_NAME_START | _PRONOUNS:
+        speaker = m.group(1).split()[0]
+        if speaker.casefold() not in _NOT_A_NAME_START | _PRONOUNS and speaker.lower() not in lower:
             found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.WEAK_CUE_VOTE))
     for m in _TYPED_LIST.finditer(text):  # "districts such as Defne and Altınözü"
         noun, names = (1, 2) if m.group(1) else (3, 4)
         kind = Kind.PLACE if m.group(noun).casefold() in _PLACE_NOUNS else Kind.GROUP
-        for item in _LIST_ITEM.finditer(m.group(names)):
-            s = m.start(names) + item.start()
-            if item.group().casefold() not in _NOT_A_NAME_START:
-                found.append(_Span(s, s + len(item.group()), kind, weight=rules.STRONG_CUE_VOTE))
+        found += _typed_items(text, m.start(names), m.group(names), kind)
     for m in _LISTED_BEFORE_HEAD.finditer(text):  # "Hoima and Kikuube districts"
-        for item in _LIST_ITEM.finditer(m.group(1)):
-            s = m.start(1) + item.start()
-            if item.group().casefold() not in _NOT_A_NAME_START:
-                strong = rules.STRONG_CUE_VOTE
-                found.append(_Span(s, s + len(item.group()), Kind.PLACE, weight=strong))
+        found += _typed_items(text, m.start(1), m.group(1), Kind.PLACE)
     for m in _PEOPLES.finditer(text):  # "the Darug and Gundungurra peoples"
         if _sentence_start(text, m.start(1)) or _is_town(m.group(1)):
             continue  # "People" at a sentence's start; "Paris people" say where they live
-        for item in _LIST_ITEM.finditer(m.group(1)):
-            s = m.start(1) + item.start()
-            word = item.group().casefold()
-            if word not in _NOT_A_NAME_START | _NUMBER_WORDS and not _is_town(item.group()):
-                strong = rules.STRONG_CUE_VOTE
-                found.append(_Span(s, s + len(item.group()), Kind.GROUP, weight=strong))
+        found += _typed_items(text, m.start(1), m.group(1), Kind.GROUP, peoples=True)
     for m in _PARTY_OF_TWO_WORDS.finditer(text):  # "a Christian Democrat", "Islamic State"
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PLAIN_RUN.finditer(text):  # a country the model missed: "the UAE’s", "2-Peru"
@@ -2331,7 +2369,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.3"
+RULES_VERSION = "2026-12-06.4"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -2464,8 +2502,9 @@ def _people_by_given_names(text: str, spans: list[_Span]) -> list[_Span]:
         if any(w.casefold() in _TITLE_WORDS for w in text[before.start() : m.start()].split()):
             continue
         start = before.start(1)
-        if taken.overlaps(start, m.start()):
-            continue
+        same = any(sp.start == m.start() and sp.end == m.end() for sp in spans)
+        if taken.overlaps(start, m.start()) or (not same and taken.overlaps(m.start(), m.end())):
+            continue  # not into a longer name: "Melinda" + "Gates" of "Gates Foundation"
         replaced.add((m.start(), m.end()))
         added.append(_Span(start, m.end(), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
         taken.add(start, m.end())

@@ -304,14 +304,15 @@ SERVICES = frozenset(
     name.casefold() for name in SERVICE_NAMES + SEATS_OF_POWER + SPORTS_BODIES + KNOWN_GROUPS
 )
 
-# A noun before a name that says what it is: "gas company Burisma", "the band X".
+# A noun before a name that says what it is: "gas company Burisma", "the band X". Not
+# "partner", "operator" or "developer": "her partner Sarah Jones", "crane operator Luis".
 GROUP_BEFORE = frozenset(
     """company firm group agency newspaper network band team club airline carrier
     startup start-up broadcaster outlet charity party automaker retailer insurer
     bank lender conglomerate publisher magazine website militia chipmaker carmaker
     drugmaker steelmaker shipbuilder planemaker miner brewer refiner supermarket
-    manufacturer giant brokerage practice outfit daily weekly tabloid broadsheet partner
-    chain operator developer consultancy distributor franchise""".split()
+    manufacturer giant brokerage practice outfit daily weekly tabloid broadsheet chain
+    consultancy distributor franchise""".split()
 )
 # Business words after a name ("Nvidia shares fell"): a company, not a place.
 GROUP_AFTER_BUSINESS = frozenset("shares stock shareholders subsidiary".split())
