@@ -1615,6 +1615,8 @@ def _typed_items(
 
 
 _ADJECTIVE_ENDINGS = ("ic", "ian", "ians", "ese", "ish", "can", "ean")
+# Countries whose names are also English words: only the model or a cue makes them places.
+_COUNTRIES_ALSO_WORDS = frozenset("turkey guinea jersey china".split())
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten dozens hundreds thousands many".split()
 )
@@ -1852,12 +1854,15 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PLAIN_RUN.finditer(text):  # a country the model missed: "the UAE’s", "2-Peru"
         name = m.group(1)
-        if is_place_name(name) and name.casefold() not in _NOT_A_NAME_START:
+        lone_word = name.casefold() in _COUNTRIES_ALSO_WORDS  # "Turkey prices", "Guinea pigs"
+        if is_place_name(name) and name.casefold() not in _NOT_A_NAME_START and not lone_word:
             found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _BEFORE_PLACE_HEAD.finditer(text):  # "in Neuquén province"
         name = m.group(1)
         if name.split()[0].casefold() in _NOT_A_NAME_START or name.isupper():
             continue
+        if name.endswith(_ADJECTIVE_ENDINGS) and not _is_town(name):
+            continue  # "the Olympic village", "a Kurdish village"
         if _sentence_start(text, m.start(1)) and not _is_town(name):
             continue  # "Police district officers said"
         found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))

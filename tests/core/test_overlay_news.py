@@ -956,7 +956,8 @@ def test_the_body_decides_a_name_the_headline_read_alone() -> None:
         # countries and adjectives in typed lists, an agency before a picture agency, a
         # plural subject after a quote, a person after an occupation.
         (
-            "Politics\n\nTrump shares a post. Trump said no, and Trump left. Parties "
+            "Politics\n\nTrump shares a post. Trump said no, and Trump left. Turkey prices "
+            "rose in the Olympic village. Parties "
             "including Israel and Hamas met in Republican and Democratic districts. "
             '"It is a crime." Critics said so, and crane operator Luis Ortega agreed.'
             "\n\n(Anadolu Agency/Getty Images)\n",
