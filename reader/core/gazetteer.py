@@ -93,7 +93,6 @@ def _read_world_given_names() -> frozenset[str]:
     country's or a known town's name. Importing the providers takes 0.2 s, so the
     list is kept (`world_given_names`). Empty if Faker is absent.
     """
-    import importlib
     import pkgutil
 
     folder = _person_providers()
@@ -104,7 +103,8 @@ def _read_world_given_names() -> frozenset[str]:
         if module.name == "en":
             continue  # a made-up mix ("Justice", "River", "Red"); the census covers English
         try:
-            provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+            module_name = f"faker.providers.person.{module.name}"
+            provider = importlib.import_module(module_name).Provider
         except Exception:  # a broken locale only loses its names
             continue
         for attr in ("first_names", "first_names_male", "first_names_female"):
@@ -349,6 +349,12 @@ def _read_city_names() -> frozenset[str]:
     given = given_names()
     people = given | _common_surnames()
     found: set[str] = set()
+
+    def add(norm: str) -> None:
+        found.add(norm)
+        if "-" in norm:
+            found.add(norm.replace("-", " "))  # "Monte-Carlo" as "Monte Carlo"
+
     for row in data.split(b"\n"):
         cols = row.split(b"\t", 15)  # name, ASCII name, other names, ..., population (15th)
         if len(cols) < 16 or not cols[14].isdigit():
@@ -360,9 +366,7 @@ def _read_city_names() -> frozenset[str]:
             # GeoNames spells names plainly: casefolding is their normal form but for a few.
             norm = normalize(text) if "'" in text or text[:4] == "The " else text.casefold()
             if len(norm) >= 4 and (big or norm not in (given if city else people)):
-                found.add(norm)
-                if "-" in norm:
-                    found.add(norm.replace("-", " "))  # "Monte-Carlo" as "Monte Carlo"
+                add(norm)
         if big:  # other spellings in the news ("Kyiv", "Bombay"), for the big cities only
             found.update(
                 alias.casefold()
@@ -372,9 +376,7 @@ def _read_city_names() -> frozenset[str]:
     for region in _region_names():
         norm = normalize(region)
         if norm not in people and norm not in _NOT_REGIONS:
-            found.add(norm)
-            if "-" in norm:
-                found.add(norm.replace("-", " "))
+            add(norm)
     return frozenset(found - place_names())
 
 

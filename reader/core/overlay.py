@@ -413,8 +413,9 @@ def _split_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
     a person, and not before an event's head word ("Tour").
     """
     out = spans
-    body = text.find("\n") + 1
-    for m in _NICKNAMED.finditer(text, body if body > 0 else len(text)):
+    for m in _NICKNAMED.finditer(text):
+        if _in_headline(text, m.start()):
+            continue
         inside = [sp for sp in out if sp.start < m.end() and sp.end > m.start()]
         if not any(sp.kind is Kind.PERSON for sp in inside):
             continue
@@ -423,10 +424,13 @@ def _split_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
         if any(sp.start < m.start() or sp.end > m.end() for sp in inside):
             continue  # a longer name the nickname sits in: leave it to the other steps
         parts = [
-            _Span(*clean_boundaries(text, m.start(g), m.end(g)), Kind.PERSON) for g in (1, 2, 3)
+            _Span(
+                *clean_boundaries(text, m.start(g), m.end(g)),
+                Kind.PERSON,
+                weight=rules.STRONG_CUE_VOTE,
+            )
+            for g in (1, 2, 3)
         ]
-        for part in parts:
-            part.weight = rules.STRONG_CUE_VOTE
         out = sorted([sp for sp in out if sp not in inside] + parts, key=lambda sp: sp.start)
     return out
 
@@ -516,9 +520,19 @@ def _drop_events(text: str, spans: list[_Span]) -> list[_Span]:
 # --- step 2: split names joined -------------------------------------------------------------
 
 
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether `pos` is on the first line, the title, whose words are all capitalised."""
+    return pos < text.find("\n")
+
+
 def _is_town(name: str) -> bool:
     """A known town's or country's name ("Karachi", "Malawi"), evidence of a place."""
     return is_city_name(name) or is_place_name(name)
+
+
+def _is_town_or_nation(name: str) -> bool:
+    """`_is_town`, or a country that is also a person's name ("India", "Jordan")."""
+    return _is_town(name) or is_country_also_a_name(name)
 
 
 def _is_team(name: str) -> bool:
@@ -551,7 +565,7 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
         if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
             continue
         name = text[sp.start : sp.end]
-        if not _is_town(name) and not is_country_also_a_name(name):
+        if not _is_town_or_nation(name):
             continue  # a known country or town, not a player the model took for a place
         plays = _PLAYS.match(text, sp.end) or (
             _PLAYED.search(text, max(0, sp.start - 20), sp.start)
@@ -566,7 +580,7 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
         for sp in spans
         if sp.kind is Kind.GROUP
         and sp.weight >= rules.STRONG_CUE_VOTE
-        and (_is_town(text[sp.start : sp.end]) or is_country_also_a_name(text[sp.start : sp.end]))
+        and _is_town_or_nation(text[sp.start : sp.end])
     }
     for sp in spans:
         if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
@@ -773,7 +787,7 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         prev.kind is Kind.PERSON
         and _DOUBLE_BARRELLED.fullmatch(piece)
         and not _is_town(piece)
-        and sp.start > max(text.find("\n"), 0)
+        and not _in_headline(text, sp.start)
     ):
         return Kind.PERSON  # "Chidinma Adaeze" + "Okafor-Bello": the model's company
     if prev.kind is Kind.PLACE and text[prev.start : prev.end].endswith(_PLACE_ABBREVIATIONS):
@@ -835,7 +849,7 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
             m
             and sp.kind is Kind.PLACE
             and m.group(1).casefold() in _PLACE_ENDS
-            and sp.start > text.find("\n")
+            and not _in_headline(text, sp.start)
             and not any(o.start == m.start(1) for o in out)
         ):
             sp.end, sp.weight = m.end(1), rules.STRONG_CUE_VOTE  # "Douro" + "Valley"
@@ -1554,9 +1568,6 @@ _NAME_BEFORE_HEAD = re.compile(
 )
 _CUED_COMPANY = re.compile(rules.COMPANY_CUE + rf"({_RUN})(?![\w&'’-]| [A-Z&])")
 _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
-# Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
-# A name with its short form in parentheses: "Free Democrats (FDP)", "Alternative for
-# Germany (AfD)". Filled in only where the model saw nothing.
 # A photographer before a picture agency: "(Grant Hollister/Getty Images)", "Jo Pike/AFP".
 _CREDIT = re.compile(
     r"(?<![\w/’'.-])([A-Z](?:[\w’'-]+|\.)(?: [A-Z](?:[\w’'-]+|\.)){1,3})/"
@@ -1607,7 +1618,7 @@ def _typed_items(
             continue
         if kind is Kind.PLACE and not peoples and name.endswith(_ADJECTIVE_ENDINGS):
             continue
-        if kind is Kind.GROUP and (_is_town(name) or is_country_also_a_name(name)):
+        if kind is Kind.GROUP and _is_town_or_nation(name):
             continue
         s = start + item.start()
         out.append(_Span(s, s + len(name), kind, weight=rules.STRONG_CUE_VOTE))
@@ -1643,10 +1654,13 @@ _BEFORE_PLACE_HEAD = re.compile(
     r"municipality|village|river|valley|island|peninsula|desert|forest|neighbourhood|"
     r"neighborhood|suburb|township)\b"
 )
+# A name with its short form in parentheses: "Free Democrats (FDP)", "Alternative for
+# Germany (AfD)". Filled in only where the model saw nothing.
 _NAMED_ACRONYM = re.compile(
     r"(?<![\w’'-])([A-Z][\w-]*(?:[’'][a-z]\b)?(?: (?:for|of|[A-Z][\w-]*(?:[’']s\b)?)){0,6}) "
     r"\(([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-þ]{1,5})\)"  # "People’s Party (ÖVP)"
 )
+# Not before a dash or a colon: "TARSKO, Velmora (VNA) -" is a dateline's agency.
 _TICKER = re.compile(r" \(([A-Z]{1,5}\.[A-Z]{1,2}|[A-Z]{2,5})\)(?!\s*[-—–:])")
 _INSIDE_A_NAME = frozenset("of for in on de del da do".split())
 _DOTTED_TICKER = re.compile(r"\(([A-Z]{1,5}\.[A-Z]{1,2})\)")
@@ -2496,6 +2510,7 @@ def _people_by_given_names(text: str, spans: list[_Span]) -> list[_Span]:
     if not names:
         return spans
     taken = _Occupied(spans)
+    extents = {(sp.start, sp.end) for sp in spans}
     added: list[_Span] = []
     replaced: set[tuple[int, int]] = set()
     for m in _CAPITALISED_WORD.finditer(text):  # one pass over the text, not one per name
@@ -2507,7 +2522,7 @@ def _people_by_given_names(text: str, spans: list[_Span]) -> list[_Span]:
         if any(w.casefold() in _TITLE_WORDS for w in text[before.start() : m.start()].split()):
             continue
         start = before.start(1)
-        same = any(sp.start == m.start() and sp.end == m.end() for sp in spans)
+        same = (m.start(), m.end()) in extents
         if taken.overlaps(start, m.start()) or (not same and taken.overlaps(m.start(), m.end())):
             continue  # not into a longer name: "Melinda" + "Gates" of "Gates Foundation"
         replaced.add((m.start(), m.end()))
