@@ -15,6 +15,10 @@ package is missing, the list is empty and the rule is simply off.
 ships (MIT), without the English ones, common words and known towns: "Nikola
 Vukadinović" and "Thandiwe Dlamini" start with given names too.
 
+`company_names()` are the companies of the main stock indices that
+`pytickersymbols` lists (MIT): "Morgan Stanley" is a firm wherever the model
+calls it a person.
+
 `city_names()` are towns (GeoNames via `geotext`) and provinces and states
 (`countryinfo`) whose names are nobody's: the model knows "Texas" but not
 "Sinaloa", "Hatay" or "Albay", which it calls groups.
@@ -218,20 +222,25 @@ def _surnames_file() -> Path | None:
 
 
 @functools.cache
-def _common_surnames() -> frozenset[str]:
-    """Casefolded US census surnames by rank (the `names` package; empty if absent)."""
+def _surnames_by_rank() -> tuple[str, ...]:
+    """Casefolded US census surnames, commonest first (the `names` package; empty if absent)."""
     path = _surnames_file()
     if path is None:
-        return frozenset()
+        return ()
     try:
         lines = path.read_text("ascii", errors="ignore")
     except OSError:
-        return frozenset()
-    return frozenset(
+        return ()
+    return tuple(
         line.split(maxsplit=1)[0].casefold()
         for line in lines.splitlines()[:_COMMON_SURNAMES]
         if line.strip()
     )
+
+
+@functools.cache
+def _common_surnames() -> frozenset[str]:
+    return frozenset(_surnames_by_rank())
 
 
 def is_common_surname(word: str) -> bool:
@@ -256,6 +265,7 @@ def _sources() -> tuple[Path | None, ...]:
         _regions_folder(),
         _babel_english(),
         _person_providers(),
+        _tickers_file(),
     )
 
 
@@ -390,6 +400,96 @@ _NOT_REGIONS = frozenset(
     ruse puke makin bled luce seti amara cortes brava valle nord sud formosa capital
     federal interior islands lakota paget woodville dauphin pita lira mila agri""".split()
 )
+
+
+def _tickers_file() -> Path | None:
+    return _package_path("pytickersymbols", "indices_data.py")
+
+
+@functools.cache
+def company_names() -> frozenset[str]:
+    """`_read_company_names`, kept in the user's cache folder between runs."""
+    return _kept("companies", _read_company_names)
+
+
+_COMPANY_ENTRY = re.compile(r"""\{'name': (['"])(.*?)\1, 'symbol'""")
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.?|Ltd\.?|Limited|plc|PLC|"
+    r"Plc|AG|SE|S\.A\.|SA|N\.V\.|NV|Holdings?|Group|KGaA|ASA|AB|Oyj|A/S|S\.p\.A\.|& Co\.?|"
+    r"Class [A-C]|\(The\)|\([a-z ]+\)))+$"
+)
+# A listed company's one-word name that is far more often a word or a place in the news.
+_NOT_COMPANIES = frozenset(
+    """continental northern southern universal progressive partners employers investor
+    everest redwood hub integer interface evolution harmonic match pool disco deluxe mosaic
+    stride cactus hexagon griffon kingfisher admiral rational radian hilltop diploma diodes
+    enact block booking compass toto generac integer plexus informa deluxe ventas""".split()
+)
+_FAMILIAR_SURNAMES = 1_000  # "Ford", "Williams": a person's name first, whatever is listed
+
+
+def _read_company_names() -> frozenset[str]:
+    """Normalized names of the companies in the world's main stock indices.
+
+    From `pytickersymbols` (MIT), which lists the members of the S&P 500, the
+    FTSE 100, the DAX, the Nikkei 225 and sixteen more: "Morgan Stanley",
+    "Berkshire Hathaway" and "Adidas" are companies wherever the model calls them
+    people. Each name counts with and without its legal form ("Inc.", "plc"). One
+    word that is a first name, a familiar surname or an English word is left
+    out ("Ford", "Continental"), and so is any name that is also a town's or a
+    region's ("Dover", "Toyota"). Read as text, not imported: the package also
+    pulls in a web client.
+    """
+    from reader.core.names import normalize
+
+    path = _tickers_file()
+    if path is None:
+        return frozenset()
+    try:
+        data = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    familiar = given_names() | frozenset(_surnames_by_rank()[:_FAMILIAR_SURNAMES])
+    words = _english_words() | _NOT_COMPANIES
+    places = place_names() | _all_town_names()
+    found: set[str] = set()
+    for m in _COMPANY_ENTRY.finditer(data):
+        full = m.group(2).strip()
+        short = _LEGAL_FORM.sub("", full).strip().rstrip(",")
+        for name in {full, short.removeprefix("The ")}:
+            norm = normalize(name)
+            if len(norm) < 2 or norm in places:
+                continue
+            if " " not in norm and (norm in familiar or norm in words or len(norm) < 3):
+                continue
+            found.add(norm)
+    return frozenset(found)
+
+
+def _all_town_names() -> frozenset[str]:
+    """Every town's name in the GeoNames table, people's names too ("Dover", "Hartford")."""
+    from reader.core.names import normalize
+
+    path = _cities_file()
+    if path is None:
+        return frozenset()
+    try:
+        rows = path.read_bytes().split(b"\n")
+    except OSError:
+        return frozenset()
+    found = {normalize(region) for region in _region_names()}
+    for row in rows:
+        cols = row.split(b"\t", 3)
+        if len(cols) > 2:
+            found.update(normalize(col.decode("utf-8", "replace")) for col in cols[1:3])
+    return frozenset(found)
+
+
+def is_company_name(name: str) -> bool:
+    """Whether a name is a listed company's ("Morgan Stanley", "Nvidia", "Adidas")."""
+    from reader.core.names import normalize
+
+    return normalize(name) in company_names()
 
 
 def _regions_folder() -> Path | None:

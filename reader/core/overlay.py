@@ -46,6 +46,7 @@ from reader.core.article import text_sha256
 from reader.core.gazetteer import (
     is_city_name,
     is_common_surname,
+    is_company_name,
     is_country_also_a_name,
     is_given_name,
     is_place_name,
@@ -1353,6 +1354,8 @@ def context_kind(
         return Kind.GROUP, True  # "Qatar Airways", "CBS Sports"
     if _is_team(name) or normalize(name) in rules.SERVICES:
         return Kind.GROUP, True
+    if _listed_company(text, start, end):
+        return Kind.GROUP, True  # "Morgan Stanley", "Nvidia": whatever the model saw
     if len(raw_words) > 1 and raw_words[0] == "Air":
         return Kind.GROUP, True  # "Air Arabia", "Air India": airlines
     inner = rules.INNER_CAPITAL.match(name) if len(raw_words) == 1 else None
@@ -1448,6 +1451,26 @@ def context_kind(
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")  # "ELN", "BJD": an organisation's short form
+
+
+def _listed_company(text: str, start: int, end: int) -> bool:
+    """A listed company's name, where the article does not also use it otherwise.
+
+    "Target" and "Shell" are the retailer and the oil company unless the article
+    writes "target" or "shell" too, and "Allianz" is the insurer unless a venue
+    bears its name ("Allianz Arena").
+    """
+    name = text[start:end]
+    if not is_company_name(name):
+        return False
+    for m in re.finditer(rf"\b{re.escape(name)} ((?:[A-Z]\w+ )?[A-Z]\w+)", text):
+        if _is_facility(m.group(1).split()):
+            return False  # "Aviva Stadium": a lone "Aviva" is as likely the ground
+    if " " in name:
+        return True
+    if name.isupper() and len(name) > 4:
+        return False  # "the SABRE system", a heading in capitals; not "BASF"
+    return re.search(rf"\b{re.escape(name.lower())}\b", text) is None
 
 
 def _initials_of_a_group(text: str, name: str, end: int) -> bool:
@@ -1772,6 +1795,7 @@ _SERVICE = re.compile(
 _X_PLATFORM = re.compile(
     r"\b(?:on|to|via) (X)(?![\w'’-])|(?<![\w-])(X)(?=,? \(?formerly (?:known as )?Twitter)"
 )
+_NUMBER_AFTER = re.compile(r" \d")  # "Nasdaq 100", "Boeing 737": an index, a product
 _CITY_REGION = re.compile(
     r"(?<![\w.-])((?:[A-Z][a-z]+\.? ){0,3}[A-Z][a-z]+), ([A-Z]{2}|(?:[A-Z][a-z]{0,4}\.)+"
     r"(?:[A-Z][a-z]?\.)?)(?![\w])"
@@ -1871,6 +1895,12 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         lone_word = name.casefold() in _COUNTRIES_ALSO_WORDS  # "Turkey prices", "Guinea pigs"
         if is_place_name(name) and name.casefold() not in _NOT_A_NAME_START and not lone_word:
             found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
+        elif (
+            _listed_company(text, m.start(1), m.end(1))
+            and (" " in name or not _sentence_start(text, m.start(1)))
+            and not _NUMBER_AFTER.match(text, m.end(1))
+        ):  # "analysts at Morgan Stanley", where the model saw nothing; not "the Nasdaq 100"
+            found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for m in _BEFORE_PLACE_HEAD.finditer(text):  # "in Neuquén province"
         name = m.group(1)
         if name.split()[0].casefold() in _NOT_A_NAME_START or name.isupper():
@@ -2388,7 +2418,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.4"
+RULES_VERSION = "2026-12-06.5"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -17,7 +17,12 @@ def _without(monkeypatch: pytest.MonkeyPatch, *packages: str) -> Iterator[None]:
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda name, *a: None if name in packages else real(name, *a)
     )
-    lists = (gazetteer.given_names, gazetteer.world_given_names, gazetteer.city_names)
+    lists = (
+        gazetteer.given_names,
+        gazetteer.world_given_names,
+        gazetteer.city_names,
+        gazetteer.company_names,
+    )
     for cached in lists:
         cached.cache_clear()
     try:
@@ -78,6 +83,20 @@ def test_provinces_and_states_are_known_unless_they_are_also_words_or_names() ->
     # A region's name that is an English word, a company's or a person's is no evidence.
     for name in ("Store", "Plateau", "Antique", "Maritime", "Aurora", "Victoria"):
         assert not gazetteer.is_city_name(name), name
+
+
+def test_listed_companies_are_known_unless_one_word_is_a_name_word_or_place() -> None:
+    for name in ("Morgan Stanley", "Berkshire Hathaway", "Nvidia", "Siemens", "MORGAN STANLEY"):
+        assert gazetteer.is_company_name(name), name
+    assert gazetteer.is_company_name("Alphabet Inc.")  # with or without its legal form
+    # "Ford" and "Williams" are people first; "Continental" an adjective; "Toyota" a town.
+    for name in ("Ford", "Williams", "Continental", "Toyota", "Phoenix"):
+        assert not gazetteer.is_company_name(name), name
+
+
+def test_without_pytickersymbols_no_company_is_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    with _without(monkeypatch, "pytickersymbols"):
+        assert not gazetteer.is_company_name("Morgan Stanley")
 
 
 def test_without_countryinfo_only_towns_are_known(monkeypatch: pytest.MonkeyPatch) -> None:

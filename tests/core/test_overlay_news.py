@@ -308,6 +308,37 @@ def test_a_company_named_like_a_person_is_a_group_everywhere_after_one_business_
     assert [k for _, k in found(run(text, spans))][:2] == [N, N]
 
 
+def test_a_listed_company_is_a_group_whatever_the_model_saw() -> None:
+    text = (
+        "Markets\n\nMorgan Stanley cut its target, analysts at Goldman Sachs said, and Nvidia "
+        "fell while Expedia rose.\n"
+    )
+    spans = [span(text, "Morgan Stanley", "PERSON"), span(text, "Expedia", "GPE")]
+    assert found(run(text, spans)) == [
+        ("Morgan Stanley", G),
+        ("Goldman Sachs", G),
+        ("Nvidia", G),
+        ("Expedia", G),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans packed the Allianz Arena. Allianz was rocking by kick-off.",  # the ground
+        "Police found Shell casings on the road; each shell came from a rifle.",  # a word
+        "Stocks fell and the Nasdaq 100 lost 2%.",  # an index, not the exchange
+        "The airline used its SABRE system.",  # a product in capitals
+    ],
+)
+def test_a_listed_company_name_used_otherwise_is_left_to_the_model(text: str) -> None:
+    word = next(w for w in ("Allianz", "Shell", "Nasdaq", "SABRE") if w in text)
+    labels = {"Allianz": ("FAC", 1), "SABRE": ("PRODUCT", 0)}
+    spans = [span(text, word, *labels[word])] if word in labels else []
+    kinds = [k for t, k in found(run(text, spans)) if t == word]
+    assert G not in kinds
+
+
 def test_online_services_and_companies_by_type_noun_are_groups() -> None:
     text = "She posted on Twitter about gas company Velmora."
     mentions = run(text, [span(text, "Twitter", "PERSON"), span(text, "Velmora", "GPE")])
