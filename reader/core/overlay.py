@@ -111,7 +111,7 @@ _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _PREFIX = re.compile(r"^(?:" + "|".join(rules.NAME_PREFIXES) + r")-(?=[A-Z])")
 _POSSESSIVE_END = re.compile(rf"(?:{APOS_CLASS}s|(?<=s){APOS_CLASS})$")
 _INNER_POSSESSIVE = re.compile(rf"(?:{APOS_CLASS}s|(?<=s){APOS_CLASS})\s+(?=\S)")
-_TRAILING_WORD = re.compile(r"\s+[a-z]+$")
+_TRAILING_WORD = re.compile(r"\s+(?:[a-z]+|&)$")  # "Cardiff and", "Police &"
 _POSSESSIVE_AFTER = re.compile(rf"{APOS_CLASS}s?\b")
 _LEADING_WORD = re.compile(r"^([a-z][a-z'’]*)\s+(?=\S)")
 _PUNCT = '.,;:!?"()[]{}«»“”–—-'
@@ -271,7 +271,7 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
         return True
     if text[start - 1 : start] == "@" or text[start - 1 : start] == "#":
         return True  # a handle or hashtag: "@Jane"
-    has_digit = [any(ch.isdigit() for ch in w) for w in words]
+    has_digit = [any(ch.isdigit() for ch in w) and not _ORDINAL_WORD.fullmatch(w) for w in words]
     if any(has_digit):
         if any(w.casefold().strip(".,") in rules.MONTHS for w in words):
             return True  # "July 25"
@@ -282,6 +282,7 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     return len(words) == 1 and _OFFICE_OF.search(text, max(0, start - 20), start) is not None
 
 
+_ORDINAL_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th)")  # "9th U.S. Circuit": no product code
 _TIME_BEFORE = re.compile(r"(?:\d|[ap]\.?m\.?|noon|midnight)\s*\(?$", re.I)
 _MINISTER_AFTER = re.compile(r" (?:Minister|Secretary)\b")
 _OFFICE_OF = re.compile(r"\b(?:[Ss]ecretary|[Mm]inister|[Uu]ndersecretary) of $")
@@ -369,14 +370,30 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
         if kind is None:
             continue
         is_norp = ms.label.upper() == "NORP"
-        if is_norp and _word_after(text, ms.end) in rules.EVENT_AFTER_NORP:
-            continue  # "Spanish flu", "Arab Spring": an event's name
+        if is_norp and (
+            _word_after(text, ms.end) in rules.EVENT_AFTER_NORP or _NORP_EVENT.match(text, ms.end)
+        ):
+            continue  # "Spanish flu", "Arab Spring", "the Canadian Grand Prix": an event's name
+        if kind is Kind.GROUP and _DESIGNATION.match(text, ms.end):
+            continue  # "Airbus A321neo", "Boeing 777-9": a product, maker and all
+        if text[ms.start : ms.end].isupper() and _NUMBER_BEFORE.search(text, 0, ms.start):
+            continue  # "the 737 MAX 10"
+        if _is_storm(text, ms.start, ms.end):
+            continue  # "Hurricane Orla" and later "Orla's remnants": a storm, no entity
         for ps, pe in split_possessives(text, ms.start, ms.end):
             for s, e in split_run_on(text, ps, pe):
                 s, e = clean_boundaries(text, s, e)
                 if text[s:e].endswith(_PLACE_ABBREVIATIONS):  # "Fort St." + "John"
                     more = re.match(r" [A-Z][\w’'-]*", text[e : e + 40])
                     e += more.end() if more else 0
+                court = _ORDINAL_BEFORE.search(text, max(0, s - 6), s)
+                if court is not None and text.startswith(_NUMBERED_COURTS, s):
+                    s = court.start()  # "the 9th" + "U.S. Circuit Court of Appeals"
+                head = _GROUP_HEAD_AFTER.match(text, e)
+                if head is not None and (head.group(1) == "Patrol" or kind is Kind.PLACE):
+                    # "Florida Highway" + "Patrol", "Newark" + "Advocate": a force, a paper
+                    out.append(_Span(s, head.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+                    continue
                 if kind is not Kind.PERSON and _ruled_name(text[s:e]):
                     kind = Kind.PERSON  # "King Felipe VI", an organisation to the model
                 if kind is Kind.PERSON:
@@ -393,8 +410,48 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     out.sort(key=lambda sp: (sp.start, -sp.end))
     out = _split_nicknames(text, out)
     out = _split_place_person(text, out)
+    out = _split_agency(text, out)
     out = _cut_headline_runs(text, out)
     return _drop_events(text, _drop_quoted_titles(text, out))
+
+
+# What makes the name before it an event's ("the Canadian Grand Prix", "Australian Open").
+_NORP_EVENT = re.compile(r" (?:Grand Prix|Open|Masters|Championships?)\b")
+# A model designation after a maker's name: "A321neo", "777-9", "777X", "737"; not a year,
+# an amount ("12.5") or a share ("20%").
+_DESIGNATION = re.compile(
+    r" (?:[A-Z]{1,2}-?\d{2,4}|(?!(?:19|20)\d\d\b)\d{3,4})(?:-\d+)?[A-Za-z]*(?![\w%]|[.,]\d)"
+)
+_NUMBER_BEFORE = re.compile(r"\d $")
+# A named storm: "Hurricane Orla", "Typhoon Dalisay", "Storm Ciarán".
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th) $")
+_NUMBERED_COURTS = ("U.S. Circuit", "Circuit Court", "U.S. District Court", "District Court")
+_STORM_WORDS = r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Tropical Depression|Storm) "
+_STORM_BEFORE = re.compile(_STORM_WORDS + "$")
+_STORM_NAMED = re.compile(_STORM_WORDS + r"([A-Z][\w’'-]+)")
+# A head after a name that makes the two one group: a highway patrol, a town's newspaper.
+_GROUP_HEAD_AFTER = re.compile(
+    r" (Patrol|Advocate|Journal|Gazette|Tribune|Herald|Chronicle|Courier|Dispatch|Enquirer|"
+    r"Inquirer|Examiner|Sentinel|Courant|Post-Gazette|Star-Tribune|Star-Ledger|"
+    r"Democrat-Gazette|Times-Picayune)\b"
+)
+
+
+def _is_storm(text: str, start: int, end: int) -> bool:
+    """A named storm ("Hurricane Orla"), or its name alone once the article has named it."""
+    name = text[start:end]
+    return (
+        _STORM_NAMED.fullmatch(name) is not None
+        or _STORM_BEFORE.search(text, max(0, start - 25), start) is not None
+        or name in {m.group(1) for m in _STORM_NAMED.finditer(text)}
+    )
+
+
+def _in_a_thing(text: str, start: int, end: int, kind: Kind) -> bool:
+    """An untagged occurrence inside an event's, a product's or a storm's name."""
+    if kind is Kind.GROUP and (_DESIGNATION.match(text, end) or _NORP_EVENT.match(text, end)):
+        return True  # "Airbus A330neo", "the Canadian Grand Prix"
+    return _is_storm(text, start, end)
 
 
 # A nickname in quotes inside a name: Margaret “Peggy” O’Driscoll, Joaquín "El Chapo" Guzmán.
@@ -450,6 +507,22 @@ def _split_place_person(text: str, spans: list[_Span]) -> list[_Span]:
                 break
         else:
             out.append(sp)
+    return out
+
+
+_AGENCY_END = re.compile(r" (Associated Press|Reuters|Bloomberg News|Agence France-Presse)$")
+
+
+def _split_agency(text: str, spans: list[_Span]) -> list[_Span]:
+    """Split a byline's "Jo Pike Associated Press" into the writer and the agency."""
+    out: list[_Span] = []
+    for sp in spans:
+        m = _AGENCY_END.search(text, sp.start, sp.end)
+        if m is None or m.end() != sp.end or " " not in text[sp.start : m.start()]:
+            out.append(sp)
+            continue
+        out.append(_Span(sp.start, m.start(), Kind.PERSON))
+        out.append(_Span(m.start(1), sp.end, Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     return out
 
 
@@ -1585,7 +1658,9 @@ _NOT_A_NAME_START = frozenset(
     your""".split()
 )
 # At most four capitalised words, as a company's name is written: after a cue, before a ticker.
-_RUN = r"[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){0,3}"
+# A sentence's first word after a full stop ends the run: "for the PT. The party".
+_OPENER_AFTER_STOP = r"(?<=\. )(?:The|A|An|It|He|She|They|We|This|That|In|But|Its|Their)\b"
+_RUN = rf"[A-Z][\w&'’.-]*(?: (?!{_OPENER_AFTER_STOP})(?:[A-Z][\w&'’.-]*|&)){{0,3}}"
 _NAME_BEFORE_HEAD = re.compile(
     rf"(?<=\bthe )({_RUN}) (?:newspaper|daily|party|militia|network|broadcaster|channel|agency)\b"
 )
@@ -2296,6 +2371,8 @@ def _spread(
         early = s < defined.surname_from.get(norm, s) and s >= headline_end
         if early or norm in rules.AMBIGUOUS_WORDS:
             continue
+        if _in_a_thing(text, s, e, best.get(norm, Kind.GROUP)):
+            continue
         if norm in best and e > s and not taken.overlaps(s, e) and not titles.overlaps(s, e):
             taken.add(s, e)
             span = _Span(s, e, best[norm], "context")
@@ -2418,7 +2495,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.5"
+RULES_VERSION = "2026-12-06.6"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

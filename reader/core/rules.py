@@ -197,7 +197,8 @@ INSTITUTION_HEADS = frozenset(
     """agency association board bureau center centers centre commission committee council
     court department federation foundation fund institute institutes ministry office
     organization organisation society authority administration academy alliance
-    coalition corporation union league service appeals university college school""".split()
+    coalition corporation union league service appeals university college school
+    archdiocese diocese dicastery secretariat congregation""".split()
 )
 
 # Lower-case words that may sit inside a name ("Bank of America", "Customs and Border

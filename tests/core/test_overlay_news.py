@@ -1424,3 +1424,84 @@ def test_dateline_forms(
 ) -> None:
     text = f"Talks go on\n\n{body}\n"
     assert found(run(text, [span(text, piece, label) for piece, label in spans])) == expected
+
+
+# --- things that are not entities, names cut or joined (2026-12-06, third session) ----------
+
+
+def test_a_named_storm_is_no_entity_and_nor_is_its_name_alone() -> None:
+    text = "Hurricane Velka hit Port Amira. Later Velka weakened, said Jo Velka."
+    spans = [
+        span(text, "Hurricane Velka", "ORG"),
+        span(text, "Port Amira", "GPE"),
+        span(text, "Velka", "PERSON", 1),
+        span(text, "Jo Velka", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [("Port Amira", P), ("Jo Velka", N)]
+
+
+def test_a_maker_inside_a_product_designation_is_not_highlighted() -> None:
+    text = "Velmora Air ordered 40 Airbus A321neo jets and 15 Boeing 777-9 jets. Airbus rose."
+    spans = [
+        span(text, "Velmora Air", "ORG"),
+        span(text, "Airbus", "ORG"),
+        span(text, "Boeing", "ORG"),
+        span(text, "Airbus", "ORG", 1),
+    ]
+    mentions = run(text, spans)
+    assert found(mentions) == [("Velmora Air", G), ("Airbus", G)]
+    assert mentions[-1].start == text.rindex("Airbus")
+
+
+def test_a_nationality_in_an_event_name_is_not_a_group() -> None:
+    text = "She won the Canadian Grand Prix and the Australian Open, beating the Canadian driver."
+    spans = [span(text, w, "NORP", n) for w, n in (("Canadian", 0), ("Australian", 0))]
+    spans.append(span(text, "Canadian", "NORP", 1))
+    mentions = run(text, spans)
+    assert found(mentions) == [("Canadian", G)]
+    assert mentions[0].start == text.rindex("Canadian")
+
+
+def test_a_byline_run_into_its_agency_is_split() -> None:
+    text = (
+        "Storm nears\n\nBy JO PIKE and ANA VELK Associated Press\n\nPERRY, Fla. (AP) — Rain fell.\n"
+    )
+    spans = [span(text, "JO PIKE", "PERSON"), span(text, "ANA VELK Associated Press", "ORG")]
+    assert found(run(text, spans))[:3] == [("JO PIKE", N), ("ANA VELK", N), ("Associated Press", G)]
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "label", "expected"),
+    [
+        (
+            "The Velmora Highway Patrol closed roads.",
+            "Velmora Highway",
+            "GPE",
+            "Velmora Highway Patrol",
+        ),
+        ("Jo Pike covers courts for the Ostrava Advocate.", "Ostrava", "GPE", "Ostrava Advocate"),
+        (
+            "She appealed to the 9th U.S. Circuit Court of Appeals on Monday.",
+            "U.S. Circuit Court of Appeals",
+            "ORG",
+            "9th U.S. Circuit Court of Appeals",
+        ),
+    ],
+)
+def test_a_force_a_paper_a_court_and_a_diocese_are_one_group(
+    text: str, piece: str, label: str, expected: str
+) -> None:
+    assert (expected, G) in found(run(text, [span(text, piece, label)]))
+
+
+def test_a_diocese_goes_on_with_its_see() -> None:
+    text = "Audit ordered\n\nAn audit of the Archdiocese of Velmora began."
+    spans = [span(text, "Archdiocese", "ORG"), span(text, "Velmora", "GPE")]
+    assert found(run(text, spans)) == [("Archdiocese of Velmora", G)]
+
+
+def test_a_run_ends_at_a_sentence_and_at_an_ampersand() -> None:
+    text = "Results were mixed for the PT. The party held Ostrava."
+    assert "PT. The" not in [t for t, _ in found(run(text, []))]
+    text = "Police & fire: Velmora man charged"
+    assert found(run(text, [span(text, "Police &", "ORG")])) == [("Police", G)]
