@@ -669,6 +669,15 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
             sp.kind = Kind.GROUP
 
 
+def _racing_teams(text: str, spans: list[_Span]) -> None:
+    """In a race report a constructor is a team: "McLaren", "Williams", "Aston Martin"."""
+    if rules.RACING.search(text) is None:
+        return
+    for sp in spans:
+        if normalize(text[sp.start : sp.end]) in rules.RACING_TEAMS:
+            sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
+
+
 # Nicknames a team goes by alone ("the Grizzlies"), not club-name endings ("United").
 _NICKNAMES = sorted(
     rules.TEAM_NAMES - rules.CLUB_ENDINGS,
@@ -1371,9 +1380,9 @@ def _business_context(text: str, start: int, end: int) -> bool:
 
 _BYLINE = re.compile(
     r"\b(?:(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by|"
-    r"[Aa]ssistance from) $"
+    r"[Aa]ssistance from|[Ww]ith inputs from) $"
 )
-_AGE = re.compile(r", \d{1,2}, ")
+_AGE = re.compile(r", \d{1,2}, |, (?:the|an?) \d{1,2}-year-old\b")
 _AGE_OF = re.compile(r", \d{1,3}, of $")
 
 
@@ -2376,6 +2385,9 @@ def _spread(
         if norm in best and e > s and not taken.overlaps(s, e) and not titles.overlaps(s, e):
             taken.add(s, e)
             span = _Span(s, e, best[norm], "context")
+            cue, strong = context_kind(text, s, e, span.kind, False)
+            if cue is not None and strong:
+                span.kind = cue  # "Dlamini, the 24-year-old fast bowler": its own words win
             if span.kind is Kind.PERSON:
                 _given_name_before(text, span, taken)  # "Max" + "Verstappen"
             out.append(span)
@@ -2495,7 +2507,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.6"
+RULES_VERSION = "2026-12-06.7"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -2583,6 +2595,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _context_cues(text, spans)
     _cities_for_teams(text, spans)
     _places_playing(text, spans)
+    _racing_teams(text, spans)
     _discount_headline(text, spans)
     spans = _add_shaped(text, spans)
     spans = _drop_common_words(text, spans)

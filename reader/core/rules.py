@@ -377,8 +377,21 @@ PERSON_ROLES = frozenset(
     """rapper singer actor actress artist author writer novelist director producer
     journalist reporter columnist ceo founder co-founder chairman chairwoman chairperson
     president-elect superintendent attorney lawyer prosecutor detective officer sergeant
-    sgt. lt. capt. rep. sen. gov. gen. adm. cmdr. supt. coach chef dona""".split()
+    sgt. lt. capt. rep. sen. gov. gen. adm. cmdr. supt. coach chef dona bowler batter
+    batsman spinner seamer paceman wicketkeeper all-rounder skipper fly-half scrum-half
+    flanker winger striker midfielder defender goalkeeper quarterback pitcher linebacker
+    shortstop outfielder""".split()
 )
+# Motor racing teams: in a race report "McLaren" and "Williams" are teams, not people.
+RACING_TEAMS = frozenset(
+    name.strip().casefold()
+    for name in """McLaren, Williams, Aston Martin, Sauber, Kick Sauber, Haas, Alpine, Red Bull,
+    Red Bull Racing, Ferrari, Mercedes, Racing Bulls, AlphaTauri, Alfa Romeo, Renault,
+    Toro Rosso, Force India, Racing Point, Lotus, Brawn, Audi, Cadillac, Ducati, Yamaha,
+    Honda, KTM, Aprilia, Gresini, Pramac, Penske, Team Penske, Andretti, Ganassi,
+    Chip Ganassi Racing, Hendrick Motorsports, Joe Gibbs Racing""".split(",")
+)
+RACING = re.compile(r"\b(?:Formula One|Formula 1|F1|Grand Prix|MotoGP|IndyCar|NASCAR)\b")
 # Titles only count before a name when written with a capital ("Major Smith"), since
 # in lower case they are often adjectives ("a major US ally", "the chief Iran negotiator").
 LOWERCASE_IS_ADJECTIVE = frozenset("major general chief leader secretary king queen".split())

@@ -1505,3 +1505,40 @@ def test_a_run_ends_at_a_sentence_and_at_an_ampersand() -> None:
     assert "PT. The" not in [t for t, _ in found(run(text, []))]
     text = "Police & fire: Velmora man charged"
     assert found(run(text, [span(text, "Police &", "ORG")])) == [("Police", G)]
+
+
+def test_in_a_race_report_constructors_are_teams_and_elsewhere_people_keep_their_names() -> None:
+    text = "Grand Prix report\n\nJo Pike won for McLaren ahead of the Williams of Ana Velk.\n"
+    spans = [
+        span(text, "Jo Pike", "PERSON"),
+        span(text, "McLaren", "PERSON"),
+        span(text, "Williams", "PERSON"),
+        span(text, "Ana Velk", "PERSON"),
+    ]
+    assert [k for t, k in found(run(text, spans)) if t in ("McLaren", "Williams")] == [G, G]
+    text = "Court report\n\nJo Pike sued McLaren and Williams over the fence.\n"
+    spans = [span(text, w, "PERSON") for w in ("Jo Pike", "McLaren", "Williams")]
+    assert [k for _, k in found(run(text, spans))] == [N, N, N]
+
+
+def test_a_mention_the_model_missed_keeps_its_own_strong_cue() -> None:
+    text = (
+        "Velka five-for\n\nVelka took the new ball. Velka, the 24-year-old fast bowler, "
+        "finished with five wickets at Ostrava.\n"
+    )
+    spans = [span(text, "Velka", "GPE", 0), span(text, "Velka", "GPE", 1)]
+    spans.append(span(text, "Ostrava", "GPE"))
+    kinds = [k for t, k in found(run(text, spans)) if t == "Velka"]
+    assert kinds[-1] is N
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Counting ends\n\nTurnout rose.\n\n— With inputs from Velka Osei in Ostrava\n",
+        "Test day two\n\nThen fast bowler Velka Osei took the new ball at Ostrava.\n",
+    ],
+)
+def test_a_credit_and_a_players_position_make_a_person(text: str) -> None:
+    spans = [span(text, "Velka Osei", "GPE"), span(text, "Ostrava", "GPE")]
+    assert found(run(text, spans)) == [("Velka Osei", N), ("Ostrava", P)]
