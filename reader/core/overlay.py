@@ -2507,7 +2507,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.7"
+RULES_VERSION = "2026-12-06.8"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -2600,6 +2600,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _add_shaped(text, spans)
     spans = _drop_common_words(text, spans)
     spans = _people_by_given_names(text, spans)
+    spans = _drop_craft(text, spans)
     return Prepared(tuple(spans), tuple(_named_things(text, model_spans)))
 
 
@@ -2650,6 +2651,30 @@ def _people_by_given_names(text: str, spans: list[_Span]) -> list[_Span]:
         taken.add(start, m.end())
     kept = [sp for sp in spans if (sp.start, sp.end) not in replaced]
     return sorted(kept + added, key=lambda sp: sp.start)
+
+
+# A spacecraft named by its kind: "the Hera spacecraft", "the Thalassa lander".
+_CRAFT = re.compile(
+    r"(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) (?:spacecraft|lander|rover|orbiter)\b"
+)
+
+
+def _drop_craft(text: str, spans: list[_Span]) -> list[_Span]:
+    """A spacecraft is a product, not a person or an agency, in every mention.
+
+    Not capitals ("a NASA spacecraft") nor a listed company ("a Boeing lander").
+    """
+    crafts: set[str] = set()
+    for m in _CRAFT.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].casefold() in _NOT_A_NAME_START:
+            words = words[1:]  # "The Velka spacecraft"
+        name = " ".join(words)
+        if name and not name.isupper() and not is_company_name(name):
+            crafts.add(normalize(name))
+    if not crafts:
+        return spans
+    return [sp for sp in spans if normalize(text[sp.start : sp.end]) not in crafts]
 
 
 def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:

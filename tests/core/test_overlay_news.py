@@ -1542,3 +1542,24 @@ def test_a_mention_the_model_missed_keeps_its_own_strong_cue() -> None:
 def test_a_credit_and_a_players_position_make_a_person(text: str) -> None:
     spans = [span(text, "Velka Osei", "GPE"), span(text, "Ostrava", "GPE")]
     assert found(run(text, spans)) == [("Velka Osei", N), ("Ostrava", P)]
+
+
+def test_a_spacecraft_named_by_its_kind_is_no_entity_in_any_mention() -> None:
+    text = (
+        "Velka nears its asteroid\n\nThe Velka spacecraft fired its engines. Velka will "
+        "arrive in May, and a NASA spacecraft follows.\n"
+    )
+    spans = [span(text, "Velka", "PERSON", n) for n in range(3)] + [span(text, "NASA", "ORG")]
+    assert found(run(text, spans)) == [("NASA", G)]
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("Ostrava signed the Velmora Accord in May.", "Velmora Accord"),
+        ("The Digital Velmora Act takes effect in May.", "Digital Velmora Act"),
+        ("She won the Golden Velka Prize in May.", "Golden Velka Prize"),
+    ],
+)
+def test_laws_treaties_and_awards_are_not_groups(text: str, piece: str) -> None:
+    assert piece not in [t for t, _ in found(run(text, [span(text, piece, "ORG")]))]
