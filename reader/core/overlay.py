@@ -1617,7 +1617,18 @@ def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
     for left, right in itertools.pairwise(spans):
         coordinated = rules.COORDINATION.fullmatch(text, left.end, right.start)
         if coordinated and right.weight < rules.STRONG_CUE_VOTE:
-            right.hints.append((left.kind, rules.COORDINATION_VOTE))
+            kind = left.kind
+            if (
+                kind is Kind.PERSON
+                and left.weight < rules.STRONG_CUE_VOTE
+                and _is_town(text[left.start : left.end])
+            ):
+                kind = Kind.PLACE  # "Tra Vinh or Ca Mau": the town the model took for a man
+            weight = rules.COORDINATION_VOTE
+            lone = right.kind is Kind.PERSON and " " not in text[right.start : right.end]
+            if kind is Kind.PLACE and lone and not is_given_name(text[right.start : right.end]):
+                weight *= 1.5  # "Dunkirk and Le Touquet": a lone word beside a town
+            right.hints.append((kind, weight))
     return spans
 
 
@@ -2507,7 +2518,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.8"
+RULES_VERSION = "2026-12-06.9"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -1563,3 +1563,14 @@ def test_a_spacecraft_named_by_its_kind_is_no_entity_in_any_mention() -> None:
 )
 def test_laws_treaties_and_awards_are_not_groups(text: str, piece: str) -> None:
     assert piece not in [t for t, _ in found(run(text, [span(text, piece, "ORG")]))]
+
+
+def test_a_lone_word_listed_with_a_town_is_a_place_even_where_the_model_saw_people() -> None:
+    text = "Workers send money home to Karachi or Velkovo every month."
+    spans = [span(text, "Karachi", "PERSON"), span(text, "Velkovo", "PERSON")]
+    assert found(run(text, spans)) == [("Karachi", P), ("Velkovo", P)]
+    # Beside a person, a lone surname stays a person.
+    text = "Reporting by Ana Velk and Pike in Karachi."
+    spans = [span(text, "Ana Velk", "PERSON"), span(text, "Pike", "PERSON")]
+    spans.append(span(text, "Karachi", "GPE"))
+    assert found(run(text, spans)) == [("Ana Velk", N), ("Pike", N), ("Karachi", P)]
