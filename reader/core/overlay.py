@@ -1866,8 +1866,10 @@ def _company(text: str, start: int, end: int, after_cue: bool) -> _Span:
     """A company's name the model missed; it only fills a gap the model left."""
     if not after_cue and _sentence_start(text, start) and " " in text[start:end]:
         start = text.index(" ", start) + 1  # "Rivals Broadcom (AVGO)"
-    if text[end - 1] == "." and not _keeps_period(text, start, end):
+    if text[end - 1] == "." and not _keeps_period(text, start, end - 1):
         end -= 1
+    if is_place_name(text[start:end]):
+        return _Span(start, end, Kind.PLACE, weight=rules.WEAK_CUE_VOTE)  # "shares of U.S. firms"
     return _Span(start, end, Kind.GROUP, weight=rules.WEAK_CUE_VOTE)
 
 
@@ -1889,6 +1891,12 @@ _SERVICE = re.compile(
 # X, the platform: "said on X", "X, formerly Twitter". Not "X-ray", "Gen X", "Model X".
 _X_PLATFORM = re.compile(
     r"\b(?:on|to|via) (X)(?![\w'’-])|(?<![\w-])(X)(?=,? \(?formerly (?:known as )?Twitter)"
+)
+# A US highway by its number after a word of place or movement: "north on U.S. 19",
+# "at U.S. 62 and Duncan Plains Road"; not "U.S. 10-year yields" or "U.S. 500 firms".
+_US_ROUTE = re.compile(
+    r"\b(?:on|of|along|off|onto|via|at|near|from|to|and|crossing) ((?:U\.S\.|US) \d{1,3})"
+    r"(?![\w-]|[.,]\d|%| [a-z]+s\b)"
 )
 _NUMBER_AFTER = re.compile(r" \d")  # "Nasdaq 100", "Boeing 737": an index, a product
 _CITY_REGION = re.compile(
@@ -1996,6 +2004,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             and not _NUMBER_AFTER.match(text, m.end(1))
         ):  # "analysts at Morgan Stanley", where the model saw nothing; not "the Nasdaq 100"
             found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _US_ROUTE.finditer(text):  # "towed north on U.S. 19"
+        found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _BEFORE_PLACE_HEAD.finditer(text):  # "in Neuquén province"
         name = m.group(1)
         if name.split()[0].casefold() in _NOT_A_NAME_START or name.isupper():
@@ -2518,7 +2528,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.9"
+RULES_VERSION = "2026-12-06.10"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -1574,3 +1574,19 @@ def test_a_lone_word_listed_with_a_town_is_a_place_even_where_the_model_saw_peop
     spans = [span(text, "Ana Velk", "PERSON"), span(text, "Pike", "PERSON")]
     spans.append(span(text, "Karachi", "GPE"))
     assert found(run(text, spans)) == [("Ana Velk", N), ("Pike", N), ("Karachi", P)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The boat was towed north on U.S. 19 behind a truck.", [("U.S. 19", P)]),
+        ("A car crashed at U.S. 62 and Velka Road.", [("U.S. 62", P), ("Velka Road", P)]),
+        ("Yields on U.S. 10-year notes rose.", [("U.S.", P)]),
+        ("Shares of U.S. 500 firms fell.", [("U.S.", P)]),
+    ],
+)
+def test_a_us_highway_by_its_number_and_the_country_before_other_numbers(
+    text: str, expected: list[tuple[str, Kind]]
+) -> None:
+    spans = [span(text, "Velka Road", "FAC")] if "Velka" in text else []
+    assert found(run(text, spans)) == expected
