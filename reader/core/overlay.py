@@ -1350,7 +1350,8 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
 
 _LED_BY = re.compile(
     r" (?:CEO|CFO|CTO|COO|[Cc]hief [Ee]xecutive|[Cc]hief [Ee]xecutive [Oo]fficer|"
-    r"[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|analyst|economist|strategist)"
+    r"[Cc]o-?founder|[Ff]ounder|[Cc]hairman|[Cc]hairwoman|analyst|economist|strategist|"
+    r"(?:managing |general )?partner)"
     r"(?: and [a-z ]{1,40})? [A-Z]"
 )
 _BASED_IN = re.compile(r",? (?:based|headquartered) in ")
@@ -1358,7 +1359,16 @@ _BASED_IN = re.compile(r",? (?:based|headquartered) in ")
 _SHARES_A = re.compile(
     r" (?:shares|stock) (?:a|an|the|his|her|its|their|this|that|these|it|them|my|our|your)\b"
 )
-_FOUNDED = re.compile(r",? (?:which |that )?(?:was|is) (?:co-?)?founded (?:in|by)\b")
+_FOUNDED = re.compile(
+    r",? (?:which |that )?(?:(?:was|is) (?:co-?)?founded (?:in|by)|(?:was |were )?formed in)\b"
+)
+# What only an organisation has: "Xinhe's new chairman", "Dravix's shareholders".
+_ORG_POSSESSION = re.compile(
+    r"['’]s (?:(?:new|former|incoming|outgoing|interim|acting|founding) )?(?:chairman|"
+    r"chairwoman|chief executive|CEO|CFO|COO|board|shareholders|headquarters|subsidiary|"
+    r"subsidiaries|co-?founders?|workforce|factories|plants|revenue|profits?|quarterly|"
+    r"share price|market value|valuation)\b"
+)
 
 
 def _business_context(text: str, start: int, end: int) -> bool:
@@ -1375,6 +1385,7 @@ def _business_context(text: str, start: int, end: int) -> bool:
         or _BASED_IN.match(text, end)
         or _raw_word_before(text, start).endswith("-based")
         or _FOUNDED.match(text, end)
+        or _ORG_POSSESSION.match(text, end)
     )
 
 
@@ -2528,7 +2539,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.10"
+RULES_VERSION = "2026-12-06.11"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -1590,3 +1590,18 @@ def test_a_us_highway_by_its_number_and_the_country_before_other_numbers(
 ) -> None:
     spans = [span(text, "Velka Road", "FAC")] if "Velka" in text else []
     assert found(run(text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cars\n\nXenhar's new chairman bets on exports. Xenhar sold 212,000 cars.\n",
+        "Review\n\nXenhar Lights formed in Leith in 2012. Xenhar Lights played on.\n",
+        "Funding\n\nXenhar partner Rachel Stein said so. Xenhar invests in freight.\n",
+    ],
+)
+def test_what_only_an_organisation_has_makes_a_group_of_every_mention(text: str) -> None:
+    name = "Xenhar Lights" if "Lights" in text else "Xenhar"
+    spans = [span(text, name, "PERSON", n) for n in range(2)]
+    kinds = [k for t, k in found(run(text, spans)) if t == name]
+    assert kinds == [G, G]
