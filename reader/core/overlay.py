@@ -386,6 +386,8 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                 if text[s:e].endswith(_PLACE_ABBREVIATIONS):  # "Fort St." + "John"
                     more = re.match(r" [A-Z][\w’'-]*", text[e : e + 40])
                     e += more.end() if more else 0
+                if kind is Kind.PLACE:
+                    e = _town_tail(text, s, e)  # "Rio Grande" + " do Sul", "Boulogne" + "-sur-Mer"
                 court = _ORDINAL_BEFORE.search(text, max(0, s - 6), s)
                 if court is not None and text.startswith(_NUMBERED_COURTS, s):
                     s = court.start()  # "the 9th" + "U.S. Circuit Court of Appeals"
@@ -435,6 +437,26 @@ _GROUP_HEAD_AFTER = re.compile(
     r"Inquirer|Examiner|Sentinel|Courant|Post-Gazette|Star-Tribune|Star-Ledger|"
     r"Democrat-Gazette|Times-Picayune)\b"
 )
+
+
+# The rest of a town's name after a part the model took for all of it.
+_TOWN_TAIL = re.compile(
+    r"(?:[ -](?:do|da|dos|das|de|del|di|du|sur|upon|on|am|en)(?:[ -](?:la|le|the))?)?"
+    r"[ -][A-Z][\w’'-]*"
+)
+
+
+def _town_tail(text: str, start: int, end: int) -> int:
+    """Where a known town's name ends that starts as text[start:end] does, or `end`."""
+    best, cursor = end, end
+    for _ in range(3):
+        m = _TOWN_TAIL.match(text, cursor)
+        if m is None or "\n" in m.group():
+            break
+        cursor = m.end()
+        if is_city_name(text[start:cursor]):
+            best = cursor
+    return best
 
 
 def _is_storm(text: str, start: int, end: int) -> bool:
@@ -1903,6 +1925,9 @@ _SERVICE = re.compile(
 _X_PLATFORM = re.compile(
     r"\b(?:on|to|via) (X)(?![\w'’-])|(?<![\w-])(X)(?=,? \(?formerly (?:known as )?Twitter)"
 )
+# A name with a plus: "OPEC+", "Disney+", "Canal+"; not a grade ("B+"), "C++" or "LGBTQ+".
+_PLUS_NAME = re.compile(r"(?<![\w.&+-])([A-Z][A-Za-z]*[A-Za-z])\+(?![\w+])")
+_NOT_PLUS_NAMES = frozenset("LGBT LGBTQ LGBTQI LGBTQIA SLGBTQ".split())
 # A US highway by its number after a word of place or movement: "north on U.S. 19",
 # "at U.S. 62 and Duncan Plains Road"; not "U.S. 10-year yields" or "U.S. 500 firms".
 _US_ROUTE = re.compile(
@@ -2015,6 +2040,9 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             and not _NUMBER_AFTER.match(text, m.end(1))
         ):  # "analysts at Morgan Stanley", where the model saw nothing; not "the Nasdaq 100"
             found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _PLUS_NAME.finditer(text):  # "OPEC+", "Disney+": an alliance, a service
+        if m.group(1) not in _NOT_PLUS_NAMES:
+            found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _US_ROUTE.finditer(text):  # "towed north on U.S. 19"
         found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _BEFORE_PLACE_HEAD.finditer(text):  # "in Neuquén province"
@@ -2539,7 +2567,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.11"
+RULES_VERSION = "2026-12-06.12"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -198,7 +198,7 @@ INSTITUTION_HEADS = frozenset(
     court department federation foundation fund institute institutes ministry office
     organization organisation society authority administration academy alliance
     coalition corporation union league service appeals university college school
-    archdiocese diocese dicastery secretariat congregation""".split()
+    archdiocese diocese dicastery secretariat congregation group""".split()
 )
 
 # Lower-case words that may sit inside a name ("Bank of America", "Customs and Border

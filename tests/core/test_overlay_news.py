@@ -1605,3 +1605,16 @@ def test_what_only_an_organisation_has_makes_a_group_of_every_mention(text: str)
     spans = [span(text, name, "PERSON", n) for n in range(2)]
     kinds = [k for t, k in found(run(text, spans)) if t == name]
     assert kinds == [G, G]
+
+
+def test_a_name_with_a_plus_is_one_group_and_grades_and_languages_are_nothing() -> None:
+    text = "VELX+ agreed to delay cuts; VELX+'s power waned. She streams on Velflix+."
+    assert found(run(text, [])) == [("VELX+", G), ("VELX+", G), ("Velflix+", G)]
+    text = "She got a B+ in C++ at the LGBTQ+ centre."
+    assert found(run(text, [])) == []
+
+
+def test_a_town_the_model_cut_is_taken_in_whole() -> None:
+    text = "Voters in Rio Grande do Sul backed him, and boats left Boulogne-sur-Mer."
+    spans = [span(text, "Rio Grande", "GPE"), span(text, "Boulogne", "GPE")]
+    assert found(run(text, spans)) == [("Rio Grande do Sul", P), ("Boulogne-sur-Mer", P)]
