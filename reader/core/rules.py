@@ -429,7 +429,7 @@ TEAM_PREFIXES = frozenset("real fc ac inter atletico atlético borussia olympiqu
 EVENT_HEADS = frozenset(
     """tour show festival games cup open championship championships summit conference expo
     fair marathon awards war flu crisis scandal olympics award prize medal trophy treaty
-    act accord accords""".split()
+    act""".split()
 )
 # Nationality or religious words before these are part of an event's name, not a group.
 EVENT_AFTER_NORP = frozenset("flu influenza revolution spring war".split())

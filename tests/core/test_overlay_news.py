@@ -1556,7 +1556,7 @@ def test_a_spacecraft_named_by_its_kind_is_no_entity_in_any_mention() -> None:
 @pytest.mark.parametrize(
     ("text", "piece"),
     [
-        ("Ostrava signed the Velmora Accord in May.", "Velmora Accord"),
+        ("Ostrava signed the Velmora Treaty in May.", "Velmora Treaty"),
         ("The Digital Velmora Act takes effect in May.", "Digital Velmora Act"),
         ("She won the Golden Velka Prize in May.", "Golden Velka Prize"),
     ],
