@@ -773,8 +773,9 @@ _PLAYS = re.compile(
     r"trail|trails|trailed|were|are|host|hosts|hosted|face|faces|faced|levelled|leveled|"
     r"equalised|equalized|rallied|collapsed|declared|batted|bowled|scored|clinched|"
     r"retained|sealed|travel|travels|visit|visits|conceded|resumed|finished|had started|"
-    r"pulled|moved|improved|snapped|extended|outscored|reached|remain|remains|"
+    r"pulled|moved|improved|snapped|extended|outscored|reached|remain|remains|meet|meets|"
     r"v\.?|vs\.?)\b"
+    r"|, who (?:beat|thrashed|defeated|lost|won|drew)\b"
     # A score: "Tarsk 2-2 Velmora", "Tarsk 389 and 251".
     r"| \d{1,3}(?:-\d{1,3})?(?= [a-zA-Z(]|[,;:]| ?$)"
 )
@@ -783,7 +784,7 @@ _AFTER_TOWN = re.compile(r"[A-Z][\w.’'-]*, $")
 # Words before a team: "against Tarsk", "beat Tarsk", "leaves Tarsk sixth", "2-2 Tarsk".
 _PLAYED = re.compile(
     r"(?:\b(?:against|beat|beating|v\.?|vs\.?|host|hosts|hosting|face|faces|facing|leaves|"
-    r"leaving|behind|edge|edged|visit|visiting|handing)|\b\d{1,3}[-–]\d{1,3})\s+$"
+    r"leaving|behind|edge|edged|visit|visiting|handing|meet|meets)|\b\d{1,3}[-–]\d{1,3})\s+$"
 )
 # A player's tally for a team: "33 points for Boston" (where "for" is no trip).
 _TALLY_FOR = re.compile(
@@ -1925,6 +1926,16 @@ _SERVICE = re.compile(
 _X_PLATFORM = re.compile(
     r"\b(?:on|to|via) (X)(?![\w'’-])|(?<![\w-])(X)(?=,? \(?formerly (?:known as )?Twitter)"
 )
+# A party by its adjective or members before a word of politics: "the Liberal government",
+# "Nationals leader Jo Pike", "Doug Ford's PCs won".
+_PARTY_WORD = re.compile(
+    r"(?<![\w’'-])(Liberals?|Conservatives?|Labour|Labor|Greens?|Nationals|Tory|Tories|"
+    r"Democrats?|Democratic|Republicans?|PCs?|Reform)(?= (?:government|governments|rule|MP|MPs|"
+    r"MPP|MPPs|MLA|MLAs|leader|leadership|candidate|candidates|voters|caucus|senator|"
+    r"senators|seat|seats|minister|ministers|premier|administration|backbenchers?|"
+    r"councillors?|lawmakers?|majority|campaign|supporters|members|won|win|lost|"
+    r"formed)\b)"
+)
 # A name with a plus: "OPEC+", "Disney+", "Canal+"; not a grade ("B+"), "C++" or "LGBTQ+".
 _PLUS_NAME = re.compile(r"(?<![\w.&+-])([A-Z][A-Za-z]*[A-Za-z])\+(?![\w+])")
 _NOT_PLUS_NAMES = frozenset("LGBT LGBTQ LGBTQI LGBTQIA SLGBTQ".split())
@@ -2040,6 +2051,11 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             and not _NUMBER_AFTER.match(text, m.end(1))
         ):  # "analysts at Morgan Stanley", where the model saw nothing; not "the Nasdaq 100"
             found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _PARTY_WORD.finditer(text):  # "the previous Liberal government", "PCs won"
+        before = _raw_word_before(text, m.start(1))
+        if before[:1].isupper() and not before.endswith(("'s", "’s")) and before != "The":
+            continue  # "Progressive Conservative government": part of a longer name
+        found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PLUS_NAME.finditer(text):  # "OPEC+", "Disney+": an alliance, a service
         if m.group(1) not in _NOT_PLUS_NAMES:
             found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
@@ -2567,7 +2583,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.12"
+RULES_VERSION = "2026-12-06.13"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -51,7 +51,7 @@ MAX_NAME = 200  # longer "names" are model noise; they would also deepen the reg
 GROUP_HEADS = frozenset(
     """militia militias movement group groups party faction factions brigade brigades
     organisation organization newspaper daily network front coalition alliance company
-    corporation battalion channel broadcaster outlet""".split()
+    corporation battalion channel broadcaster outlet hackers gang gangs""".split()
 )
 # Nouns that follow a country as readily as an organisation ("US forces", "Iraqi
 # government"): they only move a name that is not a place.
@@ -319,7 +319,12 @@ GROUP_BEFORE = frozenset(
 GROUP_AFTER_BUSINESS = frozenset("shares stock shareholders subsidiary".split())
 # ... and before it: "shares of Alibaba", "a stake in Foxconn", "analysts at Jefferies".
 GROUP_OF = re.compile(
-    r"\b(?:shares|stock|stake|subsidiary|unit)\s+(?:of|in)\s+$|\banalysts?\s+at\s+$", re.I
+    r"\b(?:shares|stock|stake|subsidiary|unit)\s+(?:of|in)\s+$|\banalysts?\s+at\s+$|"
+    r"\b(?:takeover|buyout|acquisition) of\s+$|\bmerger with\s+$|\bpremium to\s+$|"
+    # "a ransomware gang known as X", "a band called X"
+    r"\b(?:gang|group|militia|band|collective|outfit|firm|company|faction|label)\s+"
+    r"(?:known as|called|named)\s+$",
+    re.I,
 )
 
 # Untagged names after these words are companies: "analysts at Jefferies", "polling firm X"
@@ -367,7 +372,8 @@ SPORTS_ROLES = frozenset(
 TEAM_ROLES = frozenset(
     """striker goalkeeper keeper goalie defender midfielder winger quarterback pitcher
     coach manager captain skipper batsman batter bowler opener fly-half scrum-half
-    full-back fullback linebacker receiver shortstop outfielder""".split()
+    full-back fullback linebacker receiver shortstop outfielder spinners bowlers batters
+    batsmen seamers openers strikers forwards defenders""".split()
 )
 # Roles written as letters: a role only in capitals ("Browns DE"); in lower case
 # they are name particles ("Charles de Gaulle", "Luis de Guindos").

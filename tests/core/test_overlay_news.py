@@ -1618,3 +1618,44 @@ def test_a_town_the_model_cut_is_taken_in_whole() -> None:
     text = "Voters in Rio Grande do Sul backed him, and boats left Boulogne-sur-Mer."
     spans = [span(text, "Rio Grande", "GPE"), span(text, "Boulogne", "GPE")]
     assert found(run(text, spans)) == [("Rio Grande do Sul", P), ("Boulogne-sur-Mer", P)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breach\n\nA ransomware gang known as Velka Quill posted the data. Velka Quill said so.\n",
+        "Breach\n\nVelka Quill hackers claim the theft. Velka Quill said so.\n",
+        "Deal\n\nThe bid is a 31% premium to Velka Quill's closing price. Velka Quill said so.\n",
+    ],
+)
+def test_a_gang_and_a_takeover_target_are_groups(text: str) -> None:
+    spans = [span(text, "Velka Quill", "PERSON", n) for n in range(2)]
+    assert [k for _, k in found(run(text, spans))] == [G, G]
+
+
+def test_in_a_tournament_countries_that_play_are_teams() -> None:
+    text = (
+        "World Cup\n\nThe tournament table is tight after the group innings and the wickets "
+        "are dry. Australia, who "
+        "thrashed the Netherlands in Delhi, meet Afghanistan in Pune, where Afghanistan's "
+        "spinners could thrive.\n"
+    )
+    spans = [span(text, w, "GPE") for w in ("Australia", "Netherlands", "Delhi", "Pune")]
+    spans += [span(text, "Afghanistan", "GPE", n) for n in range(2)]
+    kinds = {t: k for t, k in found(run(text, spans))}
+    assert (kinds["Australia"], kinds["Afghanistan"], kinds["Delhi"]) == (G, G, P)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It beat the previous Liberal government on health.", [("Liberal", G)]),
+        ("After Jo Velk's PCs won in 2018, Nationals leader Ana Pike spoke.", ["PCs", "Nationals"]),
+        ("The Progressive Conservative government fell.", []),
+    ],
+)
+def test_a_party_by_its_adjective_or_members_before_a_word_of_politics(
+    text: str, expected: list[object]
+) -> None:
+    groups = [t for t, k in found(run(text, [])) if k is G]
+    assert groups == [e[0] if isinstance(e, tuple) else e for e in expected]
