@@ -2052,8 +2052,12 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         ):  # "analysts at Morgan Stanley", where the model saw nothing; not "the Nasdaq 100"
             found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for m in _PARTY_WORD.finditer(text):  # "the previous Liberal government", "PCs won"
-        before = _raw_word_before(text, m.start(1))
-        if before[:1].isupper() and not before.endswith(("'s", "’s")) and before != "The":
+        word_before = _raw_word_before(text, m.start(1))
+        if (
+            word_before[:1].isupper()
+            and not word_before.endswith(("'s", "’s"))
+            and word_before != "The"
+        ):
             continue  # "Progressive Conservative government": part of a longer name
         found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PLUS_NAME.finditer(text):  # "OPEC+", "Disney+": an alliance, a service
