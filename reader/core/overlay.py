@@ -633,6 +633,8 @@ def _is_town_or_nation(name: str) -> bool:
 
 def _is_team(name: str) -> bool:
     """A team's nickname ("Steelers", "Red Sox"), alone or after its city ("Chicago Bulls")."""
+    if normalize(name) in rules.CLUB_NAMES:
+        return True  # "Aston Villa", "Juventus"
     words = normalize(name).split()
     if len(words) > 1 and words[0] in rules.TEAM_PREFIXES:
         return True
@@ -1926,6 +1928,14 @@ _SERVICE = re.compile(
 _X_PLATFORM = re.compile(
     r"\b(?:on|to|via) (X)(?![\w'’-])|(?<![\w-])(X)(?=,? \(?formerly (?:known as )?Twitter)"
 )
+_CLUB = re.compile(
+    r"(?<![\w’'-])(?:"
+    + "|".join(
+        re.escape(" ".join(w[:1].upper() + w[1:] for w in n.split()))
+        for n in sorted(rules.CLUB_NAMES, key=len, reverse=True)
+    )
+    + r")(?![\w’'-]| [A-Z])"
+)
 # A party by its adjective or members before a word of politics: "the Liberal government",
 # "Nationals leader Jo Pike", "Doug Ford's PCs won".
 _PARTY_WORD = re.compile(
@@ -2051,6 +2061,9 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             and not _NUMBER_AFTER.match(text, m.end(1))
         ):  # "analysts at Morgan Stanley", where the model saw nothing; not "the Nasdaq 100"
             found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    if _CLUB.search(text) and len(_SPORT_WORDS.findall(text)) >= 3:
+        for m in _CLUB.finditer(text):  # "Aston Villa 2-2 Everton", where the model saw a man
+            found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PARTY_WORD.finditer(text):  # "the previous Liberal government", "PCs won"
         word_before = _raw_word_before(text, m.start(1))
         if (
@@ -2334,10 +2347,15 @@ def _city_votes(
 
 
 def _company_short_name(text: str, sp: _Span) -> str | None:
-    """A company's name without its corporate ending, if it is no town ("Lumora Labs")."""
+    """A company's name without its corporate ending, if it is no town ("Lumora Labs").
+
+    A club's name gives its last word ("Aston Villa": "Villa").
+    """
     words = text[sp.start : sp.end].split()
     if sp.kind is not Kind.GROUP or len(words) < 2:
         return None
+    if len(words) == 2 and normalize(text[sp.start : sp.end]) in rules.CLUB_NAMES:
+        return words[1]
     if words[-1].casefold() not in rules.COMPANY_SUFFIXES:
         return None
     short = " ".join(words[:-1]).rstrip(",")
@@ -2587,7 +2605,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.13"
+RULES_VERSION = "2026-12-06.14"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -428,6 +428,20 @@ TEAM_NAMES = frozenset(
     hoyas, bearcats, sun devils, seagulls, magpies, gunners, toffees, hammers, wolves,
     red devils""".split(",")
 )
+# Football clubs whose names are no town's: a group wherever the model sees them, and in
+# a match report where it does not. The last word of a two-word one ("Villa") is the club
+# too where the article names it in full.
+CLUB_NAMES = frozenset(
+    name.strip().casefold()
+    for name in """Aston Villa, Everton, Tottenham, Tottenham Hotspur, Arsenal, Crystal Palace,
+    Nottingham Forest, Celtic, Juventus, Ajax, PSV, PSV Eindhoven, Benfica, Galatasaray,
+    Fenerbahce, Fenerbahçe, Besiktas, Beşiktaş, Olympiacos, Panathinaikos, Schalke,
+    Atalanta, Fiorentina, Real Betis, Osasuna, Anderlecht, Feyenoord, Club Brugge,
+    Shakhtar Donetsk, Red Star Belgrade, Boca Juniors, River Plate, Flamengo, Corinthians,
+    Palmeiras, Kaizer Chiefs, Orlando Pirates, Al Ahly, Al Hilal, Al Nassr,
+    Paris Saint-Germain, Bayern Munich, Borussia Dortmund, RB Leipzig, Bayer Leverkusen,
+    Athletic Bilbao, Atletico Madrid, Atlético Madrid""".split(",")
+)
 # First words of football clubs' names ("Real Madrid", "Inter Milan", "FC Porto").
 TEAM_PREFIXES = frozenset("real fc ac inter atletico atlético borussia olympique".split())
 # A last word that makes a name an event's ("Paris Air Show", "Doobie Brothers Tour"):

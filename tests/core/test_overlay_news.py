@@ -1659,3 +1659,18 @@ def test_a_party_by_its_adjective_or_members_before_a_word_of_politics(
 ) -> None:
     groups = [t for t, k in found(run(text, [])) if k is G]
     assert groups == [e[0] if isinstance(e, tuple) else e for e in expected]
+
+
+def test_a_known_club_is_a_team_and_so_is_its_short_name() -> None:
+    text = (
+        "Aston Villa 2-2 Everton: late leveller\n\nIt was a league match of two goals each. "
+        "Villa stay 15th, and their captain said Juventus had called.\n"
+    )
+    spans = [span(text, "Aston", "PERSON"), span(text, "Villa", "PERSON", 1)]
+    spans.append(span(text, "Juventus", "PERSON"))
+    assert found(run(text, spans)) == [
+        ("Aston Villa", G),
+        ("Everton", G),
+        ("Villa", G),
+        ("Juventus", G),
+    ]
