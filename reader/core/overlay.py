@@ -441,8 +441,8 @@ _GROUP_HEAD_AFTER = re.compile(
 
 # The rest of a town's name after a part the model took for all of it.
 _TOWN_TAIL = re.compile(
-    r"(?:[ -](?:do|da|dos|das|de|del|di|du|sur|upon|on|am|en)(?:[ -](?:la|le|the))?)?"
-    r"[ -][A-Z][\w’'-]*"
+    r"\.?(?:[ -](?:do|da|dos|das|de|del|di|du|des|es|el|al|sur|upon|on|am|en|aux|y)"
+    r"(?:[ -](?:la|le|les|the))?)?[ -][A-Z][\w’'-]*"
 )
 
 
@@ -1500,6 +1500,9 @@ def context_kind(
         after in rules.WEAK_GROUP_HEADS and kind is not Kind.PLACE
     ):
         return Kind.GROUP, True
+    code = rules.ACRONYM_DEF.match(text, end)
+    if code is not None and code.group(1) in rules.COUNTRY_CODES and kind is Kind.PERSON:
+        return Kind.PERSON, True  # "Bram Vandermeersch (BEL)": a results line
     if _ticker_after(text, start, end) and not is_norp:
         return Kind.GROUP, True  # "Marvell Technology (MRVL)"
     if _LED_BY.match(text, end):
@@ -1605,6 +1608,7 @@ def _initials_of_a_group(text: str, name: str, end: int) -> bool:
         and _CAPITALS.fullmatch(m.group(1)) is not None
         and acronym_of(name, m.group(1))
         and m.group(1) not in rules.PEOPLE_BY_INITIALS
+        and m.group(1) not in rules.COUNTRY_CODES  # "Bram Vandermeersch (BEL)": his country
     )
 
 
@@ -1936,6 +1940,10 @@ _CLUB = re.compile(
     )
     + r")(?![\w’'-]| [A-Z])"
 )
+_ATHLETE_COUNTRY = re.compile(
+    r"(?P<rank>\b\d{1,3}\. )?(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) "
+    r"\((?P<code>[A-Z]{3})\)"
+)
 # A party by its adjective or members before a word of politics: "the Liberal government",
 # "Nationals leader Jo Pike", "Doug Ford's PCs won".
 _PARTY_WORD = re.compile(
@@ -2064,6 +2072,11 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
     if _CLUB.search(text) and len(_SPORT_WORDS.findall(text)) >= 3:
         for m in _CLUB.finditer(text):  # "Aston Villa 2-2 Everton", where the model saw a man
             found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+    for m in _ATHLETE_COUNTRY.finditer(text):  # "1. Bram Vandermeersch (BEL)"
+        given = m.group("name").split()[0]
+        if m.group("code") in rules.COUNTRY_CODES and (m.group("rank") or is_given_name(given)):
+            code_start, code_end = m.span("code")
+            found.append(_Span(code_start, code_end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _PARTY_WORD.finditer(text):  # "the previous Liberal government", "PCs won"
         word_before = _raw_word_before(text, m.start(1))
         if (
@@ -2275,6 +2288,8 @@ def _defines(name: str, acronym: str, kind: Kind) -> bool:
     Its initials, or, for an organisation, any short capitals: many are of the
     name in its own language ("National Liberation Army (ELN)"), or its ticker.
     """
+    if acronym in rules.COUNTRY_CODES and kind is Kind.PERSON:
+        return False  # "Jo Pike (BEL)": her country
     if acronym_of(name, acronym):
         return True
     return (
@@ -2605,7 +2620,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.14"
+RULES_VERSION = "2026-12-06.15"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

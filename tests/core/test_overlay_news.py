@@ -1674,3 +1674,26 @@ def test_a_known_club_is_a_team_and_so_is_its_short_name() -> None:
         ("Villa", G),
         ("Juventus", G),
     ]
+
+
+def test_an_athletes_country_code_in_a_results_line_is_a_place() -> None:
+    text = "Result: 1. Bram Velkers (BEL) Team Ostra 4hrs; 2. Kasper Holm Vinter (DEN) same time."
+    spans = [span(text, "Bram Velkers", "PERSON"), span(text, "Kasper Holm Vinter", "PERSON")]
+    spans.append(span(text, "Team Ostra", "ORG"))
+    assert found(run(text, spans)) == [
+        ("Bram Velkers", N),
+        ("BEL", P),
+        ("Team Ostra", G),
+        ("Kasper Holm Vinter", N),
+        ("DEN", P),
+    ]
+    # A ticker after a company stays the company's.
+    text = "Shares of Velmora International (MAR) rose."
+    spans = [span(text, "Velmora International", "ORG")]
+    assert found(run(text, spans)) == [("Velmora International", G), ("MAR", G)]
+
+
+def test_the_rest_of_a_town_after_a_small_word_or_an_abbreviation() -> None:
+    text = "Flights to Dar es Salaam and Sault Ste. Marie resumed."
+    spans = [span(text, "Dar", "GPE"), span(text, "Sault Ste", "GPE")]
+    assert found(run(text, spans)) == [("Dar es Salaam", P), ("Sault Ste. Marie", P)]
