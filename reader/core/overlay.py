@@ -1442,6 +1442,8 @@ def context_kind(
     words = {normalize(w) for w in raw_words}
     if _is_dateline(text, start, end):
         return Kind.PLACE, True
+    if name in rules.PLACE_ACRONYMS:
+        return Kind.PLACE, True  # "NSW voters", "the UAE": a place whatever the model said
     if is_place_name(name) and (kind is Kind.PERSON or _alone_on_its_line(text, start, end)):
         return Kind.PLACE, True  # "Malawi" is nobody's name; "EUROPE" as a section heading
     if _is_facility(raw_words) or _NUMBERED_ROAD.fullmatch(name):
@@ -2620,7 +2622,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.15"
+RULES_VERSION = "2026-12-06.16"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -2790,12 +2792,23 @@ def _drop_craft(text: str, spans: list[_Span]) -> list[_Span]:
     return [sp for sp in spans if normalize(text[sp.start : sp.end]) not in crafts]
 
 
+# People or parts of an organisation after a word that opens a sentence ("Party insiders").
+_ROLE_NOUN_AFTER = re.compile(
+    r" (?:members?|insiders|officials?|ministry|ministries|secretaries|secretary|miner|"
+    r"spokes(?:man|woman|person)|leaders?|sources|staff|staffers|chair|chairman|chairwoman|"
+    r"premier|ministers?|correspondent|editor|workers|employees|lawmakers|councillors?)\b"
+)
+
+
 def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
     """A one-word "person" that the article also writes in lower case is a word or a thing.
 
     "Turnout was low", "Losartan ... the losartan group": the model took a
     capitalised first word or a drug for a name. Given names and common
     surnames stay ("Hope", "Rice"), and so does a name a strong cue made a person's.
+    So is a one-word "group" that opens a sentence before a lower-case word
+    ("State miner Gecamines", "Council member Jo Pike"), where the article
+    writes "state" or "council" too.
     """
     lower = set(_LOWER_CASE_WORD.findall(text))
     out = []
@@ -2812,6 +2825,17 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
             and word.lower() in lower
         ):
             continue
+        if (
+            sp.kind is Kind.GROUP
+            and word.isalpha()
+            and word[1:].islower()
+            and word.lower() in lower
+            and _sentence_start(text, sp.start)
+            and _ROLE_NOUN_AFTER.match(text, sp.end)
+            and normalize(word) not in rules.SERVICES
+            and not is_company_name(word)
+        ):
+            continue  # "State miner Gecamines", "Party insiders said": a word before a noun
         out.append(sp)
     return out
 

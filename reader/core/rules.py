@@ -353,7 +353,7 @@ TIME_ZONES = frozenset(
     NZST NZDT EAT WAT CAT SAST""".split()
 )
 # Capitals that stand for places: "the UAE", "the DRC".
-PLACE_ACRONYMS = frozenset("US USA UK UAE DRC USSR PRC ROK DPRK".split())
+PLACE_ACRONYMS = frozenset("US USA UK UAE DRC USSR PRC ROK DPRK NSW QLD".split())
 
 # Country codes after an athlete's name in results ("Jo Pike (BEL)"): the country, not the
 # initials of an organisation. The Olympic codes, and ISO's where they differ.

@@ -1697,3 +1697,17 @@ def test_the_rest_of_a_town_after_a_small_word_or_an_abbreviation() -> None:
     text = "Flights to Dar es Salaam and Sault Ste. Marie resumed."
     spans = [span(text, "Dar", "GPE"), span(text, "Sault Ste", "GPE")]
     assert found(run(text, spans)) == [("Dar es Salaam", P), ("Sault Ste. Marie", P)]
+
+
+def test_a_generic_word_opening_a_sentence_before_a_role_is_no_group() -> None:
+    text = (
+        "Budget row\n\nThe party met. Party insiders said the council would vote. Council "
+        "member Jo Pike agreed, and NSW voters and Target shoppers noticed.\n"
+    )
+    spans = [
+        span(text, "Party", "ORG"),
+        span(text, "Council", "ORG"),
+        span(text, "Jo Pike", "PERSON"),
+    ]
+    spans += [span(text, "NSW", "ORG"), span(text, "Target", "ORG")]
+    assert found(run(text, spans)) == [("Jo Pike", N), ("NSW", P), ("Target", G)]
