@@ -1930,6 +1930,9 @@ _SERVICE = re.compile(
     )
     + r")\b(?![-'’])"
 )
+_KNOWN_PLACE = re.compile(
+    r"(?<![\w’'-])(?:" + "|".join(rules.KNOWN_PLACES) + r")(?![\w’'-]| [A-Z])"
+)  # not "Wall Street Journal"
 # X, the platform: "said on X", "X, formerly Twitter". Not "X-ray", "Gen X", "Model X".
 _X_PLATFORM = re.compile(
     r"\b(?:on|to|via) (X)(?![\w'’-])|(?<![\w-])(X)(?=,? \(?formerly (?:known as )?Twitter)"
@@ -2109,6 +2112,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
     found += _used_acronyms(text)
     for m in _DOTTED_TICKER.finditer(text):  # "(CFH.N)": a company's listing
         found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+    for m in _KNOWN_PLACE.finditer(text):  # "a flat open on Wall Street"
+        found.append(_Span(m.start(), m.end(), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _SERVICE.finditer(text):
         found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for m in _X_PLATFORM.finditer(text):
@@ -2622,7 +2627,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.16"
+RULES_VERSION = "2026-12-06.17"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

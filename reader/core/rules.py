@@ -298,6 +298,8 @@ SPORTS_BODIES = (
     "LIV Golf", "ATP", "WTA", "FIFA", "UEFA", "World Rugby",
 )  # fmt: skip
 # Groups the news names often that the model misses or calls people ("al-Shabaab").
+# Places the model often passes by in running text ("a flat open on Wall Street").
+KNOWN_PLACES = ("Wall Street", "Silicon Valley", "West Bank", "Gaza Strip")
 KNOWN_GROUPS = (
     "Houthis", "Houthi", "Daesh", "al-Shabaab", "Al-Shabaab", "Mounties", "Boko Haram",
 )  # fmt: skip

@@ -1711,3 +1711,8 @@ def test_a_generic_word_opening_a_sentence_before_a_role_is_no_group() -> None:
     ]
     spans += [span(text, "NSW", "ORG"), span(text, "Target", "ORG")]
     assert found(run(text, spans)) == [("Jo Pike", N), ("NSW", P), ("Target", G)]
+
+
+def test_wall_street_is_a_place_where_the_model_passes_it_by_but_not_inside_a_paper() -> None:
+    assert found(run("Futures pointed to a flat open on Wall Street.", [])) == [("Wall Street", P)]
+    assert found(run("The Wall Street Journal reported it.", [])) == []
