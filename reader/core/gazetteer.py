@@ -398,7 +398,8 @@ _NOT_REGIONS = frozenset(
     gulf batman maritime reunion acre bury saga antique para bikini pest plateau bale mono
     cascade midland afar ascension tata mascara littoral dorado volta medea freeport smiths
     ruse puke makin bled luce seti amara cortes brava valle nord sud formosa capital
-    federal interior islands lakota paget woodville dauphin pita lira mila agri""".split()
+    federal interior islands lakota paget woodville dauphin pita lira mila agri norte sur
+    sul este oeste leste""".split()
 )
 
 
@@ -516,6 +517,30 @@ def _region_names() -> Iterator[str]:
             for part in re.split(r"\s*[()]\s*", province):
                 if len(part) >= 4 and part[:1].isupper():
                     yield part
+                    short = part.split(" de ")[0]  # "Michoacan de Ocampo" is "Michoacán"
+                    if short != part and len(short) >= 4:
+                        yield short
+    yield from _REGIONS_IN_ENGLISH
+
+
+# English names of regions and islands that `countryinfo` gives in their own language
+# ("Thueringen", "Sumatera Barat") or not at all.
+_REGIONS_IN_ENGLISH = tuple(
+    name.strip()
+    for name in """Bavaria, Thuringia, Saxony, Lower Saxony, Saxony-Anhalt, Hesse,
+    North Rhine-Westphalia, Rhineland-Palatinate, Baden-Württemberg,
+    Mecklenburg-Western Pomerania, Carinthia, Styria, Tyrol, Lower Austria, Upper Austria,
+    Lombardy, Tuscany, Piedmont, Apulia, Sicily, Sardinia, Campania, Calabria, Umbria,
+    Liguria, Veneto, Emilia-Romagna, Catalonia, Andalusia, Castile and León,
+    Castilla-La Mancha, Basque Country, Navarre, Galicia, Asturias, Aragon, Brittany,
+    Normandy, Burgundy, Provence, Alsace, Lorraine, Corsica, Occitania, Flanders, Wallonia,
+    Bohemia, Moravia, Silesia, Pomerania, Masovia, Transylvania, Dalmatia, Crete, Java,
+    West Java, Central Java, East Java, Sumatra, West Sumatra, North Sumatra, South Sumatra,
+    Borneo, Kalimantan, Sulawesi, South Sulawesi, Mindanao, Luzon, Visayas, Hokkaido,
+    Honshu, Kyushu, Shikoku, Okinawa, Tasmania, Buryatia, Chechnya, Dagestan, Tatarstan,
+    Bashkortostan, Siberia, Crimea, Donbas, Kurdistan, Balochistan, Khyber Pakhtunkhwa,
+    Patagonia, Tibet, Xinjiang, Inner Mongolia, Manchuria, Anatolia, Kashmir""".split(",")
+)
 
 
 def is_city_name(name: str) -> bool:

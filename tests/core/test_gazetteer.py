@@ -79,6 +79,10 @@ def test_provinces_and_states_are_known_unless_they_are_also_words_or_names() ->
     for region in ("Sinaloa", "Albay", "Hatay", "Antioquia", "Norte de Santander"):
         assert gazetteer.is_city_name(region), region
     assert gazetteer.is_city_name("Chocó")  # the list writes it "Choco"
+    # English names the list gives in the region's own language, or without its suffix.
+    for region in ("Thuringia", "West Sumatra", "Sicily", "Michoacán", "Coahuila"):
+        assert gazetteer.is_city_name(region), region
+    assert not gazetteer.is_city_name("Norte")  # "Norte de Santander" does not make it one
     assert not gazetteer.is_city_name("TOKİ")  # Turkish capitals: no "Toki" by accident
     # A region's name that is an English word, a company's or a person's is no evidence.
     for name in ("Store", "Plateau", "Antique", "Maritime", "Aurora", "Victoria"):
