@@ -693,6 +693,24 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
             sp.kind = Kind.GROUP
 
 
+def _clubs_named_for_towns(text: str, spans: list[_Span]) -> None:
+    """In a match report "Leicester City" and "Ipswich Town" are clubs, not places.
+
+    Not a town that is called so ("Cape Town", "Quezon City"), nor outside sport.
+    """
+    if not _is_sport(text, spans):
+        return
+    for sp in spans:
+        words = text[sp.start : sp.end].split()
+        if (
+            len(words) == 2
+            and words[1] in ("City", "Town", "Athletic")
+            and _is_town(words[0])
+            and not is_city_name(text[sp.start : sp.end])
+        ):
+            sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
+
+
 def _racing_teams(text: str, spans: list[_Span]) -> None:
     """In a race report a constructor is a team: "McLaren", "Williams", "Aston Martin"."""
     if rules.RACING.search(text) is None:
@@ -2627,7 +2645,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.18"
+RULES_VERSION = "2026-12-06.19"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -2716,6 +2734,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     _cities_for_teams(text, spans)
     _places_playing(text, spans)
     _racing_teams(text, spans)
+    _clubs_named_for_towns(text, spans)
     _discount_headline(text, spans)
     spans = _add_shaped(text, spans)
     spans = _drop_common_words(text, spans)

@@ -1716,3 +1716,16 @@ def test_a_generic_word_opening_a_sentence_before_a_role_is_no_group() -> None:
 def test_wall_street_is_a_place_where_the_model_passes_it_by_but_not_inside_a_paper() -> None:
     assert found(run("Futures pointed to a flat open on Wall Street.", [])) == [("Wall Street", P)]
     assert found(run("The Wall Street Journal reported it.", [])) == []
+
+
+def test_a_club_named_for_its_town_is_a_team_only_in_sport() -> None:
+    text = (
+        "Leicester City 2-1 Ipswich Town\n\nThe league match turned on two goals and a "
+        "late save; the captain praised the fans of Leicester City.\n"
+    )
+    spans = [span(text, "Leicester City", "GPE", n) for n in range(2)]
+    spans.append(span(text, "Ipswich Town", "GPE"))
+    assert [k for _, k in found(run(text, spans))] == [G, G, G]
+    text = "Flooding hit Toyota City and Cape Town on Monday."
+    spans = [span(text, "Toyota City", "GPE"), span(text, "Cape Town", "GPE")]
+    assert [k for _, k in found(run(text, spans))] == [P, P]
