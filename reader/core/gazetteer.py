@@ -437,9 +437,9 @@ def _read_company_names() -> frozenset[str]:
     "Berkshire Hathaway" and "Adidas" are companies wherever the model calls them
     people. Each name counts with and without its legal form ("Inc.", "plc"). One
     word that is a first name, a familiar surname or an English word is left
-    out ("Ford", "Continental"), and so is any name that is also a town's or a
-    region's ("Dover", "Toyota"). Read as text, not imported: the package also
-    pulls in a web client.
+    out ("Ford", "Continental"); a name that is also a town's or a region's
+    ("Dover", "Toyota") is kept apart (`is_company_also_town`). Read as text,
+    not imported: the package also pulls in a web client.
     """
     from reader.core.names import normalize
 
@@ -459,12 +459,15 @@ def _read_company_names() -> frozenset[str]:
         short = _LEGAL_FORM.sub("", full).strip().rstrip(",")
         for name in {full, short.removeprefix("The ")}:
             norm = normalize(name)
-            if len(norm) < 2 or norm in places:
+            if len(norm) < 2:
                 continue
             if " " not in norm and (norm in familiar or norm in words or len(norm) < 3):
                 continue
-            found.add(norm)
+            found.add(_TOWN_MARK + norm if norm in places else norm)
     return frozenset(found)
+
+
+_TOWN_MARK = "~"  # a listed company that is also a town's name ("Toyota", "Dover")
 
 
 def _all_town_names() -> frozenset[str]:
@@ -491,6 +494,13 @@ def is_company_name(name: str) -> bool:
     from reader.core.names import normalize
 
     return normalize(name) in company_names()
+
+
+def is_company_also_town(name: str) -> bool:
+    """Whether a name is a listed company's and a town's ("Toyota", "Honda", "Dover")."""
+    from reader.core.names import normalize
+
+    return _TOWN_MARK + normalize(name) in company_names()
 
 
 def _regions_folder() -> Path | None:

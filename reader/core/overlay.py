@@ -46,6 +46,7 @@ from reader.core.article import text_sha256
 from reader.core.gazetteer import (
     is_city_name,
     is_common_surname,
+    is_company_also_town,
     is_company_name,
     is_country_also_a_name,
     is_given_name,
@@ -1494,6 +1495,13 @@ def context_kind(
         return Kind.GROUP, True
     if _listed_company(text, start, end):
         return Kind.GROUP, True  # "Morgan Stanley", "Nvidia": whatever the model saw
+    if (
+        is_company_also_town(name)
+        and _is_business_story(text)
+        and _raw_word_before(text, start).lower() not in _PLACE_WORDS_BEFORE
+        and text[end : end + 1] != "-"
+    ):
+        return Kind.GROUP, True  # "Toyota" and "Honda" in a story of sales; not "in Dover"
     if len(raw_words) > 1 and raw_words[0] == "Air":
         return Kind.GROUP, True  # "Air Arabia", "Air India": airlines
     inner = rules.INNER_CAPITAL.match(name) if len(raw_words) == 1 else None
@@ -1592,6 +1600,17 @@ def context_kind(
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")  # "ELN", "BJD": an organisation's short form
+
+
+_BUSINESS_WORDS = re.compile(
+    r"\b(?:shares|profits?|revenues?|earnings|investors|stock|sales|carmakers?|automakers?|"
+    r"analysts|quarter|quarterly|dividend|shareholders|outlook|forecast)\b"
+)
+
+
+def _is_business_story(text: str) -> bool:
+    """A story of companies: five words of business, where "Toyota" is the carmaker."""
+    return sum(1 for _ in itertools.islice(_BUSINESS_WORDS.finditer(text), 5)) >= 5
 
 
 def _listed_company(text: str, start: int, end: int) -> bool:
@@ -2645,7 +2664,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.19"
+RULES_VERSION = "2026-12-06.20"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

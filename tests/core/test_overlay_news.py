@@ -1729,3 +1729,14 @@ def test_a_club_named_for_its_town_is_a_team_only_in_sport() -> None:
     text = "Flooding hit Toyota City and Cape Town on Monday."
     spans = [span(text, "Toyota City", "GPE"), span(text, "Cape Town", "GPE")]
     assert [k for _, k in found(run(text, spans))] == [P, P]
+
+
+def test_a_company_named_like_a_town_is_the_company_in_a_business_story() -> None:
+    text = (
+        "Carmakers\n\nShares of carmakers fell as sales slowed; analysts cut their outlook "
+        "for the quarter. Toyota lost 2%, and its plant in Toyota stayed shut.\n"
+    )
+    spans = [span(text, "Toyota", "GPE", n) for n in range(2)]
+    assert [k for _, k in found(run(text, spans))] == [G, P]
+    text = "Floods\n\nRain hit Toyota on Monday and rivers rose.\n"
+    assert found(run(text, [span(text, "Toyota", "GPE")])) == [("Toyota", P)]
