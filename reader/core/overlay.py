@@ -34,6 +34,7 @@ Steps, in order, each doing one job:
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import json
 import re
@@ -466,8 +467,13 @@ def _is_storm(text: str, start: int, end: int) -> bool:
     return (
         _STORM_NAMED.fullmatch(name) is not None
         or _STORM_BEFORE.search(text, max(0, start - 25), start) is not None
-        or name in {m.group(1) for m in _STORM_NAMED.finditer(text)}
+        or name in _storm_names(text)
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _storm_names(text: str) -> frozenset[str]:
+    return frozenset(m.group(1) for m in _STORM_NAMED.finditer(text))
 
 
 def _in_a_thing(text: str, start: int, end: int, kind: Kind) -> bool:
@@ -1976,10 +1982,7 @@ _X_PLATFORM = re.compile(
 )
 _CLUB = re.compile(
     r"(?<![\w’'-])(?:"
-    + "|".join(
-        re.escape(" ".join(w[:1].upper() + w[1:] for w in n.split()))
-        for n in sorted(rules.CLUB_NAMES, key=len, reverse=True)
-    )
+    + "|".join(re.escape(n) for n in sorted(rules.CLUB_NAME_LIST, key=len, reverse=True))
     + r")(?![\w’'-]| [A-Z])"
 )
 _ATHLETE_COUNTRY = re.compile(

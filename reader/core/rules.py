@@ -447,8 +447,8 @@ TEAM_NAMES = frozenset(
 # Football clubs whose names are no town's: a group wherever the model sees them, and in
 # a match report where it does not. The last word of a two-word one ("Villa") is the club
 # too where the article names it in full.
-CLUB_NAMES = frozenset(
-    name.strip().casefold()
+CLUB_NAME_LIST = tuple(
+    name.strip()
     for name in """Aston Villa, Everton, Tottenham, Tottenham Hotspur, Arsenal, Crystal Palace,
     Nottingham Forest, Celtic, Juventus, Ajax, PSV, PSV Eindhoven, Benfica, Galatasaray,
     Fenerbahce, Fenerbahçe, Besiktas, Beşiktaş, Olympiacos, Panathinaikos, Schalke,
@@ -458,6 +458,7 @@ CLUB_NAMES = frozenset(
     Paris Saint-Germain, Bayern Munich, Borussia Dortmund, RB Leipzig, Bayer Leverkusen,
     Athletic Bilbao, Atletico Madrid, Atlético Madrid""".split(",")
 )
+CLUB_NAMES = frozenset(name.casefold() for name in CLUB_NAME_LIST)
 # First words of football clubs' names ("Real Madrid", "Inter Milan", "FC Porto").
 TEAM_PREFIXES = frozenset("real fc ac inter atletico atlético borussia olympique".split())
 # A last word that makes a name an event's ("Paris Air Show", "Doobie Brothers Tour"):
