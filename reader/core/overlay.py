@@ -393,6 +393,10 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                 court = _ORDINAL_BEFORE.search(text, max(0, s - 6), s)
                 if court is not None and text.startswith(_NUMBERED_COURTS, s):
                     s = court.start()  # "the 9th" + "U.S. Circuit Court of Appeals"
+                section = _OUTLET_SECTION.match(text, e)
+                if section is not None and text[s:e].isupper() and kind is not Kind.PERSON:
+                    e = section.end()  # "BBC" + "Sport", "PA" + "Media": the outlet's arm
+                    kind = Kind.GROUP
                 head = _GROUP_HEAD_AFTER.match(text, e)
                 if head is not None and (head.group(1) == "Patrol" or kind is Kind.PLACE):
                     # "Florida Highway" + "Patrol", "Newark" + "Advocate": a force, a paper
@@ -401,6 +405,20 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                 if kind is not Kind.PERSON and _ruled_name(text[s:e]):
                     kind = Kind.PERSON  # "King Felipe VI", an organisation to the model
                 if kind is Kind.PERSON:
+                    office = _OFFICE_IN_NAME.fullmatch(text, s, e)
+                    if office is not None:  # "Saku MP Halake Wario", "UDA MPs"
+                        where = office.group(1)
+                        out.append(
+                            _Span(
+                                s,
+                                s + len(where),
+                                Kind.GROUP if where.isupper() else Kind.PLACE,
+                                weight=rules.STRONG_CUE_VOTE,
+                            )
+                        )
+                        if office.group(3) is None:
+                            continue
+                        s = office.start(3)
                     first = s
                     s, e, team_end = _strip_titles(text, s, e)
                     if team_end is not None:
@@ -419,6 +437,17 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     return _drop_events(text, _drop_quoted_titles(text, out))
 
 
+# An office between a place or party and a person, in one span the model took for a name:
+# "Saku MP Halake Wario", "Kapuskasing Mayor Denise Roy", "NDP MPP Sylvie Roy", "UDA MPs".
+_OFFICE_IN_NAME = re.compile(
+    r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}) (MPs?|MPPs?|MLAs?|MEPs?|Mayor|Commissioner|"
+    r"Senator|Governor|Premier|Councillor|Councilor|Sheriff)(?: ([A-Z].*))?"
+)
+# A broadcaster's or an agency's arm after its capitals: "BBC Sport", "BBC Arabic", "PA Media".
+_OUTLET_SECTION = re.compile(
+    r" (?:Sports?|News|Arabic|Persian|Urdu|Hindi|Mundo|Media|Radio(?: \d)?|Television|"
+    r"Business|World Service|Studios|Records|Films)\b(?! [A-Z])"
+)
 # What makes the name before it an event's ("the Canadian Grand Prix", "Australian Open").
 _NORP_EVENT = re.compile(r" (?:Grand Prix|Open|Masters|Championships?)\b")
 # A model designation after a maker's name: "A321neo", "777-9", "777X", "737"; not a year,
@@ -2667,7 +2696,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.20"
+RULES_VERSION = "2026-12-06.21"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -1740,3 +1740,27 @@ def test_a_company_named_like_a_town_is_the_company_in_a_business_story() -> Non
     assert [k for _, k in found(run(text, spans))] == [G, P]
     text = "Floods\n\nRain hit Toyota on Monday and rivers rose.\n"
     assert found(run(text, [span(text, "Toyota", "GPE")])) == [("Toyota", P)]
+
+
+def test_an_office_between_a_place_and_a_person_splits_the_span() -> None:
+    text = "Row\n\nThen Vesko MP Halake Wario spoke, and UDA MPs walked out of Ostrava.\n"
+    spans = [span(text, "Vesko MP Halake Wario", "PERSON"), span(text, "UDA MPs", "PERSON")]
+    spans.append(span(text, "Ostrava", "GPE"))
+    assert found(run(text, spans)) == [
+        ("Vesko", P),
+        ("Halake Wario", N),
+        ("UDA", G),
+        ("Ostrava", P),
+    ]
+
+
+def test_a_broadcasters_arm_after_its_capitals_is_one_group() -> None:
+    text = "By Tom Pike, BBC Sport at the ground; PA Media said so, and the BBC agreed."
+    spans = [span(text, "Tom Pike", "PERSON"), span(text, "BBC", "ORG")]
+    spans += [span(text, "PA", "GPE"), span(text, "BBC", "ORG", 1)]
+    assert found(run(text, spans)) == [
+        ("Tom Pike", N),
+        ("BBC Sport", G),
+        ("PA Media", G),
+        ("BBC", G),
+    ]
