@@ -302,6 +302,16 @@ SPORTS_BODIES = (
 KNOWN_PLACES = ("Wall Street", "Silicon Valley", "West Bank", "Gaza Strip")
 KNOWN_GROUPS = (
     "Houthis", "Houthi", "Daesh", "al-Shabaab", "Al-Shabaab", "Mounties", "Boko Haram",
+    # Parties whose names say nothing of a party, and that the model takes for people or
+    # places. Not those that are also words or first names ("Vox", "Morena", "Renaissance").
+    "Sinn Féin", "Sinn Fein", "Fine Gael", "Fianna Fáil", "Fianna Fail", "Plaid Cymru",
+    "Fidesz", "Jobbik", "Likud", "Shas", "Yesh Atid", "Podemos", "Syriza", "Pasok",
+    "Ennahda", "Forza Italia", "Fratelli d'Italia", "Vlaams Belang", "Komeito",
+    "Kuomintang", "Rashtriya Janata Dal", "Janata Dal", "Trinamool Congress", "Trinamool",
+    "Samajwadi Party", "Shiv Sena", "Pakatan Harapan", "Perikatan Nasional", "Golkar",
+    "Gerindra", "Pheu Thai", "Bhumjaithai", "Azimio la Umoja", "Azimio", "Kenya Kwanza",
+    "Chama Cha Mapinduzi", "Frelimo", "Renamo", "Fatah", "Andreessen Horowitz",
+    "Kleiner Perkins",
 )  # fmt: skip
 SERVICES = frozenset(
     name.casefold() for name in SERVICE_NAMES + SEATS_OF_POWER + SPORTS_BODIES + KNOWN_GROUPS
@@ -442,7 +452,7 @@ TEAM_NAMES = frozenset(
     aggies, seminoles, hoosiers, jayhawks, sooners, razorbacks, gamecocks, demon deacons,
     yellow jackets, fighting irish, cornhuskers, nittany lions, terrapins, boilermakers,
     hoyas, bearcats, sun devils, seagulls, magpies, gunners, toffees, hammers, wolves,
-    red devils""".split(",")
+    red devils, super kings, knight riders, royal challengers, sunrisers, super giants""".split(",")
 )
 # Football clubs whose names are no town's: a group wherever the model sees them, and in
 # a match report where it does not. The last word of a two-word one ("Villa") is the club

@@ -1764,3 +1764,10 @@ def test_a_broadcasters_arm_after_its_capitals_is_one_group() -> None:
         ("PA Media", G),
         ("BBC", G),
     ]
+
+
+def test_parties_whose_names_say_nothing_of_a_party_are_groups() -> None:
+    text = "Sinn Féin and Fine Gael rose in the poll, and Fidesz lost ground to Jo Pike."
+    spans = [span(text, "Sinn Féin", "PERSON"), span(text, "Fine Gael", "PERSON")]
+    spans += [span(text, "Fidesz", "PERSON"), span(text, "Jo Pike", "PERSON")]
+    assert [k for _, k in found(run(text, spans))] == [G, G, G, N]
