@@ -892,6 +892,7 @@ _GENERIC_GROUP_WORDS = (
     | frozenset("cartel gang army front movement brigade coalition alliance".split())
 )
 _PLACE_ABBREVIATIONS = ("St.", "Ste.", "Mt.", "Ft.")  # "Fort St." + "John"
+_AND_CO = re.compile(r" & Co\.?(?=[\s,;:)’'])")  # a partnership's legal form
 
 
 _SIKH_NAMES = frozenset(("Singh", "Kaur"))
@@ -1004,6 +1005,11 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
             and not any(o.start == m.start(1) for o in out)
         ):
             sp.end, sp.kind, sp.weight = m.end(1), Kind.GROUP, rules.STRONG_CUE_VOTE
+            if _keeps_period(text, sp.start, sp.end):
+                sp.end += 1  # "Citigroup" + "Inc." keeps its period
+        legal = _AND_CO.match(text, sp.end)
+        if legal and sp.kind is Kind.GROUP and not sp.is_norp:
+            sp.end = legal.end()  # "Harwell Fairchild" + " & Co."
         team = _TEAM_AFTER.match(text, sp.end)
         if team and sp.kind is Kind.PLACE and _is_team(team.group(1)):
             sp.end, sp.kind, sp.weight = team.end(1), Kind.GROUP, rules.STRONG_CUE_VOTE
@@ -2696,7 +2702,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.22"
+RULES_VERSION = "2026-12-06.23"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -1771,3 +1771,9 @@ def test_parties_whose_names_say_nothing_of_a_party_are_groups() -> None:
     spans = [span(text, "Sinn Féin", "PERSON"), span(text, "Fine Gael", "PERSON")]
     spans += [span(text, "Fidesz", "PERSON"), span(text, "Jo Pike", "PERSON")]
     assert [k for _, k in found(run(text, spans))] == [G, G, G, N]
+
+
+def test_a_legal_form_the_model_left_out_is_taken_in_with_its_period() -> None:
+    text = "Markets\n\nVelmora Inc. said profits rose, as did Ostra Pike & Co. on Monday.\n"
+    spans = [span(text, "Velmora", "ORG"), span(text, "Ostra Pike", "ORG")]
+    assert found(run(text, spans)) == [("Velmora Inc.", G), ("Ostra Pike & Co.", G)]
