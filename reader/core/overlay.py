@@ -2702,7 +2702,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.23"
+RULES_VERSION = "2026-12-06.24"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -2797,6 +2797,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _drop_common_words(text, spans)
     spans = _people_by_given_names(text, spans)
     spans = _drop_craft(text, spans)
+    _people_by_surnames(text, spans)
     return Prepared(tuple(spans), tuple(_named_things(text, model_spans)))
 
 
@@ -2879,6 +2880,35 @@ _ROLE_NOUN_AFTER = re.compile(
     r"spokes(?:man|woman|person)|leaders?|sources|staff|staffers|chair|chairman|chairwoman|"
     r"premier|ministers?|correspondent|editor|workers|employees|lawmakers|councillors?)\b"
 )
+
+
+def _people_by_surnames(text: str, spans: list[_Span]) -> None:
+    """A full name whose surname the article calls a person is a person's name.
+
+    "Then Kagiso Dlamini took the new ball" (a group to the model) and later
+    "Dlamini, the 24-year-old fast bowler": the age says whose name it is.
+    """
+    for sp in spans:
+        words = text[sp.start : sp.end].split()
+        if (
+            sp.kind is Kind.PERSON
+            or sp.weight >= rules.STRONG_CUE_VOTE
+            or sp.is_norp
+            or not 2 <= len(words) <= 3
+            or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+            or _is_town(text[sp.start : sp.end])
+            or _is_team(text[sp.start : sp.end])
+            or is_company_name(text[sp.start : sp.end])
+        ):
+            continue
+        last = words[-1]
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])", text):
+            if sp.start <= m.start() < sp.end:
+                continue
+            cue, strong = context_kind(text, m.start(), m.end(), Kind.PERSON, False)
+            if cue is Kind.PERSON and strong:
+                sp.kind, sp.weight = Kind.PERSON, rules.STRONG_CUE_VOTE
+                break
 
 
 def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:

@@ -1777,3 +1777,18 @@ def test_a_legal_form_the_model_left_out_is_taken_in_with_its_period() -> None:
     text = "Markets\n\nVelmora Inc. said profits rose, as did Ostra Pike & Co. on Monday.\n"
     spans = [span(text, "Velmora", "ORG"), span(text, "Ostra Pike", "ORG")]
     assert found(run(text, spans)) == [("Velmora Inc.", G), ("Ostra Pike & Co.", G)]
+
+
+def test_a_full_name_whose_surname_the_article_calls_a_person_is_a_person() -> None:
+    text = (
+        "Velko five-for\n\nThen Kagiso Velko took the new ball. Velko, the 24-year-old "
+        "fast bowler from Ostrava, finished with five wickets, and Velko bowled on.\n"
+    )
+    spans = [span(text, "Velko", "GPE"), span(text, "Kagiso Velko", "ORG")]
+    spans += [span(text, "Ostrava", "GPE"), span(text, "Velko", "GPE", 3)]
+    assert [(t, k) for t, k in found(run(text, spans)) if "Velko" in t] == [
+        ("Velko", N),
+        ("Kagiso Velko", N),
+        ("Velko", N),
+        ("Velko", N),
+    ]
