@@ -2024,6 +2024,53 @@ _ATHLETE_COUNTRY = re.compile(
     r"(?P<rank>\b\d{1,3}\. )?(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) "
     r"\((?P<code>[A-Z]{3})\)"
 )
+# A team sheet's line: "Partick Thistle: Sneddon, McKenna (Bannigan 72), Mayo; Lawless."
+_SHEET_LINE = re.compile(r"(?m)^([A-Z][\w .'’&-]{1,40}?)(?: \([\d-]+\))?: (.+?)\.?$")
+_SHEET_NAME = (
+    r"(?:(?:de|van|von|da|di|le|la|del|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+)
+_SHEET_ITEM = re.compile(
+    rf"({_SHEET_NAME})(?: \(({_SHEET_NAME})(?: \d{{1,3}}(?:\+\d)?)?\)| \d{{1,3}})?"
+)
+# Labels of a team sheet's other lines, whose names are players or officials, not a team.
+_SHEET_LABELS = frozenset(
+    name.strip()
+    for name in """subs, substitutes, replacements, bench, booked, sent off, goals, scorers,
+    tries, cons, pens, conversions, penalties, drop goals, unused subs, subs not used,
+    yellow cards, red cards, yellow card, red card, referee, assistant referees""".split(",")
+)
+
+
+def _line_up(text: str) -> list[_Span]:
+    """A team sheet: every name in it is a player's, and the team before the colon a team.
+
+    Four names or more, separated by commas or semicolons, each perhaps with a
+    substitute in brackets ("Docherty (Bannigan 72)"): the model merges and
+    mislabels them, so these spans replace its own.
+    """
+    found: list[_Span] = []
+    for line in _SHEET_LINE.finditer(text):
+        items = re.split(r"[,;] ", line.group(2))
+        if len(items) < 4 and line.group(1).casefold() not in _SHEET_LABELS:
+            continue
+        matches = [_SHEET_ITEM.fullmatch(item) for item in items]
+        if any(m is None for m in matches) or len(items) < 2:
+            continue
+        strong = rules.STRONG_CUE_VOTE
+        if line.group(1).casefold() not in _SHEET_LABELS:
+            found.append(_Span(line.start(1), line.end(1), Kind.GROUP, weight=strong))
+        offset = line.start(2)
+        for item, m in zip(items, matches, strict=True):
+            assert m is not None
+            start = text.index(item, offset)
+            offset = start + len(item)
+            for group in (1, 2):
+                if m.group(group):
+                    s0 = start + m.start(group)
+                    found.append(_Span(s0, s0 + len(m.group(group)), Kind.PERSON, weight=strong))
+    return found
+
+
 # A party by its adjective or members before a word of politics: "the Liberal government",
 # "Nationals leader Jo Pike", "Doug Ford's PCs won".
 _PARTY_WORD = re.compile(
@@ -2157,6 +2204,7 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         if m.group("code") in rules.COUNTRY_CODES and (m.group("rank") or is_given_name(given)):
             code_start, code_end = m.span("code")
             found.append(_Span(code_start, code_end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    found += _line_up(text)
     for m in _PARTY_WORD.finditer(text):  # "the previous Liberal government", "PCs won"
         word_before = _raw_word_before(text, m.start(1))
         if (
@@ -2702,7 +2750,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.24"
+RULES_VERSION = "2026-12-06.25"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

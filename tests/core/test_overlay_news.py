@@ -1792,3 +1792,18 @@ def test_a_full_name_whose_surname_the_article_calls_a_person_is_a_person() -> N
         ("Velko", N),
         ("Velko", N),
     ]
+
+
+def test_a_team_sheet_names_its_players_and_its_team() -> None:
+    text = (
+        "Ostra 2-1 Velka\n\nLine-ups\n\nOstra Rovers: Sned, McKenn, Mayo, Holt (Bannig 72), "
+        "Lawle.\n\nSubs not used: Ferri, Miln, Stanw.\n\nBooked: Holt.\n\nAttendance: 4,312.\n"
+    )
+    spans = [span(text, "McKenn, Mayo", "ORG"), span(text, "Ferri, Miln, Stanw", "ORG")]
+    body = found(run(text, spans))
+    assert ("Ostra Rovers", G) in body
+    players = [t for t, k in body if k is N]
+    assert players == [
+        "Sned", "McKenn", "Mayo", "Holt", "Bannig", "Lawle", "Ferri", "Miln", "Stanw", "Holt",
+    ]  # fmt: skip
+    assert "Attendance" not in [t for t, _ in body]
