@@ -2029,8 +2029,8 @@ _SHEET_LINE = re.compile(r"(?m)^([A-Z][\w .'’&-]{1,40}?)(?: \([\d-]+\))?: (.+?
 _SHEET_NAME = (
     r"(?:(?:de|van|von|da|di|le|la|del|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 )
-_SHEET_ITEM = re.compile(
-    rf"({_SHEET_NAME})(?: \(({_SHEET_NAME})(?: \d{{1,3}}(?:\+\d)?)?\)| \d{{1,3}})?"
+_SHEET_ITEM = re.compile(  # "Docherty (Bannigan 72)", "15 Shaun Stevenson" (a shirt number)
+    rf"(?:\d{{1,2}} )?({_SHEET_NAME})(?: \(({_SHEET_NAME})(?: \d{{1,3}}(?:\+\d)?)?\)| \d{{1,3}})?"
 )
 # Labels of a team sheet's other lines, whose names are players or officials, not a team.
 _SHEET_LABELS = frozenset(

@@ -1807,3 +1807,19 @@ def test_a_team_sheet_names_its_players_and_its_team() -> None:
         "Sned", "McKenn", "Mayo", "Holt", "Bannig", "Lawle", "Ferri", "Miln", "Stanw", "Holt",
     ]  # fmt: skip
     assert "Attendance" not in [t for t, _ in body]
+
+
+def test_a_rugby_team_sheet_with_shirt_numbers() -> None:
+    text = (
+        "Team news\n\nChiefs: 15 Jo Velk, 14 Ana Pike, 13 Tane Rona, 12 Quinn Tupa.\n\n"
+        "Replacements: 16 Sami Taukei'aho, 17 Ollie Norr.\n"
+    )
+    assert found(run(text, [])) == [
+        ("Chiefs", G),
+        ("Jo Velk", N),
+        ("Ana Pike", N),
+        ("Tane Rona", N),
+        ("Quinn Tupa", N),
+        ("Sami Taukei'aho", N),
+        ("Ollie Norr", N),
+    ]
