@@ -2024,6 +2024,12 @@ _ATHLETE_COUNTRY = re.compile(
     r"(?P<rank>\b\d{1,3}\. )?(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) "
     r"\((?P<code>[A-Z]{3})\)"
 )
+# A game preview's line (AP's "UP NEXT"): the team, then where it plays next and whom.
+_UP_NEXT = re.compile(
+    r"(?m)^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}): (?:At|Host|Hosts|Visit|Visits|Vs\.?|"
+    r"Play|Plays|Travel to|Face|Faces) ((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2})"
+    r"(?= (?:on|in|at|this|next)\b|[.,;]|$)"
+)
 # A team sheet's line: "Partick Thistle: Sneddon, McKenna (Bannigan 72), Mayo; Lawless."
 _SHEET_LINE = re.compile(r"(?m)^([A-Z][\w .'’&-]{1,40}?)(?: \([\d-]+\))?: (.+?)\.?$")
 _SHEET_NAME = (
@@ -2205,6 +2211,11 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             code_start, code_end = m.span("code")
             found.append(_Span(code_start, code_end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     found += _line_up(text)
+    for m in _UP_NEXT.finditer(text):  # AP's "UP NEXT": "Nuggets: At Utah on Friday night."
+        for group in (1, 2):
+            found.append(
+                _Span(m.start(group), m.end(group), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
+            )
     for m in _PARTY_WORD.finditer(text):  # "the previous Liberal government", "PCs won"
         word_before = _raw_word_before(text, m.start(1))
         if (
@@ -2750,7 +2761,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.25"
+RULES_VERSION = "2026-12-06.26"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -1823,3 +1823,15 @@ def test_a_rugby_team_sheet_with_shirt_numbers() -> None:
         ("Sami Taukei'aho", N),
         ("Ollie Norr", N),
     ]
+
+
+def test_a_game_previews_up_next_lines_name_teams() -> None:
+    text = (
+        "Velkas beat Ostras\n\nJo Pike scored 30 points for the Velkas.\n\nUP NEXT\n\n"
+        "Velkas: At Utah on Friday night.\n\nOstras: Host Golden State on Saturday.\n"
+    )
+    spans = [span(text, "Jo Pike", "PERSON"), span(text, "Utah", "GPE")]
+    spans.append(span(text, "Host Golden State", "GPE"))
+    body = found(run(text, spans))
+    for name in ("Utah", "Golden State", "Ostras"):
+        assert (name, G) in body, name
