@@ -433,6 +433,7 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     out = _split_nicknames(text, out)
     out = _split_place_person(text, out)
     out = _split_agency(text, out)
+    out = _split_league(text, out)
     out = _cut_headline_runs(text, out)
     return _drop_events(text, _drop_quoted_titles(text, out))
 
@@ -569,6 +570,24 @@ def _split_place_person(text: str, spans: list[_Span]) -> list[_Span]:
 
 
 _AGENCY_END = re.compile(r" (Associated Press|Reuters|Bloomberg News|Agence France-Presse)$")
+
+
+_LEAGUE_END = re.compile(
+    r" (NFL|NBA|WNBA|MLB|NHL|MLS|NCAA|ATP|WTA|PGA|LPGA|UFC|NASCAR|FIFA|UEFA|IPL)$"
+)
+
+
+def _split_league(text: str, spans: list[_Span]) -> list[_Span]:
+    """Split a league's capitals off the name before them: "CBS Sports" + "NFL", "AP" + "NBA"."""
+    out: list[_Span] = []
+    for sp in spans:
+        m = _LEAGUE_END.search(text, sp.start, sp.end)
+        if m is None or m.end() != sp.end or sp.kind is Kind.PERSON:
+            out.append(sp)
+            continue
+        out.append(_Span(sp.start, m.start(), Kind.GROUP, is_norp=sp.is_norp))
+        out.append(_Span(m.start(1), sp.end, Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+    return out
 
 
 def _split_agency(text: str, spans: list[_Span]) -> list[_Span]:
@@ -2761,7 +2780,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.26"
+RULES_VERSION = "2026-12-06.27"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -1835,3 +1835,9 @@ def test_a_game_previews_up_next_lines_name_teams() -> None:
     body = found(run(text, spans))
     for name in ("Utah", "Golden State", "Ostras"):
         assert (name, G) in body, name
+
+
+def test_a_leagues_capitals_are_split_off_the_outlet_before_them() -> None:
+    text = "Jo Pike of Velka Sports NFL said so."
+    spans = [span(text, "Jo Pike", "PERSON"), span(text, "Velka Sports NFL", "ORG")]
+    assert found(run(text, spans)) == [("Jo Pike", N), ("Velka Sports", G), ("NFL", G)]
