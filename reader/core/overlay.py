@@ -1261,12 +1261,21 @@ def _institution_start(
 
 def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) -> None:
     hyphenated = _HYPHEN_TAIL.match(text, sp.end)
+    words = text[sp.start : sp.end].split()
+    korean = (
+        hyphenated is not None
+        and hyphenated.group(1).islower()
+        and len(hyphenated.group(1)) <= 5
+        and len(words) == 2
+        and words[0].casefold() in rules.KOREAN_SURNAMES
+        and hyphenated.group(1) not in _COMPOUND_TAILS
+    )
     if (
         hyphenated
-        and hyphenated.group(1)[0].isupper()
+        and (hyphenated.group(1)[0].isupper() or korean)
         and (next_start is None or hyphenated.end() <= next_start)
     ):
-        sp.end = hyphenated.end()  # "Gabriela Sánchez" + "-Arrieta"
+        sp.end = hyphenated.end()  # "Gabriela Sánchez" + "-Arrieta", "Kang Min" + "-seok"
     first = text[sp.start : sp.end].split()[0]
     before = _WORD_BEFORE_NAME.search(text, max(prev_end, sp.start - 30), sp.start)
     if (
@@ -1308,6 +1317,10 @@ def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) 
 # Middle names that seldom open a South Asian name: "Sanjay" + "Kumar Venkataraman".
 _MIDDLE_NAMES = frozenset("Kumar Prasad Chandra Lal Nath Bahadur".split())
 _PRONOUNS = frozenset("he she they it we i you one".split())
+# Words that make a name a modifier after a hyphen: "Jo Pike-led", "Min-style".
+_COMPOUND_TAILS = frozenset(
+    "led based style backed born owned run era like made linked free".split()
+)
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)(?![\w-])")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
 
@@ -2780,7 +2793,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.27"
+RULES_VERSION = "2026-12-06.28"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

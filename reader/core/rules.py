@@ -414,6 +414,13 @@ PERSON_ROLES = frozenset(
     flanker winger striker midfielder defender goalkeeper quarterback pitcher linebacker
     shortstop outfielder""".split()
 )
+# Korean surnames in their usual romanisations: "Kang Min" + "-seok" is one name.
+KOREAN_SURNAMES = frozenset(
+    """kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim
+    im han oh seo suh shin kwon hwang ahn an song yoo yu ryu hong jeon chun ko go moon mun
+    yang son bae baek paik heo huh nam shim sim noh roh ha kwak sung cha joo ju woo koo ku
+    min na jin ji eom um chae won cheon bang kong hyun yeo rhee""".split()
+)
 # Motor racing teams: in a race report "McLaren" and "Williams" are teams, not people.
 RACING_TEAMS = frozenset(
     name.strip().casefold()

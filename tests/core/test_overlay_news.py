@@ -1841,3 +1841,15 @@ def test_a_leagues_capitals_are_split_off_the_outlet_before_them() -> None:
     text = "Jo Pike of Velka Sports NFL said so."
     spans = [span(text, "Jo Pike", "PERSON"), span(text, "Velka Sports NFL", "ORG")]
     assert found(run(text, spans)) == [("Jo Pike", N), ("Velka Sports", G), ("NFL", G)]
+
+
+def test_a_korean_given_name_after_its_hyphen_is_taken_in() -> None:
+    text = "Talks\n\nKang Min-seok met Choi Yoon-ah in Seoul, and Jo Pike-led talks began.\n"
+    spans = [span(text, "Kang Min", "PERSON"), span(text, "Choi Yoon", "PERSON")]
+    spans += [span(text, "Seoul", "GPE"), span(text, "Jo Pike", "PERSON")]
+    assert found(run(text, spans)) == [
+        ("Kang Min-seok", N),
+        ("Choi Yoon-ah", N),
+        ("Seoul", P),
+        ("Jo Pike", N),
+    ]
