@@ -397,6 +397,12 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                 if section is not None and text[s:e].isupper() and kind is not Kind.PERSON:
                     e = section.end()  # "BBC" + "Sport", "PA" + "Media": the outlet's arm
                     kind = Kind.GROUP
+                body = _BODY_AFTER_PLACE.match(text, e) if kind is Kind.PLACE else None
+                if body is not None and _office_not_holder(text, body.end()):
+                    # "Indiana" + "House", "U.S. Capitol" + "Police", "New York State" +
+                    # "Attorney General" (the office, with no holder's name after it)
+                    out.append(_Span(s, body.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+                    continue
                 head = _GROUP_HEAD_AFTER.match(text, e)
                 if head is not None and (head.group(1) == "Patrol" or kind is Kind.PLACE):
                     # "Florida Highway" + "Patrol", "Newark" + "Advocate": a force, a paper
@@ -463,6 +469,22 @@ _NUMBERED_COURTS = ("U.S. Circuit", "Circuit Court", "U.S. District Court", "Dis
 _STORM_WORDS = r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Tropical Depression|Storm) "
 _STORM_BEFORE = re.compile(_STORM_WORDS + "$")
 _STORM_NAMED = re.compile(_STORM_WORDS + r"([A-Z][\w’'-]+)")
+# A state's or a town's body after its name: "Indiana House", "U.S. Capitol Police".
+_BODY_AFTER_PLACE = re.compile(
+    r" (?:Police|House|Senate|Assembly|Legislature|Supreme Court|National Guard|State Police|"
+    r"Attorney General(?:[’']s Office)?|Public Schools|Board of Education|Fire Department|"
+    r"Police Department|Sheriff[’']s Office|Department of [A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+)
+_NAME_AFTER = re.compile(r" ([A-Z][\w’'.-]*)")
+_CHAMBER_ROLES = frozenset("speaker majority minority chair chairman chairwoman clerk".split())
+
+
+def _office_not_holder(text: str, end: int) -> bool:
+    """No name after the body, or only a title: "Indiana House Speaker Jo Pike" still counts."""
+    m = _NAME_AFTER.match(text, end)
+    return m is None or m.group(1).casefold() in _TITLE_WORDS | _CHAMBER_ROLES
+
+
 # A head after a name that makes the two one group: a highway patrol, a town's newspaper.
 _GROUP_HEAD_AFTER = re.compile(
     r" (Patrol|Advocate|Journal|Gazette|Tribune|Herald|Chronicle|Courier|Dispatch|Enquirer|"
@@ -2307,6 +2329,10 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
     return found
 
 
+# What a span that runs over two names has inside: "ABUJA, Nigeria", "Museum on Tahrir Square".
+_RUN_ON_WORDS = re.compile(r",| (?:on|at|in|near|off|upon|under) ")
+
+
 def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
     """Add shaped names: a unit or a venue replaces the model's spans inside it.
 
@@ -2318,6 +2344,21 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
     # must not replace a span whose evidence is stronger ("agencies like Dravix, based in").
     same = {(sp.start, sp.end, sp.kind): sp.weight for sp in spans}
     shaped = [sp for sp in shaped if same.get((sp.start, sp.end, sp.kind), 0.0) < sp.weight]
+    # A strong span of the article's own words is not cut back by a shape inside it:
+    # "U.S. Capitol Police" stays whole though "U.S. Capitol" is shaped like a venue.
+    held = [
+        sp
+        for sp in spans
+        if sp.weight >= rules.STRONG_CUE_VOTE and not _RUN_ON_WORDS.search(text, sp.start, sp.end)
+    ]
+    shaped = [
+        sp
+        for sp in shaped
+        if not any(
+            h.start <= sp.start and sp.end <= h.end and h.end - h.start > sp.end - sp.start
+            for h in held
+        )
+    ]
     strong = [sp for sp in shaped if sp.weight >= rules.STRONG_CUE_VOTE]
     weak = [sp for sp in shaped if sp.weight < rules.STRONG_CUE_VOTE]
     strong.sort(key=lambda sp: (sp.start, -sp.end))
@@ -2793,7 +2834,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.28"
+RULES_VERSION = "2026-12-06.29"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -1853,3 +1853,23 @@ def test_a_korean_given_name_after_its_hyphen_is_taken_in() -> None:
         ("Seoul", P),
         ("Jo Pike", N),
     ]
+
+
+def test_a_states_body_after_its_name_is_a_group_unless_a_holder_is_named() -> None:
+    text = (
+        "Rally\n\nThe Ostravia House passed it, and Ostravia House Speaker Jo Pike spoke. "
+        "The Velmora State Attorney General is investigating; Ostravia Attorney General "
+        "Ana Velk agreed. U.S. Capitol Police arrested him.\n"
+    )
+    spans = [span(text, "Ostravia", "GPE", n) for n in range(3)]
+    spans += [span(text, "Jo Pike", "PERSON"), span(text, "Velmora State", "GPE")]
+    spans += [span(text, "Ana Velk", "PERSON"), span(text, "U.S. Capitol", "FAC")]
+    assert found(run(text, spans)) == [
+        ("Ostravia House", G),
+        ("Ostravia House", G),
+        ("Jo Pike", N),
+        ("Velmora State Attorney General", G),
+        ("Ostravia", P),
+        ("Ana Velk", N),
+        ("U.S. Capitol Police", G),
+    ]
