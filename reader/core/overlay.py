@@ -397,6 +397,9 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                 if section is not None and text[s:e].isupper() and kind is not Kind.PERSON:
                     e = section.end()  # "BBC" + "Sport", "PA" + "Media": the outlet's arm
                     kind = Kind.GROUP
+                campus = _CAMPUS.match(text, e)
+                if campus is not None and text.startswith("University of", s):
+                    e = campus.end()  # "University of Texas" + " at Austin"
                 body = _BODY_AFTER_PLACE.match(text, e) if kind is Kind.PLACE else None
                 if body is not None and _office_not_holder(text, body.end()):
                     # "Indiana" + "House", "U.S. Capitol" + "Police", "New York State" +
@@ -469,6 +472,8 @@ _NUMBERED_COURTS = ("U.S. Circuit", "Circuit Court", "U.S. District Court", "Dis
 _STORM_WORDS = r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Tropical Depression|Storm) "
 _STORM_BEFORE = re.compile(_STORM_WORDS + "$")
 _STORM_NAMED = re.compile(_STORM_WORDS + r"([A-Z][\w’'-]+)")
+# A university's campus: "University of Texas at Austin", "... at Chapel Hill".
+_CAMPUS = re.compile(r" at [A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-]| [A-Z])")
 # A state's or a town's body after its name: "Indiana House", "U.S. Capitol Police".
 _BODY_AFTER_PLACE = re.compile(
     r" (?:Police|House|Senate|Assembly|Legislature|Supreme Court|National Guard|State Police|"
@@ -2834,7 +2839,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.29"
+RULES_VERSION = "2026-12-06.30"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

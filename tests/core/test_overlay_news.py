@@ -1873,3 +1873,13 @@ def test_a_states_body_after_its_name_is_a_group_unless_a_holder_is_named() -> N
         ("Ana Velk", N),
         ("U.S. Capitol Police", G),
     ]
+
+
+def test_a_universitys_campus_is_part_of_its_name() -> None:
+    text = "She studied at the University of Velmora at Kestrelton before moving to Ostrava."
+    spans = [span(text, "University of Velmora", "ORG"), span(text, "Kestrelton", "GPE")]
+    spans.append(span(text, "Ostrava", "GPE"))
+    assert found(run(text, spans)) == [
+        ("University of Velmora at Kestrelton", G),
+        ("Ostrava", P),
+    ]
