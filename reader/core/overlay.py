@@ -380,8 +380,8 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
             continue  # "Airbus A321neo", "Boeing 777-9": a product, maker and all
         if text[ms.start : ms.end].isupper() and _NUMBER_BEFORE.search(text, 0, ms.start):
             continue  # "the 737 MAX 10"
-        if _is_storm(text, ms.start, ms.end):
-            continue  # "Hurricane Orla" and later "Orla's remnants": a storm, no entity
+        if _is_storm(text, ms.start, ms.end) or _is_known_thing(text, ms.start, ms.end):
+            continue  # "Hurricane Orla", "Orla's remnants", "the Six Nations", "NASAMS"
         for ps, pe in split_possessives(text, ms.start, ms.end):
             for s, e in split_run_on(text, ps, pe):
                 s, e = clean_boundaries(text, s, e)
@@ -537,7 +537,30 @@ def _in_a_thing(text: str, start: int, end: int, kind: Kind) -> bool:
     """An untagged occurrence inside an event's, a product's or a storm's name."""
     if kind is Kind.GROUP and (_DESIGNATION.match(text, end) or _NORP_EVENT.match(text, end)):
         return True  # "Airbus A330neo", "the Canadian Grand Prix"
-    return _is_storm(text, start, end)
+    return _is_storm(text, start, end) or _is_known_thing(text, start, end)
+
+
+_KNOWN_THING = re.compile(
+    r"(?<![\w’'-])(?:"
+    + "|".join(re.escape(n) for n in sorted(rules.KNOWN_THING_NAMES, key=len, reverse=True))
+    + r")(?![\w’'-])"
+)
+
+
+def _drop_inside_known_things(text: str, spans: list[_Span]) -> list[_Span]:
+    """No name inside a well-known event's: "France" in "Tour de France"."""
+    things = _Occupied()
+    for m in _KNOWN_THING.finditer(text):
+        things.add(m.start(), m.end())
+    return [sp for sp in spans if not things.overlaps(sp.start, sp.end)]
+
+
+def _is_known_thing(text: str, start: int, end: int) -> bool:
+    """A well-known event or weapon ("Six Nations", "NASAMS"; "Patriot" before "batteries")."""
+    name = normalize(text[start:end])
+    if name in rules.KNOWN_THINGS:
+        return True
+    return name == "patriot" and rules.WEAPON_AFTER.match(text, end) is not None
 
 
 # A nickname in quotes inside a name: Margaret “Peggy” O’Driscoll, Joaquín "El Chapo" Guzmán.
@@ -2839,7 +2862,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.30"
+RULES_VERSION = "2026-12-06.31"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -2934,8 +2957,10 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _drop_common_words(text, spans)
     spans = _people_by_given_names(text, spans)
     spans = _drop_craft(text, spans)
+    spans = _drop_inside_known_things(text, spans)
     _people_by_surnames(text, spans)
-    return Prepared(tuple(spans), tuple(_named_things(text, model_spans)))
+    known = tuple((m.start(), m.end()) for m in _KNOWN_THING.finditer(text))
+    return Prepared(tuple(spans), tuple(_named_things(text, model_spans)) + known)
 
 
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?![\w-])")

@@ -414,6 +414,23 @@ PERSON_ROLES = frozenset(
     flanker winger striker midfielder defender goalkeeper quarterback pitcher linebacker
     shortstop outfielder""".split()
 )
+# Events and weapon systems the model takes for organisations: not entities at all.
+KNOWN_THING_NAMES = tuple(
+    name.strip()
+    for name in """Tour de France, Giro d'Italia, Vuelta a España, Vuelta a Espana, Six Nations,
+    Champions League, Europa League, Conference League, Copa América, Copa America,
+    Copa Libertadores, Super Bowl, World Series, ALCS, NLCS, ALDS, NLDS,
+    American League Championship Series, National League Championship Series,
+    American League Division Series, National League Division Series, Grand National,
+    Eurovision, NASAMS, HIMARS, ATACMS, IRIS-T, CAMM, Iron Dome, Storm Shadow, Kinzhal,
+    Iskander, Kalibr, Tomahawk, Shahed, F-16, F-35, C-130, S-400, S-300""".split(",")
+)
+KNOWN_THINGS = frozenset(name.casefold() for name in KNOWN_THING_NAMES)
+# "Patriot" is a weapon only before these ("Patriot batteries"), else a person or a team.
+WEAPON_AFTER = re.compile(
+    r" (?:air[- ]defen[cs]e |missile )?(?:systems?|missiles?|batteries|battery|interceptors?|"
+    r"launchers?|units)\b"
+)
 # Korean surnames in their usual romanisations: "Kang Min" + "-seok" is one name.
 KOREAN_SURNAMES = frozenset(
     """kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim

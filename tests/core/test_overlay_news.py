@@ -1883,3 +1883,15 @@ def test_a_universitys_campus_is_part_of_its_name() -> None:
         ("University of Velmora at Kestrelton", G),
         ("Ostrava", P),
     ]
+
+
+def test_well_known_events_and_weapons_are_not_entities() -> None:
+    text = (
+        "Ostravia bought NASAMS and Patriot batteries before the Tour de France, and "
+        "France watched the Six Nations. Jo Patriot said so.\n"
+    )
+    spans = [span(text, "Ostravia", "GPE"), span(text, "NASAMS", "ORG")]
+    spans += [span(text, "Patriot", "ORG"), span(text, "Tour de France", "ORG")]
+    spans += [span(text, "France", "GPE", 1), span(text, "Six Nations", "ORG")]
+    spans.append(span(text, "Jo Patriot", "PERSON"))
+    assert found(run(text, spans)) == [("Ostravia", P), ("France", P), ("Jo Patriot", N)]
