@@ -378,7 +378,7 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
             continue  # "Spanish flu", "Arab Spring", "the Canadian Grand Prix": an event's name
         if kind is Kind.GROUP and _DESIGNATION.match(text, ms.end):
             continue  # "Airbus A321neo", "Boeing 777-9": a product, maker and all
-        if text[ms.start : ms.end].isupper() and _NUMBER_BEFORE.search(text, 0, ms.start):
+        if text[ms.start : ms.end].isupper() and _NUMBER_BEFORE.match(text, ms.start - 2):
             continue  # "the 737 MAX 10"
         if _is_storm(text, ms.start, ms.end) or _is_known_thing(text, ms.start, ms.end):
             continue  # "Hurricane Orla", "Orla's remnants", "the Six Nations", "NASAMS"
@@ -465,7 +465,7 @@ _NORP_EVENT = re.compile(r" (?:Grand Prix|Open|Masters|Championships?)\b")
 _DESIGNATION = re.compile(
     r" (?:[A-Z]{1,2}-?\d{2,4}|(?!(?:19|20)\d\d\b)\d{3,4})(?:-\d+)?[A-Za-z]*(?![\w%]|[.,]\d)"
 )
-_NUMBER_BEFORE = re.compile(r"\d $")
+_NUMBER_BEFORE = re.compile(r"\d ")  # matched two characters before a name
 # A named storm: "Hurricane Orla", "Typhoon Dalisay", "Storm Ciarán".
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th) $")
 _NUMBERED_COURTS = ("U.S. Circuit", "Circuit Court", "U.S. District Court", "District Court")
@@ -1743,17 +1743,40 @@ def _listed_company(text: str, start: int, end: int) -> bool:
     writes "target" or "shell" too, and "Allianz" is the insurer unless a venue
     bears its name ("Allianz Arena").
     """
-    name = text[start:end]
+    return _listed_company_name(text, text[start:end])
+
+
+@functools.lru_cache(maxsize=1024)
+def _listed_company_name(text: str, name: str) -> bool:
+    """`_listed_company` for one name in one text, worked out once per article."""
     if not is_company_name(name):
         return False
-    for m in re.finditer(rf"\b{re.escape(name)} ((?:[A-Z]\w+ )?[A-Z]\w+)", text):
-        if _is_facility(m.group(1).split()):
+    for end, after in _words_after(text).get(name.split()[-1], ()):
+        words = after.split()
+        if text.endswith(name, 0, end) and (_is_facility(words[:1]) or _is_facility(words)):
             return False  # "Aviva Stadium": a lone "Aviva" is as likely the ground
     if " " in name:
         return True
     if name.isupper() and len(name) > 4:
         return False  # "the SABRE system", a heading in capitals; not "BASF"
-    return re.search(rf"\b{re.escape(name.lower())}\b", text) is None
+    return name.lower() not in _lower_case_words(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _lower_case_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_CASE_WORD.findall(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _words_after(text: str) -> dict[str, list[tuple[int, str]]]:
+    """For each capitalised word: where it ends, and the capitalised words right after it."""
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for m in _WORD_THEN_CAPITALS.finditer(text):
+        found[m.group(1)].append((m.end(1), m.group(2)))
+    return found
+
+
+_WORD_THEN_CAPITALS = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)(?= ([A-Z]\w+(?: [A-Z]\w+)?))")
 
 
 def _initials_of_a_group(text: str, name: str, end: int) -> bool:
@@ -1868,6 +1891,11 @@ class _Occupied:
         i = bisect.bisect_right(self._starts, start)
         self._starts.insert(i, start)
         self._ends.insert(i, end)
+
+    def strictly_inside(self, start: int, end: int) -> bool:
+        """Whether a longer span here holds all of start..end."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._ends[i] >= end and self._ends[i] - self._starts[i] > end - start
 
 
 # A run of capitalised words ("MIDFLORIDA Credit Union Amphitheatre", "BB&T Pavilion").
@@ -2102,9 +2130,9 @@ _CLUB = re.compile(
     + "|".join(re.escape(n) for n in sorted(rules.CLUB_NAME_LIST, key=len, reverse=True))
     + r")(?![\w’'-]| [A-Z])"
 )
-_ATHLETE_COUNTRY = re.compile(
-    r"(?P<rank>\b\d{1,3}\. )?(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}) "
-    r"\((?P<code>[A-Z]{3})\)"
+_CODE_IN_BRACKETS = re.compile(r" \(([A-Z]{3})\)")
+_ATHLETE_BEFORE = re.compile(
+    r"(?P<rank>\b\d{1,3}\. )?(?<![\w’'-])(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})$"
 )
 # A game preview's line (AP's "UP NEXT"): the team, then where it plays next and whom.
 _UP_NEXT = re.compile(
@@ -2287,11 +2315,14 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
     if _CLUB.search(text) and len(_SPORT_WORDS.findall(text)) >= 3:
         for m in _CLUB.finditer(text):  # "Aston Villa 2-2 Everton", where the model saw a man
             found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
-    for m in _ATHLETE_COUNTRY.finditer(text):  # "1. Bram Vandermeersch (BEL)"
-        given = m.group("name").split()[0]
-        if m.group("code") in rules.COUNTRY_CODES and (m.group("rank") or is_given_name(given)):
-            code_start, code_end = m.span("code")
-            found.append(_Span(code_start, code_end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    for code in _CODE_IN_BRACKETS.finditer(text):  # "1. Bram Vandermeersch (BEL)"
+        athlete = _ATHLETE_BEFORE.search(text, max(0, code.start() - 80), code.start())
+        if athlete is None or code.group(1) not in rules.COUNTRY_CODES:
+            continue
+        if athlete.group("rank") or is_given_name(athlete.group("name").split()[0]):
+            found.append(
+                _Span(code.start(1), code.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE)
+            )
     found += _line_up(text)
     for m in _UP_NEXT.finditer(text):  # AP's "UP NEXT": "Nuggets: At Utah on Friday night."
         for group in (1, 2):
@@ -2374,19 +2405,15 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
     shaped = [sp for sp in shaped if same.get((sp.start, sp.end, sp.kind), 0.0) < sp.weight]
     # A strong span of the article's own words is not cut back by a shape inside it:
     # "U.S. Capitol Police" stays whole though "U.S. Capitol" is shaped like a venue.
-    held = [
-        sp
-        for sp in spans
-        if sp.weight >= rules.STRONG_CUE_VOTE and not _RUN_ON_WORDS.search(text, sp.start, sp.end)
-    ]
-    shaped = [
-        sp
-        for sp in shaped
-        if not any(
-            h.start <= sp.start and sp.end <= h.end and h.end - h.start > sp.end - sp.start
-            for h in held
-        )
-    ]
+    held = _Occupied(
+        [
+            sp
+            for sp in spans
+            if sp.weight >= rules.STRONG_CUE_VOTE
+            and not _RUN_ON_WORDS.search(text, sp.start, sp.end)
+        ]
+    )
+    shaped = [sp for sp in shaped if not held.strictly_inside(sp.start, sp.end)]
     strong = [sp for sp in shaped if sp.weight >= rules.STRONG_CUE_VOTE]
     weak = [sp for sp in shaped if sp.weight < rules.STRONG_CUE_VOTE]
     strong.sort(key=lambda sp: (sp.start, -sp.end))
@@ -3050,6 +3077,7 @@ def _people_by_surnames(text: str, spans: list[_Span]) -> None:
     "Then Kagiso Dlamini took the new ball" (a group to the model) and later
     "Dlamini, the 24-year-old fast bowler": the age says whose name it is.
     """
+    where: dict[str, list[tuple[int, int]]] | None = None  # each word's places, found once
     for sp in spans:
         words = text[sp.start : sp.end].split()
         if (
@@ -3063,11 +3091,14 @@ def _people_by_surnames(text: str, spans: list[_Span]) -> None:
             or is_company_name(text[sp.start : sp.end])
         ):
             continue
-        last = words[-1]
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(last)}(?![\w’'-])", text):
-            if sp.start <= m.start() < sp.end:
+        if where is None:
+            where = defaultdict(list)
+            for m in _CAPITALISED_WORD.finditer(text):
+                where[m.group()].append((m.start(), m.end()))
+        for start, end in where.get(words[-1], ()):
+            if sp.start <= start < sp.end:
                 continue
-            cue, strong = context_kind(text, m.start(), m.end(), Kind.PERSON, False)
+            cue, strong = context_kind(text, start, end, Kind.PERSON, False)
             if cue is Kind.PERSON and strong:
                 sp.kind, sp.weight = Kind.PERSON, rules.STRONG_CUE_VOTE
                 break
