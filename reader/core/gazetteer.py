@@ -413,18 +413,19 @@ def company_names() -> frozenset[str]:
     return _kept("companies", _read_company_names)
 
 
-_COMPANY_ENTRY = re.compile(r"""\{'name': (['"])(.*?)\1, 'symbol'""")
+# A company's entry in the indices' data (an index's own entry is followed by its companies).
+_COMPANY_ENTRY = re.compile(r"""\{'name': (['"])((?:(?!\1).)*)\1, '(?!companies)""")
 _LEGAL_FORM = re.compile(
     r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.?|Ltd\.?|Limited|plc|PLC|"
     r"Plc|AG|SE|S\.A\.|SA|N\.V\.|NV|Holdings?|Group|KGaA|ASA|AB|Oyj|A/S|S\.p\.A\.|& Co\.?|"
-    r"Class [A-C]|\(The\)|\([a-z ]+\)))+$"
+    r"Class [A-C]|\(The\)|\([a-z ]+\)|and|&))+$"
 )
 # A listed company's one-word name that is far more often a word or a place in the news.
 _NOT_COMPANIES = frozenset(
     """continental northern southern universal progressive partners employers investor
     everest redwood hub integer interface evolution harmonic match pool disco deluxe mosaic
     stride cactus hexagon griffon kingfisher admiral rational radian hilltop diploma diodes
-    enact block booking compass toto generac integer plexus informa deluxe ventas""".split()
+    enact block booking compass toto generac plexus informa ventas""".split()
 )
 _FAMILIAR_SURNAMES = 1_000  # "Ford", "Williams": a person's name first, whatever is listed
 

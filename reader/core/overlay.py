@@ -373,13 +373,18 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
             continue
         is_norp = ms.label.upper() == "NORP"
         if is_norp and (
-            _word_after(text, ms.end) in rules.EVENT_AFTER_NORP or _NORP_EVENT.match(text, ms.end)
+            _word_after(text, ms.end) in rules.EVENT_AFTER_NORP
+            or (_NORP_EVENT.match(text, ms.end) and not text[ms.start : ms.end].endswith("s"))
         ):
             continue  # "Spanish flu", "Arab Spring", "the Canadian Grand Prix": an event's name
-        if kind is Kind.GROUP and _DESIGNATION.match(text, ms.end):
+        if kind is Kind.GROUP and _is_designation(text, ms.start, ms.end):
             continue  # "Airbus A321neo", "Boeing 777-9": a product, maker and all
-        if text[ms.start : ms.end].isupper() and _NUMBER_BEFORE.match(text, ms.start - 2):
-            continue  # "the 737 MAX 10"
+        if (
+            text[ms.start : ms.end].isupper()
+            and _NUMBER_BEFORE.match(text, max(0, ms.start - 2))
+            and _NUMBER_AFTER.match(text, ms.end)
+        ):
+            continue  # "the 737 MAX 10"; not "300 NATO troops"
         if _is_storm(text, ms.start, ms.end) or _is_known_thing(text, ms.start, ms.end):
             continue  # "Hurricane Orla", "Orla's remnants", "the Six Nations", "NASAMS"
         for ps, pe in split_possessives(text, ms.start, ms.end):
@@ -394,11 +399,21 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                 if court is not None and text.startswith(_NUMBERED_COURTS, s):
                     s = court.start()  # "the 9th" + "U.S. Circuit Court of Appeals"
                 section = _OUTLET_SECTION.match(text, e)
-                if section is not None and text[s:e].isupper() and kind is not Kind.PERSON:
+                if (
+                    section is not None
+                    and text[s:e].isupper()
+                    and kind is not Kind.PERSON
+                    and text[s:e] not in rules.PLACE_ACRONYMS | {"EU", "UN", "U.N."}
+                    and not is_place_name(text[s:e])
+                ):
                     e = section.end()  # "BBC" + "Sport", "PA" + "Media": the outlet's arm
                     kind = Kind.GROUP
                 campus = _CAMPUS.match(text, e)
-                if campus is not None and text.startswith("University of", s):
+                if (
+                    campus is not None
+                    and text.startswith("University of", s)
+                    and not _is_facility(campus.group().split()[1:])
+                ):
                     e = campus.end()  # "University of Texas" + " at Austin"
                 body = _BODY_AFTER_PLACE.match(text, e) if kind is Kind.PLACE else None
                 if body is not None and _office_not_holder(text, body.end()):
@@ -415,16 +430,15 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                     kind = Kind.PERSON  # "King Felipe VI", an organisation to the model
                 if kind is Kind.PERSON:
                     office = _OFFICE_IN_NAME.fullmatch(text, s, e)
-                    if office is not None:  # "Saku MP Halake Wario", "UDA MPs"
+                    if office is not None:
+                        # "Saku MP Halake Wario", "UDA MPs", "Conservative MEP Ann Lee";
+                        # "Deputy Mayor Ann Lee" is a title and a name
                         where = office.group(1)
-                        out.append(
-                            _Span(
-                                s,
-                                s + len(where),
-                                Kind.GROUP if where.isupper() else Kind.PLACE,
-                                weight=rules.STRONG_CUE_VOTE,
-                            )
-                        )
+                        if where.casefold() not in _TITLE_WORDS | _OFFICE_ADJ:
+                            party = where.isupper() or _PARTY_NAME.fullmatch(where) is not None
+                            kind_here = Kind.GROUP if party else Kind.PLACE
+                            strong = rules.STRONG_CUE_VOTE
+                            out.append(_Span(s, s + len(where), kind_here, weight=strong))
                         if office.group(3) is None:
                             continue
                         s = office.start(3)
@@ -447,6 +461,11 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     return _drop_events(text, _drop_quoted_titles(text, out))
 
 
+# Words before an office that are part of the title, not a place: "Deputy Mayor Ann Lee".
+_OFFICE_ADJ = frozenset(
+    """former deputy lieutenant vice acting interim state police assistant senior junior
+    shadow chief outgoing incoming""".split()
+)
 # An office between a place or party and a person, in one span the model took for a name:
 # "Saku MP Halake Wario", "Kapuskasing Mayor Denise Roy", "NDP MPP Sylvie Roy", "UDA MPs".
 _OFFICE_IN_NAME = re.compile(
@@ -462,14 +481,27 @@ _OUTLET_SECTION = re.compile(
 _NORP_EVENT = re.compile(r" (?:Grand Prix|Open|Masters|Championships?)\b")
 # A model designation after a maker's name: "A321neo", "777-9", "777X", "737"; not a year,
 # an amount ("12.5") or a share ("20%").
-_DESIGNATION = re.compile(
-    r" (?:[A-Z]{1,2}-?\d{2,4}|(?!(?:19|20)\d\d\b)\d{3,4})(?:-\d+)?[A-Za-z]*(?![\w%]|[.,]\d)"
+_DESIGNATION = re.compile(r" [A-Z]{1,2}-?\d{2,4}(?:-\d+)?[A-Za-z]*(?![\w%]|[.,]\d)")  # "A321neo"
+# A planemaker's model number: "777-9", "777X", "737", "Cessna 208" (elsewhere "175-6" is a
+# score and "Tesla 400 jobs" a number of jobs).
+_MODEL_NUMBER = re.compile(r" \d{2,4}(?:-\d+)?[A-Za-z]*(?![\w%]|[.,]\d)")
+_PLANEMAKERS = frozenset(
+    "boeing airbus embraer bombardier comac cessna lockheed sukhoi tupolev antonov atr".split()
 )
+
+
+def _is_designation(text: str, start: int, end: int) -> bool:
+    """A maker's name inside a product's: "Airbus A321neo", "Boeing 777-9"."""
+    if _DESIGNATION.match(text, end):
+        return True
+    return normalize(text[start:end]) in _PLANEMAKERS and _MODEL_NUMBER.match(text, end) is not None
+
+
 _NUMBER_BEFORE = re.compile(r"\d ")  # matched two characters before a name
-# A named storm: "Hurricane Orla", "Typhoon Dalisay", "Storm Ciarán".
-_ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th) $")
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th) $")  # "the 9th" + "U.S. Circuit"
 _NUMBERED_COURTS = ("U.S. Circuit", "Circuit Court", "U.S. District Court", "District Court")
-_STORM_WORDS = r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Tropical Depression|Storm) "
+# A named storm: "Hurricane Orla", "Typhoon Dalisay" (not "Storm": a given name too).
+_STORM_WORDS = r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Tropical Depression) "
 _STORM_BEFORE = re.compile(_STORM_WORDS + "$")
 _STORM_NAMED = re.compile(_STORM_WORDS + r"([A-Z][\w’'-]+)")
 # A university's campus: "University of Texas at Austin", "... at Chapel Hill".
@@ -535,7 +567,7 @@ def _storm_names(text: str) -> frozenset[str]:
 
 def _in_a_thing(text: str, start: int, end: int, kind: Kind) -> bool:
     """An untagged occurrence inside an event's, a product's or a storm's name."""
-    if kind is Kind.GROUP and (_DESIGNATION.match(text, end) or _NORP_EVENT.match(text, end)):
+    if kind is Kind.GROUP and (_is_designation(text, start, end) or _NORP_EVENT.match(text, end)):
         return True  # "Airbus A330neo", "the Canadian Grand Prix"
     return _is_storm(text, start, end) or _is_known_thing(text, start, end)
 
@@ -816,13 +848,22 @@ def _clubs_named_for_towns(text: str, spans: list[_Span]) -> None:
             sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
 
 
+_RACE_WORDS = re.compile(r"\b(?:laps?|pole|podium|pit ?stops?|grid|chequered flag|constructors?)\b")
+
+
 def _racing_teams(text: str, spans: list[_Span]) -> None:
     """In a race report a constructor is a team: "McLaren", "Williams", "Aston Martin"."""
-    if rules.RACING.search(text) is None:
-        return
+    if rules.RACING.search(text) is None or not _RACE_WORDS.search(text):
+        return  # "students on F1 visas" is no race
+    surnames = {
+        text[sp.start : sp.end].split()[-1]
+        for sp in spans
+        if sp.kind is Kind.PERSON and " " in text[sp.start : sp.end]
+    }
     for sp in spans:
-        if normalize(text[sp.start : sp.end]) in rules.RACING_TEAMS:
-            sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
+        name = text[sp.start : sp.end]
+        if normalize(name) in rules.RACING_TEAMS and name not in surnames:
+            sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE  # not "Jodie Williams"
 
 
 # Nicknames a team goes by alone ("the Grizzlies"), not club-name endings ("United").
@@ -1369,7 +1410,7 @@ _MIDDLE_NAMES = frozenset("Kumar Prasad Chandra Lal Nath Bahadur".split())
 _PRONOUNS = frozenset("he she they it we i you one".split())
 # Words that make a name a modifier after a hyphen: "Jo Pike-led", "Min-style".
 _COMPOUND_TAILS = frozenset(
-    "led based style backed born owned run era like made linked free".split()
+    "led based style backed born owned run era like made linked free type esque ish".split()
 )
 _HYPHEN_TAIL = re.compile(r"-([^\W\d_]+)(?![\w-])")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
@@ -1546,6 +1587,8 @@ def _business_context(text: str, start: int, end: int) -> bool:
     """
     if text[end : end + 1] == "-":
         return False  # "analysts at London-based Dravix": the cue is Dravix's
+    if is_place_name(text[start:end]) or is_country_also_a_name(text[start:end]):
+        return False  # "Japan's factories", "a takeover of Canada": the country's
     return bool(
         (_word_after(text, end) in rules.GROUP_AFTER_BUSINESS and not _SHARES_A.match(text, end))
         or rules.GROUP_OF.search(text, max(0, start - 30), start)
@@ -1560,7 +1603,11 @@ _BYLINE = re.compile(
     r"\b(?:(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten) by|"
     r"[Aa]ssistance from|[Ww]ith inputs from) $"
 )
-_AGE = re.compile(r", \d{1,2}, |, (?:the|an?) \d{1,2}-year-old\b")
+_AGE = re.compile(
+    r", \d{1,2}, |, (?:the|an?) \d{1,2}-year-old\b(?! (?:startup|start-up|company|firm|studio|"
+    r"brand|business|group|party|club|team|band|chain|charity|network|outlet|newspaper|"
+    r"magazine|label|airline|bank|organi[sz]ation|institution|agency|festival)\b)"
+)
 _AGE_OF = re.compile(r", \d{1,3}, of $")
 
 
@@ -1616,15 +1663,6 @@ def context_kind(
         return Kind.GROUP, True  # "Qatar Airways", "CBS Sports"
     if _is_team(name) or normalize(name) in rules.SERVICES:
         return Kind.GROUP, True
-    if _listed_company(text, start, end):
-        return Kind.GROUP, True  # "Morgan Stanley", "Nvidia": whatever the model saw
-    if (
-        is_company_also_town(name)
-        and _is_business_story(text)
-        and _raw_word_before(text, start).lower() not in _PLACE_WORDS_BEFORE
-        and text[end : end + 1] != "-"
-    ):
-        return Kind.GROUP, True  # "Toyota" and "Honda" in a story of sales; not "in Dover"
     if len(raw_words) > 1 and raw_words[0] == "Air":
         return Kind.GROUP, True  # "Air Arabia", "Air India": airlines
     inner = rules.INNER_CAPITAL.match(name) if len(raw_words) == 1 else None
@@ -1683,6 +1721,17 @@ def context_kind(
         return Kind.PERSON, True  # "the EU's crisis commissioner, Janez Lenarcic"
     raw_before = _raw_word_before(text, start)
     before = raw_before.lower()
+    after_the = text[max(0, start - 4) : start].lower() == "the "
+    if _listed_company(text, start, end) and not (kind is Kind.PLACE and after_the):
+        return Kind.GROUP, True  # "Morgan Stanley", "Nvidia": whatever the model saw
+    if (
+        is_company_also_town(name)
+        and kind is not Kind.PLACE
+        and _is_business_story(text)
+        and before not in _PLACE_WORDS_BEFORE
+        and text[end : end + 1] != "-"
+    ):
+        return Kind.GROUP, True  # "Toyota" and "Honda" in a story of sales; not "in Dover"
     if before in rules.GROUP_BEFORE and raw_before.islower():
         return Kind.GROUP, True  # "gas company Velmora"
     titled = before in rules.PERSON_TITLES or before in rules.PERSON_ROLES
@@ -1759,7 +1808,24 @@ def _listed_company_name(text: str, name: str) -> bool:
         return True
     if name.isupper() and len(name) > 4:
         return False  # "the SABRE system", a heading in capitals; not "BASF"
+    if any(is_given_name(w) or w in _PARTICLE_WORDS for w in _words_before(text).get(name, ())):
+        return False  # "Pat Cummins ... Cummins said", "Leonardo da Vinci"
     return name.lower() not in _lower_case_words(text)
+
+
+_PARTICLE_WORDS = frozenset("da de di van von der le la del du".split())
+
+
+@functools.lru_cache(maxsize=4)
+def _words_before(text: str) -> dict[str, set[str]]:
+    """For each word after another: the words right before it ("Cummins": {"Pat"})."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in _WORD_THEN_WORD.finditer(text):
+        found[m.group(2)].add(m.group(1))
+    return found
+
+
+_WORD_THEN_WORD = re.compile(r"(?<![\w’'-])([A-Za-z][\w’'-]*)(?= ([A-Z][\w’'-]*))")
 
 
 @functools.lru_cache(maxsize=4)
@@ -2142,8 +2208,10 @@ _UP_NEXT = re.compile(
 )
 # A team sheet's line: "Partick Thistle: Sneddon, McKenna (Bannigan 72), Mayo; Lawless."
 _SHEET_LINE = re.compile(r"(?m)^([A-Z][\w .'’&-]{1,40}?)(?: \([\d-]+\))?: (.+?)\.?$")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, with Europe's accented ones ("Ødegaard", "Šeško")
 _SHEET_NAME = (
-    r"(?:(?:de|van|von|da|di|le|la|del|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+    rf"(?:(?:de|van|von|da|di|le|la|del|van der|de la) )?[{_UPPER}][\w'’-]+"
+    rf"(?: [{_UPPER}][\w'’-]+){{0,2}}"
 )
 _SHEET_ITEM = re.compile(  # "Docherty (Bannigan 72)", "15 Shaun Stevenson" (a shirt number)
     rf"(?:\d{{1,2}} )?({_SHEET_NAME})(?: \(({_SHEET_NAME})(?: \d{{1,3}}(?:\+\d)?)?\)| \d{{1,3}})?"
@@ -2160,17 +2228,24 @@ _SHEET_LABELS = frozenset(
 def _line_up(text: str) -> list[_Span]:
     """A team sheet: every name in it is a player's, and the team before the colon a team.
 
-    Four names or more, separated by commas or semicolons, each perhaps with a
-    substitute in brackets ("Docherty (Bannigan 72)"): the model merges and
-    mislabels them, so these spans replace its own.
+    In a sports story, four names or more (two after "Booked:", "Subs:" and the
+    like), separated by commas or semicolons, each perhaps with a substitute in
+    brackets ("Docherty (Bannigan 72)") and none a known place or company: the
+    model merges and mislabels them, so these spans replace its own.
     """
     found: list[_Span] = []
+    if len(_SPORT_WORDS.findall(text)) < 2:
+        return found  # "Countries affected: France, Germany, Italy, Spain" is no team sheet
     for line in _SHEET_LINE.finditer(text):
         items = re.split(r"[,;] ", line.group(2))
         if len(items) < 4 and line.group(1).casefold() not in _SHEET_LABELS:
             continue
+        if len(items) < 2:
+            continue
         matches = [_SHEET_ITEM.fullmatch(item) for item in items]
-        if any(m is None for m in matches) or len(items) < 2:
+        if any(m is None for m in matches) or any(
+            _is_town_or_nation(item) or is_company_name(item) for item in items
+        ):
             continue
         strong = rules.STRONG_CUE_VOTE
         if line.group(1).casefold() not in _SHEET_LABELS:
@@ -2189,9 +2264,12 @@ def _line_up(text: str) -> list[_Span]:
 
 # A party by its adjective or members before a word of politics: "the Liberal government",
 # "Nationals leader Jo Pike", "Doug Ford's PCs won".
+_PARTY_NAME = re.compile(
+    r"Liberals?|Conservatives?|Labour|Labor|Greens?|Nationals|Tory|Tories|Democrats?|"
+    r"Democratic|Republicans?|PCs?|Reform"
+)
 _PARTY_WORD = re.compile(
-    r"(?<![\w’'-])(Liberals?|Conservatives?|Labour|Labor|Greens?|Nationals|Tory|Tories|"
-    r"Democrats?|Democratic|Republicans?|PCs?|Reform)(?= (?:government|governments|rule|MP|MPs|"
+    rf"(?<![\w’'-])({_PARTY_NAME.pattern})(?= (?:government|governments|rule|MP|MPs|"
     r"MPP|MPPs|MLA|MLAs|leader|leadership|candidate|candidates|voters|caucus|senator|"
     r"senators|seat|seats|minister|ministers|premier|administration|backbenchers?|"
     r"councillors?|lawmakers?|majority|campaign|supporters|members|won|win|lost|"
@@ -2200,6 +2278,7 @@ _PARTY_WORD = re.compile(
 # A name with a plus: "OPEC+", "Disney+", "Canal+"; not a grade ("B+"), "C++" or "LGBTQ+".
 _PLUS_NAME = re.compile(r"(?<![\w.&+-])([A-Z][A-Za-z]*[A-Za-z])\+(?![\w+])")
 _NOT_PLUS_NAMES = frozenset("LGBT LGBTQ LGBTQI LGBTQIA SLGBTQ".split())
+_RATING = re.compile(r"[A-D]{1,3}|AB")  # "AA+", "BBB+", "AB+": a credit rating, a blood group
 # A US highway by its number after a word of place or movement: "north on U.S. 19",
 # "at U.S. 62 and Duncan Plains Road"; not "U.S. 10-year yields" or "U.S. 500 firms".
 _US_ROUTE = re.compile(
@@ -2324,7 +2403,9 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
                 _Span(code.start(1), code.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE)
             )
     found += _line_up(text)
-    for m in _UP_NEXT.finditer(text):  # AP's "UP NEXT": "Nuggets: At Utah on Friday night."
+    up_next = text.find("UP NEXT")
+    for m in _UP_NEXT.finditer(text, max(up_next, 0)) if up_next >= 0 else ():
+        # AP's "UP NEXT": "Nuggets: At Utah on Friday night."
         for group in (1, 2):
             found.append(
                 _Span(m.start(group), m.end(group), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
@@ -2339,7 +2420,7 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             continue  # "Progressive Conservative government": part of a longer name
         found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _PLUS_NAME.finditer(text):  # "OPEC+", "Disney+": an alliance, a service
-        if m.group(1) not in _NOT_PLUS_NAMES:
+        if m.group(1) not in _NOT_PLUS_NAMES and not _RATING.fullmatch(m.group(1)):
             found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for m in _US_ROUTE.finditer(text):  # "towed north on U.S. 19"
         found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
@@ -2889,7 +2970,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.31"
+RULES_VERSION = "2026-12-06.32"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3045,10 +3126,15 @@ _CRAFT = re.compile(
 )
 
 
+_PLANETS = frozenset("mercury venus earth moon mars jupiter saturn uranus neptune pluto".split())
+
+
 def _drop_craft(text: str, spans: list[_Span]) -> list[_Span]:
     """A spacecraft is a product, not a person or an agency, in every mention.
 
-    Not capitals ("a NASA spacecraft") nor a listed company ("a Boeing lander").
+    Not capitals ("a NASA spacecraft"), a listed company ("a Boeing lander"), a
+    brand ("a SpaceX spacecraft"), a place or a nationality ("the Mars rover",
+    "the Chinese spacecraft").
     """
     crafts: set[str] = set()
     for m in _CRAFT.finditer(text):
@@ -3056,19 +3142,35 @@ def _drop_craft(text: str, spans: list[_Span]) -> list[_Span]:
         while words and words[0].casefold() in _NOT_A_NAME_START:
             words = words[1:]  # "The Velka spacecraft"
         name = " ".join(words)
-        if name and not name.isupper() and not is_company_name(name):
+        if (
+            name
+            and not name.isupper()
+            and not is_company_name(name)
+            and not _is_town_or_nation(name)
+            and not rules.DEMONYM.search(name)
+            and not rules.INNER_CAPITAL.match(name)
+            and normalize(name) not in _PLANETS
+        ):
             crafts.add(normalize(name))
     if not crafts:
         return spans
     return [sp for sp in spans if normalize(text[sp.start : sp.end]) not in crafts]
 
 
+# Words for any organisation that open a sentence as a modifier ("State miner Gecamines").
+_GENERIC_OPENERS = frozenset(
+    """state party council finance cabinet credit healthcare ministry government department
+    royal police navy army provincial federal county city town""".split()
+)
 # People or parts of an organisation after a word that opens a sentence ("Party insiders").
 _ROLE_NOUN_AFTER = re.compile(
     r" (?:members?|insiders|officials?|ministry|ministries|secretaries|secretary|miner|"
     r"spokes(?:man|woman|person)|leaders?|sources|staff|staffers|chair|chairman|chairwoman|"
     r"premier|ministers?|correspondent|editor|workers|employees|lawmakers|councillors?)\b"
 )
+
+
+_AT_FROM_OF = frozenset("at from of".split())
 
 
 def _people_by_surnames(text: str, spans: list[_Span]) -> None:
@@ -3078,6 +3180,7 @@ def _people_by_surnames(text: str, spans: list[_Span]) -> None:
     "Dlamini, the 24-year-old fast bowler": the age says whose name it is.
     """
     where: dict[str, list[tuple[int, int]]] | None = None  # each word's places, found once
+    checked: dict[str, bool] = {}  # each surname looked at once: a person's, or not
     for sp in spans:
         words = text[sp.start : sp.end].split()
         if (
@@ -3089,18 +3192,26 @@ def _people_by_surnames(text: str, spans: list[_Span]) -> None:
             or _is_town(text[sp.start : sp.end])
             or _is_team(text[sp.start : sp.end])
             or is_company_name(text[sp.start : sp.end])
+            or (sp.kind is Kind.GROUP and _raw_word_before(text, sp.start).lower() in _AT_FROM_OF)
         ):
+            continue  # "researchers at Johns Hopkins" is the university
+        last = words[-1]
+        if last in checked:
+            if checked[last]:
+                sp.kind, sp.weight = Kind.PERSON, rules.STRONG_CUE_VOTE
             continue
         if where is None:
             where = defaultdict(list)
             for m in _CAPITALISED_WORD.finditer(text):
                 where[m.group()].append((m.start(), m.end()))
-        for start, end in where.get(words[-1], ()):
+        checked[last] = False
+        for start, end in where.get(last, ()):
             if sp.start <= start < sp.end:
                 continue
             cue, strong = context_kind(text, start, end, Kind.PERSON, False)
             if cue is Kind.PERSON and strong:
                 sp.kind, sp.weight = Kind.PERSON, rules.STRONG_CUE_VOTE
+                checked[last] = True
                 break
 
 
@@ -3110,9 +3221,9 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
     "Turnout was low", "Losartan ... the losartan group": the model took a
     capitalised first word or a drug for a name. Given names and common
     surnames stay ("Hope", "Rice"), and so does a name a strong cue made a person's.
-    So is a one-word "group" that opens a sentence before a lower-case word
-    ("State miner Gecamines", "Council member Jo Pike"), where the article
-    writes "state" or "council" too.
+    A generic word for an organisation that opens a sentence before a role
+    ("State miner Gecamines", "Council member Jo Pike") is dropped too, where
+    the article writes "state" or "council" in lower case as well.
     """
     lower = set(_LOWER_CASE_WORD.findall(text))
     out = []
@@ -3131,13 +3242,10 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         if (
             sp.kind is Kind.GROUP
-            and word.isalpha()
-            and word[1:].islower()
+            and word.lower() in _GENERIC_OPENERS
             and word.lower() in lower
             and _sentence_start(text, sp.start)
             and _ROLE_NOUN_AFTER.match(text, sp.end)
-            and normalize(word) not in rules.SERVICES
-            and not is_company_name(word)
         ):
             continue  # "State miner Gecamines", "Party insiders said": a word before a noun
         out.append(sp)
@@ -3152,6 +3260,13 @@ def finish(text: str, prepared: Prepared, knowledge: Knowledge | None = None) ->
     defined = _text_aliases(text, spans)
     best = _vote(text, spans, defined)
     spans = _spread(text, spans, best, defined, prepared.things)
+    if knowledge.dismissed:  # a dismissed name the spread found again ("Lena (US)" made "US")
+        spans = [
+            sp
+            for sp in spans
+            if sp.source == "knowledge"
+            or normalize(text[sp.start : sp.end]) not in knowledge.dismissed
+        ]
     if knowledge.dismissed_here:
         here = knowledge.dismissed_here.get(text_sha256(text), frozenset())
         spans = [sp for sp in spans if (sp.start, sp.end) not in here]

@@ -414,7 +414,7 @@ PERSON_ROLES = frozenset(
     flanker winger striker midfielder defender goalkeeper quarterback pitcher linebacker
     shortstop outfielder""".split()
 )
-# Events and weapon systems the model takes for organisations: not entities at all.
+# Events, weapon systems and market indices the model takes for organisations: not entities.
 KNOWN_THING_NAMES = tuple(
     name.strip()
     for name in """Tour de France, Giro d'Italia, Vuelta a España, Vuelta a Espana, Six Nations,
@@ -423,7 +423,10 @@ KNOWN_THING_NAMES = tuple(
     American League Championship Series, National League Championship Series,
     American League Division Series, National League Division Series, Grand National,
     Eurovision, NASAMS, HIMARS, ATACMS, IRIS-T, CAMM, Iron Dome, Storm Shadow, Kinzhal,
-    Iskander, Kalibr, Tomahawk, Shahed, F-16, F-35, C-130, S-400, S-300""".split(",")
+    Iskander, Kalibr, Tomahawk, Shahed, F-16, F-35, C-130, S-400, S-300, FTSE 100, FTSE 250,
+    S&P 500, Nasdaq 100, Nasdaq Composite, Nikkei 225, Topix, Hang Seng, KOSPI, Kospi,
+    Stoxx 600, STOXX 600, Euro Stoxx 50, CAC 40, Sensex, Nifty 50, MSCI World,
+    Dow Jones Industrial Average, Russell 2000""".split(",")
 )
 KNOWN_THINGS = frozenset(name.casefold() for name in KNOWN_THING_NAMES)
 # "Patriot" is a weapon only before these ("Patriot batteries"), else a person or a team.

@@ -1508,7 +1508,10 @@ def test_a_run_ends_at_a_sentence_and_at_an_ampersand() -> None:
 
 
 def test_in_a_race_report_constructors_are_teams_and_elsewhere_people_keep_their_names() -> None:
-    text = "Grand Prix report\n\nJo Pike won for McLaren ahead of the Williams of Ana Velk.\n"
+    text = (
+        "Grand Prix report\n\nJo Pike won from pole for McLaren ahead of the Williams of "
+        "Ana Velk.\n"
+    )
     spans = [
         span(text, "Jo Pike", "PERSON"),
         span(text, "McLaren", "PERSON"),
@@ -1736,7 +1739,7 @@ def test_a_company_named_like_a_town_is_the_company_in_a_business_story() -> Non
         "Carmakers\n\nShares of carmakers fell as sales slowed; analysts cut their outlook "
         "for the quarter. Toyota lost 2%, and its plant in Toyota stayed shut.\n"
     )
-    spans = [span(text, "Toyota", "GPE", n) for n in range(2)]
+    spans = [span(text, "Toyota", "ORG"), span(text, "Toyota", "GPE", 1)]
     assert [k for _, k in found(run(text, spans))] == [G, P]
     text = "Floods\n\nRain hit Toyota on Monday and rivers rose.\n"
     assert found(run(text, [span(text, "Toyota", "GPE")])) == [("Toyota", P)]
@@ -1796,7 +1799,8 @@ def test_a_full_name_whose_surname_the_article_calls_a_person_is_a_person() -> N
 
 def test_a_team_sheet_names_its_players_and_its_team() -> None:
     text = (
-        "Ostra 2-1 Velka\n\nLine-ups\n\nOstra Rovers: Sned, McKenn, Mayo, Holt (Bannig 72), "
+        "Ostra 2-1 Velka\n\nTwo goals won the league match.\n\nLine-ups\n\n"
+        "Ostra Rovers: Sned, McKenn, Mayo, Holt (Bannig 72), "
         "Lawle.\n\nSubs not used: Ferri, Miln, Stanw.\n\nBooked: Holt.\n\nAttendance: 4,312.\n"
     )
     spans = [span(text, "McKenn, Mayo", "ORG"), span(text, "Ferri, Miln, Stanw", "ORG")]
@@ -1811,7 +1815,8 @@ def test_a_team_sheet_names_its_players_and_its_team() -> None:
 
 def test_a_rugby_team_sheet_with_shirt_numbers() -> None:
     text = (
-        "Team news\n\nChiefs: 15 Jo Velk, 14 Ana Pike, 13 Tane Rona, 12 Quinn Tupa.\n\n"
+        "Team news\n\nThe coach named his side for the league match.\n\n"
+        "Chiefs: 15 Jo Velk, 14 Ana Pike, 13 Tane Rona, 12 Quinn Tupa.\n\n"
         "Replacements: 16 Sami Taukei'aho, 17 Ollie Norr.\n"
     )
     assert found(run(text, [])) == [
@@ -1895,3 +1900,82 @@ def test_well_known_events_and_weapons_are_not_entities() -> None:
     spans += [span(text, "France", "GPE", 1), span(text, "Six Nations", "ORG")]
     spans.append(span(text, "Jo Patriot", "PERSON"))
     assert found(run(text, spans)) == [("Ostravia", P), ("France", P), ("Jo Patriot", N)]
+
+
+def test_misfires_a_review_found_too() -> None:
+    text = "Study\n\nResearchers at Johns Velk found it. Velk, 45, led the trial.\n"
+    assert found(run(text, [span(text, "Johns Velk", "ORG")]))[0] == ("Johns Velk", G)
+    text = "Game\n\nOstra beat the University of Velmora at Kinnick Stadium.\n"
+    spans = [span(text, "University of Velmora", "ORG"), span(text, "Kinnick Stadium", "FAC")]
+    assert found(run(text, spans)) == [("University of Velmora", G), ("Kinnick Stadium", P)]
+    text = "Game\n\nStorm Velk scored 20 points.\n"
+    assert found(run(text, [span(text, "Storm Velk", "PERSON")])) == [("Storm Velk", N)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A listed company's name that is a person's surname here, or a river.
+        (
+            "Cricket\n\nPat Cummins took five wickets. Cummins, the captain, said so.",
+            [("Pat Cummins", "PERSON"), ("Cummins", "PERSON", 1)],
+            [("Pat Cummins", N), ("Cummins", N)],
+        ),
+        ("Fires\n\nFires spread across the Amazon.", [("Amazon", "LOC")], [("Amazon", P)]),
+        # A country's economy is no company's.
+        (
+            "Growth\n\nJapan's quarterly growth beat forecasts, while China's factories slowed.",
+            [("Japan", "GPE"), ("China", "GPE")],
+            [("Japan", P), ("China", P)],
+        ),
+        # Capitals after a number, a team before its score, a number of jobs.
+        (
+            "War\n\nMore than 300 NATO troops arrived in Velmora.",
+            [("NATO", "ORG"), ("Velmora", "GPE")],
+            [("NATO", G), ("Velmora", P)],
+        ),
+        (
+            "Score\n\nVelka Kings 180 for 4 beat Ostra Royals 175-6, and Tesla cut 400 jobs.",
+            [("Velka Kings", "ORG"), ("Ostra Royals", "ORG"), ("Tesla", "ORG")],
+            [("Velka Kings", G), ("Ostra Royals", G), ("Tesla", G)],
+        ),
+        # A list that is no team sheet; a party that opens a sentence; a title before an office.
+        (
+            "Floods\n\nCountries affected: Malawi, Zambia, Angola, Namibia.",
+            [("Malawi", "GPE"), ("Zambia", "GPE"), ("Angola", "GPE"), ("Namibia", "GPE")],
+            [("Malawi", P), ("Zambia", P), ("Angola", P), ("Namibia", P)],
+        ),
+        (
+            "Row\n\nReform leader Jo Pike attacked pension reform on Monday.",
+            [("Reform", "ORG"), ("Jo Pike", "PERSON")],
+            [("Reform", G), ("Jo Pike", N)],
+        ),
+        (
+            "Row\n\nConservative MEP Ann Lee and Deputy Mayor Tom Reyes spoke.",
+            [("Conservative MEP Ann Lee", "PERSON"), ("Deputy Mayor Tom Reyes", "PERSON")],
+            [("Conservative", G), ("Ann Lee", N), ("Tom Reyes", N)],
+        ),
+        # Credit ratings; a planet beside a rover; a company by its age; no race.
+        ("Debt\n\nFitch cut the bonds to BBB+ from A+.", [], []),
+        (
+            "Science\n\nThe Mars rover Velka found a rock on Mars.",
+            [("Mars", "LOC"), ("Mars", "LOC", 1)],
+            [("Mars", P), ("Mars", P)],
+        ),
+        (
+            "Funding\n\nLumora, a 12-year-old startup based in Austin, raised money.",
+            [("Lumora", "ORG"), ("Austin", "GPE")],
+            [("Lumora", G), ("Austin", P)],
+        ),
+        (
+            "Visas\n\nStudents on F1 visas worry, said Jo Williams, a lawyer. Williams said so.",
+            [("Jo Williams", "PERSON"), ("Williams", "PERSON", 1)],
+            [("Jo Williams", N), ("Williams", N)],
+        ),
+    ],
+)
+def test_misfires_a_review_found(
+    text: str, spans: list[tuple[str | int, ...]], expected: list[tuple[str, Kind]]
+) -> None:
+    model = [span(text, str(p[0]), str(p[1]), int(p[2]) if len(p) > 2 else 0) for p in spans]
+    assert found(run(text, model)) == expected
