@@ -2279,6 +2279,10 @@ _PARTY_WORD = re.compile(
 _PLUS_NAME = re.compile(r"(?<![\w.&+-])([A-Z][A-Za-z]*[A-Za-z])\+(?![\w+])")
 _NOT_PLUS_NAMES = frozenset("LGBT LGBTQ LGBTQI LGBTQIA SLGBTQ".split())
 _RATING = re.compile(r"[A-D]{1,3}|AB")  # "AA+", "BBB+", "AB+": a credit rating, a blood group
+_TOWN_OF = re.compile(
+    r"\b(?:town|city|village|region|province|district|county|governorate|port) of "
+    r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-]| [A-Z]| and [A-Z])"
+)  # not "the region of Castile and León", whose name goes on
 # A US highway by its number after a word of place or movement: "north on U.S. 19",
 # "at U.S. 62 and Duncan Plains Road"; not "U.S. 10-year yields" or "U.S. 500 firms".
 _US_ROUTE = re.compile(
@@ -2422,6 +2426,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
     for m in _PLUS_NAME.finditer(text):  # "OPEC+", "Disney+": an alliance, a service
         if m.group(1) not in _NOT_PLUS_NAMES and not _RATING.fullmatch(m.group(1)):
             found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+    for m in _TOWN_OF.finditer(text):  # "near the town of Dolow", where the model saw nothing
+        found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _US_ROUTE.finditer(text):  # "towed north on U.S. 19"
         found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _BEFORE_PLACE_HEAD.finditer(text):  # "in Neuquén province"
@@ -2970,7 +2976,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.32"
+RULES_VERSION = "2026-12-06.33"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

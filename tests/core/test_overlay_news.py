@@ -1979,3 +1979,17 @@ def test_misfires_a_review_found(
 ) -> None:
     model = [span(text, str(p[0]), str(p[1]), int(p[2]) if len(p) > 2 else 0) for p in spans]
     assert found(run(text, model)) == expected
+
+
+def test_a_name_after_the_town_of_is_a_place_in_every_mention() -> None:
+    text = (
+        "Attack near Velkow\n\nGunmen attacked a post near the town of Velkow. Patrols "
+        "between Velkow and Ostrava begin. The region of Castile and León votes.\n"
+    )
+    spans = [span(text, "Ostrava", "GPE")]
+    assert found(run(text, spans)) == [
+        ("Velkow", P),
+        ("Velkow", P),
+        ("Velkow", P),
+        ("Ostrava", P),
+    ]
