@@ -579,6 +579,24 @@ _KNOWN_THING = re.compile(
 )
 
 
+# A work's title after the kind of work it is: "the horror film Nightwater", "her
+# previous feature Lighthouse Keepers", "the satire Les Héritiers".
+_WORK_TITLE = re.compile(
+    r"\b(?:film|drama|documentary|thriller|satire|epic|miniseries|novel|memoir|album|sitcom|"
+    r"biopic) "
+    r"((?:The |A |Les |La |Le |El |Il |Die |Der )?[A-Z][\w’'-]*"
+    r"(?: (?:(?:of|the|and|del|de|di|la|le|des|du|in|on|a) )?[A-Z][\w’'-]*){0,4})"
+)
+
+
+def _drop_work_titles(text: str, spans: list[_Span]) -> list[_Span]:
+    """No name inside a work's title named after its kind ("the drama The Salt Year")."""
+    titles = _Occupied()
+    for m in _WORK_TITLE.finditer(text):
+        titles.add(m.start(1), m.end(1))
+    return [sp for sp in spans if not titles.overlaps(sp.start, sp.end)]
+
+
 def _drop_inside_known_things(text: str, spans: list[_Span]) -> list[_Span]:
     """No name inside a well-known event's: "France" in "Tour de France"."""
     things = _Occupied()
@@ -2976,7 +2994,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.33"
+RULES_VERSION = "2026-12-06.34"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3072,8 +3090,10 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _people_by_given_names(text, spans)
     spans = _drop_craft(text, spans)
     spans = _drop_inside_known_things(text, spans)
+    spans = _drop_work_titles(text, spans)
     _people_by_surnames(text, spans)
     known = tuple((m.start(), m.end()) for m in _KNOWN_THING.finditer(text))
+    known += tuple((m.start(1), m.end(1)) for m in _WORK_TITLE.finditer(text))
     return Prepared(tuple(spans), tuple(_named_things(text, model_spans)) + known)
 
 

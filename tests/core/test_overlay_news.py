@@ -1993,3 +1993,20 @@ def test_a_name_after_the_town_of_is_a_place_in_every_mention() -> None:
         ("Velkow", P),
         ("Ostrava", P),
     ]
+
+
+def test_a_works_title_after_its_kind_is_no_name() -> None:
+    text = (
+        "Venice\n\nJo Pike's drama The Salt Velk won an ovation, and Mubi bought the horror "
+        "film Nightvelk from Seoul.\n\nBy Ana Velk in Venice\n"
+    )
+    spans = [span(text, "Jo Pike", "PERSON"), span(text, "Salt Velk", "GPE")]
+    spans += [span(text, "Nightvelk", "ORG"), span(text, "Seoul", "GPE")]
+    spans += [span(text, "Ana Velk", "PERSON"), span(text, "Venice", "GPE", 1)]
+    assert found(run(text, spans)) == [
+        ("Venice", P),
+        ("Jo Pike", N),
+        ("Seoul", P),
+        ("Ana Velk", N),
+        ("Venice", P),
+    ]
