@@ -312,6 +312,18 @@ KNOWN_GROUPS = (
     "Gerindra", "Pheu Thai", "Bhumjaithai", "Azimio la Umoja", "Azimio", "Kenya Kwanza",
     "Chama Cha Mapinduzi", "Frelimo", "Renamo", "Fatah", "Andreessen Horowitz",
     "Kleiner Perkins",
+    # News outlets and agencies the model passes by or takes for people and places.
+    "Le Monde", "Le Figaro", "Le Parisien", "Libération", "Der Spiegel", "Die Zeit",
+    "Süddeutsche Zeitung", "Frankfurter Allgemeine", "El País", "El Mundo", "La Repubblica",
+    "Corriere della Sera", "La Stampa", "Aftenposten", "Dagens Nyheter", "Helsingin Sanomat",
+    "De Telegraaf", "Kommersant", "Vedomosti", "Interfax", "RIA Novosti", "Yonhap", "Kyodo",
+    "Asahi Shimbun", "Yomiuri Shimbun", "Mainichi Shimbun", "Caixin", "Xinhua", "Haaretz",
+    "Al-Ahram", "Asharq Al-Awsat", "Al Arabiya", "Al-Monitor", "Al Jazeera", "Anadolu",
+    "Hürriyet", "Rappler", "Daily Maverick", "News24", "Premium Times", "Folha de S.Paulo",
+    "O Globo", "Clarín", "La Nación", "Hollywood Reporter", "Axios", "Politico",
+    "Semafor", "TechCrunch", "Bloomberg News", "Deutsche Welle", "France 24", "NHK", "RTÉ",
+    "ZDF", "ARD", "TVNZ", "SABC", "NDTV", "Geo News", "ARY News", "Antara", "Bernama",
+    "Kompas", "VnExpress", "Tuoi Tre", "Dawn.com",
 )  # fmt: skip
 SERVICES = frozenset(
     name.casefold() for name in SERVICE_NAMES + SEATS_OF_POWER + SPORTS_BODIES + KNOWN_GROUPS

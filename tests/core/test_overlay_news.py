@@ -2010,3 +2010,15 @@ def test_a_works_title_after_its_kind_is_no_name() -> None:
         ("Ana Velk", N),
         ("Venice", P),
     ]
+
+
+def test_news_outlets_the_model_passes_by_are_groups() -> None:
+    text = "Ana Velk told Aftenposten and Le Parisien, as Yonhap reported."
+    spans = [span(text, "Ana Velk", "PERSON"), span(text, "Aftenposten", "PERSON")]
+    spans.append(span(text, "Le Parisien", "PERSON"))
+    assert found(run(text, spans)) == [
+        ("Ana Velk", N),
+        ("Aftenposten", G),
+        ("Le Parisien", G),
+        ("Yonhap", G),
+    ]
