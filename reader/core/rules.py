@@ -324,6 +324,14 @@ KNOWN_GROUPS = (
     "Semafor", "TechCrunch", "Bloomberg News", "Deutsche Welle", "France 24", "NHK", "RTÉ",
     "ZDF", "ARD", "TVNZ", "SABC", "NDTV", "Geo News", "ARY News", "Antara", "Bernama",
     "Kompas", "VnExpress", "Tuoi Tre", "Dawn.com",
+    # Bodies, movements and armed groups of international news, and parliaments by name.
+    "Mercosur", "Interpol", "Europol", "Frontex", "Greenpeace", "Oxfam", "Caritas",
+    "Taliban", "Wagner Group", "al-Qaeda", "Al-Qaeda", "Tatmadaw", "Janjaweed", "Fano",
+    "Hayat Tahrir al-Sham", "Hashd al-Shaabi", "Kataib Hezbollah", "Médecins Sans Frontières",
+    "Doctors Without Borders", "Amnesty International", "Human Rights Watch", "Red Crescent",
+    "UNICEF", "UNHCR", "UNRWA", "UNESCO", "OPEC", "ASEAN", "ECOWAS", "IGAD", "SADC", "BRICS",
+    "Bundeswehr", "Knesset", "Verkhovna Rada", "Lok Sabha", "Rajya Sabha", "Dáil", "Seanad",
+    "Oireachtas", "Storting", "Riksdag", "Sejm", "Folketing", "Bundesrat", "Senedd",
 )  # fmt: skip
 SERVICES = frozenset(
     name.casefold() for name in SERVICE_NAMES + SEATS_OF_POWER + SPORTS_BODIES + KNOWN_GROUPS

@@ -2022,3 +2022,15 @@ def test_news_outlets_the_model_passes_by_are_groups() -> None:
         ("Le Parisien", G),
         ("Yonhap", G),
     ]
+
+
+def test_bodies_and_parliaments_by_name_are_groups() -> None:
+    text = "The Lok Sabha passed it, Mercosur objected and the Bundeswehr sent troops to Ostrava."
+    spans = [span(text, "Lok Sabha", "PERSON"), span(text, "Mercosur", "GPE")]
+    spans += [span(text, "Bundeswehr", "GPE"), span(text, "Ostrava", "GPE")]
+    assert found(run(text, spans)) == [
+        ("Lok Sabha", G),
+        ("Mercosur", G),
+        ("Bundeswehr", G),
+        ("Ostrava", P),
+    ]
