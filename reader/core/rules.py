@@ -332,6 +332,14 @@ KNOWN_GROUPS = (
     "UNICEF", "UNHCR", "UNRWA", "UNESCO", "OPEC", "ASEAN", "ECOWAS", "IGAD", "SADC", "BRICS",
     "Bundeswehr", "Knesset", "Verkhovna Rada", "Lok Sabha", "Rajya Sabha", "Dáil", "Seanad",
     "Oireachtas", "Storting", "Riksdag", "Sejm", "Folketing", "Bundesrat", "Senedd",
+    # Large companies that no index in the company list holds (state-owned, private,
+    # listed elsewhere), under names that are no one's and no word.
+    "Alibaba", "Tencent", "Baidu", "ByteDance", "Huawei", "Xiaomi", "Meituan", "Didi",
+    "JD.com", "BYD", "CATL", "Nio", "Li Auto", "XPeng", "Geely", "Foxconn", "TSMC", "Samsung",
+    "Hyundai", "SK Hynix", "SK hynix", "Infosys", "Wipro", "Gazprom", "Rosneft", "Lukoil",
+    "Saudi Aramco", "Aramco", "ADNOC", "QatarEnergy", "Petrobras", "Pemex", "Trafigura",
+    "Vitol", "Gunvor", "Cargill", "SpaceX", "OpenAI", "Anthropic", "Databricks", "Revolut",
+    "Klarna", "TikTok", "Etihad", "Ryanair", "Sinopec", "PetroChina", "CNOOC", "Minmetals",
 )  # fmt: skip
 SERVICES = frozenset(
     name.casefold() for name in SERVICE_NAMES + SEATS_OF_POWER + SPORTS_BODIES + KNOWN_GROUPS

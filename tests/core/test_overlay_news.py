@@ -2034,3 +2034,10 @@ def test_bodies_and_parliaments_by_name_are_groups() -> None:
         ("Bundeswehr", G),
         ("Ostrava", P),
     ]
+
+
+def test_large_companies_outside_the_indices_are_groups() -> None:
+    text = "Alibaba and Meituan rose, while Foxconn and Trafigura fell in Ostrava."
+    spans = [span(text, w, "GPE") for w in ("Alibaba", "Meituan", "Foxconn", "Trafigura")]
+    spans.append(span(text, "Ostrava", "GPE"))
+    assert [k for _, k in found(run(text, spans))] == [G, G, G, G, P]
