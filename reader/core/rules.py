@@ -521,7 +521,16 @@ CLUB_NAME_LIST = tuple(
     Shakhtar Donetsk, Red Star Belgrade, Boca Juniors, River Plate, Flamengo, Corinthians,
     Palmeiras, Kaizer Chiefs, Orlando Pirates, Al Ahly, Al Hilal, Al Nassr,
     Paris Saint-Germain, Bayern Munich, Borussia Dortmund, RB Leipzig, Bayer Leverkusen,
-    Athletic Bilbao, Atletico Madrid, Atlético Madrid""".split(",")
+    Athletic Bilbao, Atletico Madrid, Atlético Madrid, West Ham, West Ham United,
+    Brighton & Hove Albion, Queens Park Rangers, Hibernian, St Mirren,
+    Dundee United, Sporting CP, Sporting Lisbon, AZ Alkmaar, Red Bull Salzburg, Dinamo Zagreb,
+    Dynamo Kyiv, Zenit, Spartak Moscow, CSKA Moscow, Olympique Lyonnais, Real Sociedad,
+    Athletic Club, Celta Vigo, Espanyol, Sampdoria, Udinese, Eintracht Frankfurt,
+    VfB Stuttgart, Werder Bremen, Hertha Berlin, Union Berlin, Hoffenheim, Inter Milan,
+    AC Milan, Newcastle United, Manchester United, Leeds United, Sheffield Wednesday,
+    Wolverhampton Wanderers, Mamelodi Sundowns, Wydad, Raja Casablanca, Persepolis,
+    Urawa Reds, Ulsan Hyundai, Inter Miami, LA Galaxy, Club América, Cruz Azul,
+    Atletico Mineiro, Fluminense, Botafogo""".split(",")
 )
 CLUB_NAMES = frozenset(name.casefold() for name in CLUB_NAME_LIST)
 # First words of football clubs' names ("Real Madrid", "Inter Milan", "FC Porto").

@@ -2041,3 +2041,9 @@ def test_large_companies_outside_the_indices_are_groups() -> None:
     spans = [span(text, w, "GPE") for w in ("Alibaba", "Meituan", "Foxconn", "Trafigura")]
     spans.append(span(text, "Ostrava", "GPE"))
     assert [k for _, k in found(run(text, spans))] == [G, G, G, G, P]
+
+
+def test_more_clubs_by_name_are_teams() -> None:
+    text = "West Ham 1-0 Dynamo Kyiv\n\nThe league match turned on one goal and a late save.\n"
+    spans = [span(text, "West Ham", "PERSON"), span(text, "Dynamo Kyiv", "GPE")]
+    assert found(run(text, spans)) == [("West Ham", G), ("Dynamo Kyiv", G)]
