@@ -454,7 +454,8 @@ KNOWN_THING_NAMES = tuple(
     Iskander, Kalibr, Tomahawk, Shahed, F-16, F-35, C-130, S-400, S-300, FTSE 100, FTSE 250,
     S&P 500, Nasdaq 100, Nasdaq Composite, Nikkei 225, Topix, Hang Seng, KOSPI, Kospi,
     Stoxx 600, STOXX 600, Euro Stoxx 50, CAC 40, Sensex, Nifty 50, MSCI World,
-    Dow Jones Industrial Average, Russell 2000""".split(",")
+    Dow Jones Industrial Average, Russell 2000, Brent crude, Brent Crude,
+    West Texas Intermediate""".split(",")
 )
 KNOWN_THINGS = frozenset(name.casefold() for name in KNOWN_THING_NAMES)
 # "Patriot" is a weapon only before these ("Patriot batteries"), else a person or a team.

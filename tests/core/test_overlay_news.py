@@ -1893,12 +1893,12 @@ def test_a_universitys_campus_is_part_of_its_name() -> None:
 def test_well_known_events_and_weapons_are_not_entities() -> None:
     text = (
         "Ostravia bought NASAMS and Patriot batteries before the Tour de France, and "
-        "France watched the Six Nations. Jo Patriot said so.\n"
+        "France watched the Six Nations. Jo Patriot said so as Brent crude rose.\n"
     )
     spans = [span(text, "Ostravia", "GPE"), span(text, "NASAMS", "ORG")]
     spans += [span(text, "Patriot", "ORG"), span(text, "Tour de France", "ORG")]
     spans += [span(text, "France", "GPE", 1), span(text, "Six Nations", "ORG")]
-    spans.append(span(text, "Jo Patriot", "PERSON"))
+    spans += [span(text, "Jo Patriot", "PERSON"), span(text, "Brent", "PERSON")]
     assert found(run(text, spans)) == [("Ostravia", P), ("France", P), ("Jo Patriot", N)]
 
 
