@@ -2536,7 +2536,7 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
     ]
     for sp in kept:
         taken.add(sp.start, sp.end)
-    for sp in weak:
+    for sp in sorted(weak, key=lambda sp: sp.start - sp.end):  # the longer name first
         if not taken.overlaps(sp.start, sp.end):
             taken.add(sp.start, sp.end)
             added.append(sp)
@@ -2994,7 +2994,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.39"
+RULES_VERSION = "2026-12-06.40"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

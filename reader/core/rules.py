@@ -310,7 +310,10 @@ KNOWN_GROUPS = (
     "Kuomintang", "Rashtriya Janata Dal", "Janata Dal", "Trinamool Congress", "Trinamool",
     "Samajwadi Party", "Shiv Sena", "Pakatan Harapan", "Perikatan Nasional", "Golkar",
     "Gerindra", "Pheu Thai", "Bhumjaithai", "Azimio la Umoja", "Azimio", "Kenya Kwanza",
-    "Chama Cha Mapinduzi", "Frelimo", "Renamo", "Fatah", "Andreessen Horowitz",
+    "Chama Cha Mapinduzi", "Frelimo", "Renamo", "Fatah", "Reform UK",
+    "Alternative for Germany", "Alternative für Deutschland", "GroenLinks", "PvdA",
+    "Christian Social Union", "Christian Democratic Union", "WHO", "AAP",
+    "Andreessen Horowitz",
     "Kleiner Perkins",
     # News outlets and agencies the model passes by or takes for people and places.
     "Le Monde", "Le Figaro", "Le Parisien", "Libération", "Der Spiegel", "Die Zeit",

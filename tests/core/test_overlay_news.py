@@ -2047,3 +2047,14 @@ def test_more_clubs_by_name_are_teams() -> None:
     text = "West Ham 1-0 Dynamo Kyiv\n\nThe league match turned on one goal and a late save.\n"
     spans = [span(text, "West Ham", "PERSON"), span(text, "Dynamo Kyiv", "GPE")]
     assert found(run(text, spans)) == [("West Ham", G), ("Dynamo Kyiv", G)]
+
+
+def test_more_parties_and_the_who_are_groups() -> None:
+    text = "Reform UK and the Alternative for Germany gained, and the WHO warned Ostrava."
+    spans = [span(text, "Ostrava", "GPE")]
+    assert found(run(text, spans)) == [
+        ("Reform UK", G),
+        ("Alternative for Germany", G),
+        ("WHO", G),
+        ("Ostrava", P),
+    ]
