@@ -554,6 +554,37 @@ _REGIONS_IN_ENGLISH = tuple(
 )
 
 
+@functools.cache
+def demonyms() -> frozenset[str]:
+    """`_read_demonyms`, kept in the user's cache folder between runs."""
+    return _kept("demonyms", _read_demonyms)
+
+
+def _read_demonyms() -> frozenset[str]:
+    """The world's nationality words and their plurals ("Chinese", "Filipinos"), from countryinfo.
+
+    Nothing if the package is absent. Written as the files give them, one form each.
+    """
+    folder = _regions_folder()
+    if folder is None:
+        return frozenset()
+    found: set[str] = set()
+    for path in sorted(folder.glob("*.json")):
+        try:
+            value = json.loads(path.read_bytes()).get("demonym")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if not isinstance(value, str):
+            continue
+        for word in value.split(","):
+            word = word.strip()
+            if re.fullmatch(r"[A-Z][a-z]+", word):
+                found.add(word)
+                if not word.endswith(("ese", "ss", "ch", "sh", "i")):
+                    found.add(word + "s")
+    return frozenset(found)
+
+
 def is_city_name(name: str) -> bool:
     """Whether a name is a town's or a region's and nobody's ("Karachi", "Sinaloa"; not "Durham").
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field, replace
 from reader.core import rules
 from reader.core.article import text_sha256
 from reader.core.gazetteer import (
+    demonyms,
     is_city_name,
     is_common_surname,
     is_company_also_town,
@@ -2297,6 +2298,24 @@ _PARTY_WORD = re.compile(
 _PLUS_NAME = re.compile(r"(?<![\w.&+-])([A-Z][A-Za-z]*[A-Za-z])\+(?![\w+])")
 _NOT_PLUS_NAMES = frozenset("LGBT LGBTQ LGBTQI LGBTQIA SLGBTQ".split())
 _RATING = re.compile(r"[A-D]{1,3}|AB")  # "AA+", "BBB+", "AB+": a credit rating, a blood group
+# A capitalised word with no capitalised word beside it: a nationality, a faith, a creed.
+_LONE_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?![\w’'-]| [A-Z])")
+_PEOPLE_WORDS = frozenset(
+    """Scottish Welsh Irish Scots Kurdish Kurds Palestinian Palestinians Tamil Tamils
+    Uyghur Uyghurs Rohingya Pashtun Pashtuns Baloch Arab Arabs Latino Latinos Hispanic
+    African Africans Asian Asians European Europeans Western Basque Catalan Flemish Sikh
+    Sikhs Muslim Muslims Christian Christians Jewish Jews Hindu Hindus Buddhist Buddhists
+    Catholic Catholics Protestant Protestants Sunni Sunnis Shia Shiite Shiites Evangelical
+    Evangelicals Socialist Socialists Communist Communists Marxist Marxists Islamist
+    Islamists Zionist Zionists Peronist Peronists Maoist Maoists""".split()
+)
+# A language, not a people: "speaks Tamil", "in Danish", "English-language", "Catalan speakers".
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|speak|speaks|spoke|speaking|into|fluent|learn|learning|taught|teach|from) $"
+)
+_LANGUAGE_AFTER = re.compile(
+    r"(?:-language| language| speakers?| speaking| translation| subtitles| version| word)\b"
+)
 _TOWN_OF = re.compile(
     r"\b(?:town|city|village|region|province|district|county|governorate|port) of "
     r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-]| [A-Z]| and [A-Z])"
@@ -2444,6 +2463,14 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
     for m in _PLUS_NAME.finditer(text):  # "OPEC+", "Disney+": an alliance, a service
         if m.group(1) not in _NOT_PLUS_NAMES and not _RATING.fullmatch(m.group(1)):
             found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+    peoples = demonyms() | _PEOPLE_WORDS
+    for m in _LONE_CAPITALISED.finditer(text):  # "Western sanctions", "Filipino workers"
+        if m.group() in peoples and not _LANGUAGE_BEFORE.search(
+            text, max(0, m.start() - 14), m.start()
+        ):
+            word_before = _raw_word_before(text, m.start())
+            if not _LANGUAGE_AFTER.match(text, m.end()) and not word_before[:1].isupper():
+                found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
     for m in _TOWN_OF.finditer(text):  # "near the town of Dolow", where the model saw nothing
         found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _US_ROUTE.finditer(text):  # "towed north on U.S. 19"
@@ -2994,7 +3021,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.40"
+RULES_VERSION = "2026-12-06.41"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -22,6 +22,7 @@ def _without(monkeypatch: pytest.MonkeyPatch, *packages: str) -> Iterator[None]:
         gazetteer.world_given_names,
         gazetteer.city_names,
         gazetteer.company_names,
+        gazetteer.demonyms,
     )
     for cached in lists:
         cached.cache_clear()
@@ -101,6 +102,12 @@ def test_listed_companies_are_known_unless_one_word_is_a_name_word_or_place() ->
 def test_without_pytickersymbols_no_company_is_known(monkeypatch: pytest.MonkeyPatch) -> None:
     with _without(monkeypatch, "pytickersymbols"):
         assert not gazetteer.is_company_name("Morgan Stanley")
+
+
+def test_nationality_words_and_their_plurals_are_known() -> None:
+    for word in ("Filipino", "Filipinos", "Chinese", "Egyptians", "Swiss"):
+        assert word in gazetteer.demonyms(), word
+    assert "Chineses" not in gazetteer.demonyms()
 
 
 def test_without_countryinfo_only_towns_are_known(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2058,3 +2058,16 @@ def test_more_parties_and_the_who_are_groups() -> None:
         ("WHO", G),
         ("Ostrava", P),
     ]
+
+
+def test_a_nationality_faith_or_creed_the_model_missed_is_a_group_but_not_a_language() -> None:
+    text = (
+        "Sanctions\n\nWestern sanctions hit Filipino workers and Muslim traders, who speak "
+        "Tamil. South African officials met Peronist leaders in Danish.\n"
+    )
+    assert [t for t, k in found(run(text, [])) if k is G] == [
+        "Western",
+        "Filipino",
+        "Muslim",
+        "Peronist",
+    ]
