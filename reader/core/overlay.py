@@ -2225,7 +2225,7 @@ _UP_NEXT = re.compile(
     r"Play|Plays|Travel to|Face|Faces) ((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2})"
     r"(?= (?:on|in|at|this|next)\b|[.,;]|$)"
 )
-# A team sheet's line: "Partick Thistle: Sneddon, McKenna (Bannigan 72), Mayo; Lawless."
+# A team sheet's line: "Ostra Rovers: Sned, McKenn (Bannig 72), Mayo; Lawle."
 _SHEET_LINE = re.compile(r"(?m)^([A-Z][\w .'’&-]{1,40}?)(?: \([\d-]+\))?: (.+?)\.?$")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, with Europe's accented ones ("Ødegaard", "Šeško")
 _SHEET_NAME = (
