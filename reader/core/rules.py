@@ -343,6 +343,11 @@ KNOWN_GROUPS = (
     "Saudi Aramco", "Aramco", "ADNOC", "QatarEnergy", "Petrobras", "Pemex", "Trafigura",
     "Vitol", "Gunvor", "Cargill", "SpaceX", "OpenAI", "Anthropic", "Databricks", "Revolut",
     "Klarna", "TikTok", "Etihad", "Ryanair", "Sinopec", "PetroChina", "CNOOC", "Minmetals",
+    # Unions, universities and research bodies known by a name that says nothing of them.
+    "Unison", "GMB", "RMT", "Aslef", "ASLEF", "TSSA", "NASUWT", "Usdaw", "AFL-CIO", "Teamsters",
+    "UAW", "SEIU", "Cosatu", "COSATU", "Karolinska", "Karolinska Institutet", "Johns Hopkins",
+    "Caltech", "ETH Zurich", "EPFL", "Sciences Po", "Sorbonne", "Fraunhofer", "Inserm", "CNRS",
+    "JAXA", "ISRO", "Roscosmos", "CNSA",
 )  # fmt: skip
 SERVICES = frozenset(
     name.casefold() for name in SERVICE_NAMES + SEATS_OF_POWER + SPORTS_BODIES + KNOWN_GROUPS

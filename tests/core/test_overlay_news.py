@@ -2071,3 +2071,14 @@ def test_a_nationality_faith_or_creed_the_model_missed_is_a_group_but_not_a_lang
         "Muslim",
         "Peronist",
     ]
+
+
+def test_unions_universities_and_agencies_known_by_a_bare_name_are_groups() -> None:
+    text = "Aslef and Unison backed the strike, Karolinska ran the trial and JAXA watched."
+    spans = [span(text, "Aslef", "GPE"), span(text, "Karolinska", "PERSON")]
+    assert [t for t, k in found(run(text, spans)) if k is G] == [
+        "Aslef",
+        "Unison",
+        "Karolinska",
+        "JAXA",
+    ]
