@@ -445,7 +445,8 @@ PERSON_ROLES = frozenset(
     """rapper singer actor actress artist author writer novelist director producer
     journalist reporter columnist ceo founder co-founder chairman chairwoman chairperson
     president-elect superintendent attorney lawyer prosecutor detective officer sergeant
-    sgt. lt. capt. rep. sen. gov. gen. adm. cmdr. supt. coach chef dona bowler batter
+    sgt. lt. capt. rep. sen. gov. gen. adm. cmdr. supt. sgt cpl pvt lt capt maj cmdr supt
+    coach chef dona bowler batter
     batsman spinner seamer paceman wicketkeeper all-rounder skipper fly-half scrum-half
     flanker winger striker midfielder defender goalkeeper quarterback pitcher linebacker
     shortstop outfielder""".split()

@@ -2082,3 +2082,10 @@ def test_unions_universities_and_agencies_known_by_a_bare_name_are_groups() -> N
         "Karolinska",
         "JAXA",
     ]
+
+
+def test_a_rank_without_its_full_stop_is_a_title_not_a_name() -> None:
+    text = "Front\n\nSgt Jo Pike said Sgt told him to wait in Ostrava."
+    spans = [span(text, "Sgt Jo Pike", "PERSON"), span(text, "Sgt", "PERSON", 1)]
+    spans.append(span(text, "Ostrava", "GPE"))
+    assert found(run(text, spans)) == [("Jo Pike", N), ("Ostrava", P)]
