@@ -590,20 +590,30 @@ _WORK_TITLE = re.compile(
 )
 
 
-def _drop_work_titles(text: str, spans: list[_Span]) -> list[_Span]:
-    """No name inside a work's title named after its kind ("the drama The Salt Year")."""
-    titles = _Occupied()
-    for m in _WORK_TITLE.finditer(text):
-        titles.add(m.start(1), m.end(1))
-    return [sp for sp in spans if not titles.overlaps(sp.start, sp.end)]
+def _things_by_name(text: str) -> tuple[tuple[int, int], ...]:
+    """Where well-known events, weapons and indices are named, and works after their kind.
+
+    No name is highlighted inside them ("France" in "Tour de France", "the drama
+    The Salt Year"), whether the model tagged it or the article's vote would.
+    """
+    known = [(m.start(), m.end()) for m in _KNOWN_THING.finditer(text)]
+    return tuple(known + [(m.start(1), m.end(1)) for m in _WORK_TITLE.finditer(text)])
 
 
-def _drop_inside_known_things(text: str, spans: list[_Span]) -> list[_Span]:
-    """No name inside a well-known event's: "France" in "Tour de France"."""
-    things = _Occupied()
-    for m in _KNOWN_THING.finditer(text):
-        things.add(m.start(), m.end())
-    return [sp for sp in spans if not things.overlaps(sp.start, sp.end)]
+def _drop_inside(spans: list[_Span], ranges: Sequence[tuple[int, int]]) -> list[_Span]:
+    """The spans that overlap none of the ranges (which may overlap each other)."""
+    if not ranges:
+        return spans
+    merged: list[list[int]] = []
+    for start, end in sorted(ranges):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    taken = _Occupied()
+    for start, end in merged:
+        taken.add(start, end)
+    return [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
 
 
 def _is_known_thing(text: str, start: int, end: int) -> bool:
@@ -2253,7 +2263,7 @@ def _line_up(text: str) -> list[_Span]:
     model merges and mislabels them, so these spans replace its own.
     """
     found: list[_Span] = []
-    if len(_SPORT_WORDS.findall(text)) < 2:
+    if _sport_words(text) < 2:
         return found  # "Countries affected: France, Germany, Italy, Spain" is no team sheet
     for line in _SHEET_LINE.finditer(text):
         items = re.split(r"[,;] ", line.group(2))
@@ -2404,7 +2414,7 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         end_word = m.group(1).rsplit(" ", 1)[-1].casefold()
         if end_word not in _GROUP_ENDS:  # not "(Anadolu Agency/Getty Images)"
             found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
-    lower = set(_LOWER_CASE_WORD.findall(text))
+    lower = _lower_case_words(text)
     for m in _SPEAKER_AFTER_QUOTE.finditer(text):  # '," Okonkwo-Reyes said.'
         speaker = m.group(1).split()[0]
         if speaker.casefold() not in _NOT_A_NAME_START | _PRONOUNS and speaker.lower() not in lower:
@@ -2432,7 +2442,7 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             and not _NUMBER_AFTER.match(text, m.end(1))
         ):  # "analysts at Morgan Stanley", where the model saw nothing; not "the Nasdaq 100"
             found.append(_Span(m.start(1), m.end(1), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
-    if _CLUB.search(text) and len(_SPORT_WORDS.findall(text)) >= 3:
+    if _sport_words(text) >= 3 and _CLUB.search(text):
         for m in _CLUB.finditer(text):  # "Aston Villa 2-2 Everton", where the model saw a man
             found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     for code in _CODE_IN_BRACKETS.finditer(text):  # "1. Bram Vandermeersch (BEL)"
@@ -2727,13 +2737,19 @@ _SPORT_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4)
+def _sport_words(text: str) -> int:
+    """How many words of sport an article has: a team sheet wants two, a match report three."""
+    return len(_SPORT_WORDS.findall(text))
+
+
 def _is_sport(text: str, spans: list[_Span]) -> bool:
     """A match report or a sports column, where a city's name often stands for its team.
 
     Three sports words, or a team and a sports word: "Patriots for Europe" alone
     is a party group, and a flood story that names two postponed teams is no match.
     """
-    words = sum(1 for _ in itertools.islice(_SPORT_WORDS.finditer(text), 3))
+    words = _sport_words(text)
     if words >= 3:
         return True
     return words >= 1 and any(
@@ -3116,12 +3132,10 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _drop_common_words(text, spans)
     spans = _people_by_given_names(text, spans)
     spans = _drop_craft(text, spans)
-    spans = _drop_inside_known_things(text, spans)
-    spans = _drop_work_titles(text, spans)
+    things = _things_by_name(text)
+    spans = _drop_inside(spans, things)
     _people_by_surnames(text, spans)
-    known = tuple((m.start(), m.end()) for m in _KNOWN_THING.finditer(text))
-    known += tuple((m.start(1), m.end(1)) for m in _WORK_TITLE.finditer(text))
-    return Prepared(tuple(spans), tuple(_named_things(text, model_spans)) + known)
+    return Prepared(tuple(spans), tuple(_named_things(text, model_spans)) + things)
 
 
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?![\w-])")
@@ -3278,7 +3292,7 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
     ("State miner Gecamines", "Council member Jo Pike") is dropped too, where
     the article writes "state" or "council" in lower case as well.
     """
-    lower = set(_LOWER_CASE_WORD.findall(text))
+    lower = _lower_case_words(text)
     out = []
     for sp in spans:
         word = text[sp.start : sp.end]
