@@ -344,17 +344,11 @@ def _read_city_names() -> frozenset[str]:
     towns of 15,000 people or more. A town whose name is a common first name or
     surname is left out, unless it has a million people; so is one whose name is a
     country's. Provinces and states come from `countryinfo` (see `_region_names`),
-    under the same rule as small towns. Empty if geotext is absent. Read as bytes,
-    decoding only the names: half the time and a fifth of the memory.
+    under the same rule as small towns. Empty if geotext is absent.
     """
     from reader.core.names import normalize
 
-    path = _cities_file()
-    if path is None:
-        return frozenset()
-    try:
-        data = path.read_bytes()
-    except OSError:
+    if _cities_file() is None:
         return frozenset()
     given = given_names()
     people = given | _common_surnames()
@@ -365,10 +359,7 @@ def _read_city_names() -> frozenset[str]:
         if "-" in norm:
             found.add(norm.replace("-", " "))  # "Monte-Carlo" as "Monte Carlo"
 
-    for row in data.split(b"\n"):
-        cols = row.split(b"\t", 15)  # name, ASCII name, other names, ..., population (15th)
-        if len(cols) < 16 or not cols[14].isdigit():
-            continue
+    for cols in _town_rows():
         big = int(cols[14]) >= _BIG_CITY
         city = int(cols[14]) >= _CITY
         for raw in {cols[1], cols[2]}:
@@ -475,19 +466,31 @@ def _all_town_names() -> frozenset[str]:
     """Every town's name in the GeoNames table, people's names too ("Dover", "Hartford")."""
     from reader.core.names import normalize
 
-    path = _cities_file()
-    if path is None:
-        return frozenset()
-    try:
-        rows = path.read_bytes().split(b"\n")
-    except OSError:
+    if _cities_file() is None:
         return frozenset()
     found = {normalize(region) for region in _region_names()}
-    for row in rows:
-        cols = row.split(b"\t", 3)
-        if len(cols) > 2:
-            found.update(normalize(col.decode("utf-8", "replace")) for col in cols[1:3])
+    for cols in _town_rows():
+        found.update(normalize(col.decode("utf-8", "replace")) for col in cols[1:3])
     return frozenset(found)
+
+
+def _town_rows() -> Iterator[list[bytes]]:
+    """The GeoNames table's rows, as bytes split at tabs (the 15th field is the population).
+
+    Bytes, decoding only the names a caller wants: half the time and a fifth of the
+    memory. Nothing if geotext is absent.
+    """
+    path = _cities_file()
+    if path is None:
+        return
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return
+    for row in data.split(b"\n"):
+        cols = row.split(b"\t", 15)
+        if len(cols) >= 16 and cols[14].isdigit():
+            yield cols
 
 
 def is_company_name(name: str) -> bool:
