@@ -737,6 +737,9 @@ def _cut_headline_runs(text: str, spans: list[_Span]) -> list[_Span]:
             title_case[line_start] = len(line) <= rules.MAX_HEADLINE and _is_title_case(line)
         if not title_case[line_start]:
             continue
+        words = text[sp.start : sp.end].casefold().split()
+        if len(words) > 2 and any(w in rules.INSTITUTION_HEADS for w in words[1:]):
+            continue  # "Washington Institute for Near East Policy" in a reference list
         cuts = [m.start() for m in re.finditer(" ", text[sp.start : sp.end])]
         for cut in reversed(cuts):
             if normalize(text[sp.start : sp.start + cut]) in names:
@@ -1177,8 +1180,16 @@ _TEAM_AFTER = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b(?![-'’])")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th) [A-Z]")
 _INNER_HEADS = frozenset(("district", "circuit"))
 _INSTITUTION_BEFORE = re.compile(
-    r"(?<![\w.])((?:[A-Z][\w.&’'-]*\s)*?(?P<head>[A-Z][a-z]+)) (?:for|of|on) (?:the )?$"
+    r"(?<![\w.])((?:[A-Z][\w.&’'-]*\s)*?(?P<head>[A-Z][a-z]+)) (?P<link>for|of|on|in) (?:the )?$"
 )
+# Heads whose name goes on with "of" a country or town, beyond the institutions':
+# "Central Bank of" + "Libya", "Royal Conservatoire of" + "Scotland".
+_HEADS_OF_A_PLACE = frozenset(
+    "bank conservatoire conservatory party church assembly parliament senate".split()
+)
+# Heads whose name goes on with "in": "United Nations Interim Force in" + "Lebanon",
+# "UN Assistance Mission in" + "Afghanistan", "Islamic Resistance in" + "Iraq".
+_HEADS_IN_A_PLACE = frozenset("force mission resistance".split())
 # Capitalised words right after a person's name: the rest of it ("Jean-Pierre" + "Mbuyi
 # Tshimanga,"), when a punctuation mark or a lower-case word follows them.
 _NAME_TAIL = re.compile(r"((?: [A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)+)(?=[,.;:!?)]|[’']s\b| [a-z])")
@@ -1365,7 +1376,14 @@ def _institution_start(
         and inside.kind is Kind.GROUP
         and inside.start < m.start("head") < inside.end
     )
-    if head not in rules.INSTITUTION_HEADS and not (head in _INNER_HEADS and in_group):
+    if m.group("link") == "in":
+        if head not in _HEADS_IN_A_PLACE or not in_group:
+            return None
+    elif (
+        head not in rules.INSTITUTION_HEADS
+        and not (head in _INNER_HEADS and in_group)
+        and not (head in _HEADS_OF_A_PLACE and in_group and m.group("link") == "of")
+    ):
         return None
     if "\n" in m.group(0):
         return None
@@ -3037,7 +3055,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.43"
+RULES_VERSION = "2026-12-06.44"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

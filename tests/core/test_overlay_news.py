@@ -2089,3 +2089,38 @@ def test_a_rank_without_its_full_stop_is_a_title_not_a_name() -> None:
     spans = [span(text, "Sgt Jo Pike", "PERSON"), span(text, "Sgt", "PERSON", 1)]
     spans.append(span(text, "Ostrava", "GPE"))
     assert found(run(text, spans)) == [("Jo Pike", N), ("Ostrava", P)]
+
+
+def test_an_institution_named_of_or_in_a_place_keeps_the_place_in_its_name() -> None:
+    text = (
+        "Report\n\nThe Royal Conservatoire of Velmora and the United Nations Interim Force "
+        "in Ostrava met. Pike flew to Ostrava for the Ostra Bank in Velmora.\n"
+    )
+    spans = [
+        span(text, "Royal Conservatoire", "ORG"),
+        span(text, "Velmora", "GPE"),
+        span(text, "United Nations Interim Force", "ORG"),
+        span(text, "Ostrava", "GPE"),
+        span(text, "Pike", "PERSON"),
+        span(text, "Ostrava", "GPE", 1),
+        span(text, "Ostra Bank", "ORG"),
+        span(text, "Velmora", "GPE", 1),
+    ]
+    assert found(run(text, spans)) == [
+        ("Royal Conservatoire of Velmora", G),
+        ("United Nations Interim Force in Ostrava", G),
+        ("Pike", N),
+        ("Ostrava", P),
+        ("Ostra Bank", G),  # a bank "in" a town is not named for it
+        ("Velmora", P),
+    ]
+
+
+def test_an_institution_in_a_title_case_reference_line_is_not_cut_to_a_town() -> None:
+    text = (
+        "Militias\n\nWashington said so.\n\nReferences\n\n"
+        "1. Pike, Jo (2021). Washington Institute for Near East Policy.\n"
+    )
+    spans = [span(text, "Washington", "GPE")]
+    spans.append(span(text, "Washington Institute for Near East Policy", "ORG"))
+    assert ("Washington Institute for Near East Policy", G) in found(run(text, spans))
