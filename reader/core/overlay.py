@@ -829,16 +829,20 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
     if not _is_sport(text, spans):
         return
     for sp in spans:
-        if sp.kind is not Kind.PLACE or sp.weight >= rules.STRONG_CUE_VOTE:
+        if sp.kind is Kind.GROUP or sp.weight >= rules.STRONG_CUE_VOTE:
             continue
         name = text[sp.start : sp.end]
         if not _is_town_or_nation(name):
             continue  # a known country or town, not a player the model took for a place
+        if sp.kind is Kind.PERSON and not _is_town(name):
+            continue  # "against Jordan" may be the player; "handing Liverpool" is the club
         plays = _PLAYS.match(text, sp.end) or (
             _PLAYED.search(text, max(0, sp.start - 20), sp.start)
             and not _POSSESSIVE_AFTER.match(text, sp.end)  # "beating Wales's Jo Pike"
         )
-        tally = _TALLY_FOR.search(text, max(0, sp.start - 20), sp.start)
+        tally = _TALLY_FOR.search(text, max(0, sp.start - 20), sp.start) or _PLAYED_FOR.search(
+            text, max(0, sp.start - 20), sp.start
+        )
         if tally or (plays and _raw_word_before(text, sp.start).lower() not in _PLACE_WORDS_BEFORE):
             sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
     # A country or town seen as a team once is the team wherever it is not where play is.
@@ -974,8 +978,13 @@ _PLAYS = re.compile(
     r"pulled|moved|improved|snapped|extended|outscored|reached|remain|remains|meet|meets|"
     r"v\.?|vs\.?)\b"
     r"|, who (?:beat|thrashed|defeated|lost|won|drew)\b"
-    # A score: "Tarsk 2-2 Velmora", "Tarsk 389 and 251".
-    r"| \d{1,3}(?:-\d{1,3})?(?= [a-zA-Z(]|[,;:]| ?$)"
+    # A score: "Tarsk 2-2 Velmora", "Tarsk 389 and 251", "in reply to Tarsk's 341".
+    rf"|{APOS_CLASS}? \d{{1,3}}(?:-\d{{1,3}})?(?= [a-zA-Z(]|[,;:]| ?$)"
+)
+# Who a player plays for: "played for Nigeria", "a season for Nottinghamshire".
+_PLAYED_FOR = re.compile(
+    r"\b(?:played|plays|playing|play|season|seasons|capped|debut|appearances|starred|"
+    r"starring|scored|scoring) for $"
 )
 # A town before a country or region: "BIRMINGHAM, England", "Leeds, England".
 _AFTER_TOWN = re.compile(r"[A-Z][\w.’'-]*, $")
@@ -3055,7 +3064,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.44"
+RULES_VERSION = "2026-12-06.45"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2124,3 +2124,23 @@ def test_an_institution_in_a_title_case_reference_line_is_not_cut_to_a_town() ->
     spans = [span(text, "Washington", "GPE")]
     spans.append(span(text, "Washington Institute for Near East Policy", "ORG"))
     assert ("Washington Institute for Near East Policy", G) in found(run(text, spans))
+
+
+def test_a_country_or_town_a_player_plays_for_is_the_team() -> None:
+    text = (
+        "Report\n\nOstrava beat Velmora 2-1 in the league match, handing Liverpool the lead. "
+        "Pike, who played for Nigeria, scored the winning goal in the match.\n"
+    )
+    spans = [
+        span(text, "Ostrava", "GPE"),
+        span(text, "Velmora", "GPE"),
+        span(text, "Liverpool", "PERSON"),
+        span(text, "Pike", "PERSON"),
+        span(text, "Nigeria", "GPE"),
+    ]
+    kinds = dict(found(run(text, spans)))
+    assert kinds["Liverpool"] is G  # the model's "person" that a team is handed the lead
+    assert kinds["Nigeria"] is G
+    text = "Trip\n\nPike flew to Nigeria for talks, and played for time in Lagos.\n"
+    spans = [span(text, "Pike", "PERSON"), span(text, "Nigeria", "GPE"), span(text, "Lagos", "GPE")]
+    assert dict(found(run(text, spans)))["Nigeria"] is P  # no sport here
