@@ -2370,6 +2370,10 @@ _CITY_REGION = re.compile(
 )
 
 
+# An end or a stand of a ground, in sport: "the Holte End", "the Vauxhall End".
+_GROUND_END = re.compile(r"\b(?:the|a) (?:[a-z-]+ )?((?:[A-Z][\w’'-]+ ){1,2})(?:End|Stand)\b")
+
+
 def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span]:
     """Names the model often misses whose shape alone says what they are.
 
@@ -2403,6 +2407,10 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         if first < last:
             start, end = m.start() + run[first].start(), m.start() + run[last].end()
             found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    if _sport_words(text) >= 3:
+        for m in _GROUND_END.finditer(text):  # "the Holte End", "the Hollies Stand"
+            if m.group(1).split()[0].casefold() not in _NOT_A_NAME_START:
+                found.append(_Span(m.start(1), m.end(), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _CITY_REGION.finditer(text):
         region = m.group(2)
         if region not in rules.REGION_CODES and region not in rules.AP_STATES:
@@ -3064,7 +3072,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.45"
+RULES_VERSION = "2026-12-06.46"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2144,3 +2144,16 @@ def test_a_country_or_town_a_player_plays_for_is_the_team() -> None:
     text = "Trip\n\nPike flew to Nigeria for talks, and played for time in Lagos.\n"
     spans = [span(text, "Pike", "PERSON"), span(text, "Nigeria", "GPE"), span(text, "Lagos", "GPE")]
     assert dict(found(run(text, spans)))["Nigeria"] is P  # no sport here
+
+
+def test_an_end_or_a_stand_of_a_ground_is_a_place_in_sport() -> None:
+    text = (
+        "Report\n\nOstra beat Tarsk 2-1 in the league match. Pike scored at the Holte End, "
+        "silenced a Velk End crowd, and bowled from the Pavilion End before the Hollies Stand.\n"
+    )
+    spans = [span(text, "Ostra", "ORG"), span(text, "Tarsk", "ORG"), span(text, "Pike", "PERSON")]
+    spans.append(span(text, "Pavilion End", "ORG"))
+    places = [t for t, k in found(run(text, spans)) if k is P]
+    assert places == ["Holte End", "Velk End", "Pavilion End", "Hollies Stand"]
+    text = "Budget\n\nThe Front End team missed the Year End deadline.\n"
+    assert found(run(text, [])) == []
