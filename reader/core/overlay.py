@@ -1754,6 +1754,11 @@ def context_kind(
         return Kind.GROUP, True  # "Ford Chief Executive James Whitley", "Dravix CEO"
     if _business_context(text, start, end):
         return Kind.GROUP, True  # "Emirates, based in Dubai", "Omaha-based Berkshire"
+    apposition = _APPOSITION.match(text, end)
+    if apposition is not None:
+        # "Emirates, the largest airline at the show"; "Dolow, a town on the border"
+        noun = apposition.group(1)
+        return (Kind.PLACE if noun in _PLACE_APPOSITIVES else Kind.GROUP), True
     if after in rules.PLACE_HEADS:
         return Kind.PLACE, True
     # "Australia's captain": a country's or a town's, not "Vance's manager".
@@ -1825,6 +1830,25 @@ def context_kind(
             raw_words[0]
         )
     return None, False
+
+
+_GROUP_APPOSITIVES = frozenset(
+    """airline carrier company firm bank lender insurer retailer carmaker automaker
+    chipmaker drugmaker miner operator startup start-up conglomerate broadcaster newspaper
+    publisher charity party""".split()
+)
+_PLACE_APPOSITIVES = frozenset(
+    """town city village capital province region district county island port suburb
+    neighbourhood neighborhood municipality township""".split()
+)
+# A noun in apposition after a name says what it is: "Emirates, the largest airline at
+# the show", "Dolow, a town on the border". Not "Pike, the company's founder" or "Pike,
+# a bank executive": the noun must end the phrase or lead into what qualifies it.
+_APPOSITION = re.compile(
+    r", (?:the|a|an) (?:(?!of |in |at |for )[A-Za-z0-9][\w’'-]* ){0,3}?("
+    + "|".join(sorted(_GROUP_APPOSITIVES | _PLACE_APPOSITIVES))
+    + r")(?= (?:at|in|of|on|for|from|that|which|with|based|whose|near|where)\b|[,.;:)—–]|$)"
+)
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")  # "ELN", "BJD": an organisation's short form
@@ -3072,7 +3096,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.46"
+RULES_VERSION = "2026-12-06.47"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

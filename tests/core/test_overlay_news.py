@@ -2157,3 +2157,27 @@ def test_an_end_or_a_stand_of_a_ground_is_a_place_in_sport() -> None:
     assert places == ["Holte End", "Velk End", "Pavilion End", "Hollies Stand"]
     text = "Budget\n\nThe Front End team missed the Year End deadline.\n"
     assert found(run(text, [])) == []
+
+
+def test_a_noun_in_apposition_says_what_a_name_is() -> None:
+    text = (
+        "Show\n\nVelkair, the largest airline at the show, ordered jets. Ostrava, a "
+        "port town on the coast, cheered. Jo Pike, the company's founder, and Ann Lee, a "
+        "resident of Tarsk village, spoke, as did Bo Ek, a bank executive.\n"
+    )
+    spans = [
+        span(text, "Velkair", "GPE"),
+        span(text, "Ostrava", "ORG"),
+        span(text, "Jo Pike", "PERSON"),
+        span(text, "Ann Lee", "PERSON"),
+        span(text, "Tarsk", "GPE"),
+        span(text, "Bo Ek", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Velkair", G),
+        ("Ostrava", P),
+        ("Jo Pike", N),
+        ("Ann Lee", N),
+        ("Tarsk", P),
+        ("Bo Ek", N),
+    ]
