@@ -701,10 +701,20 @@ def _split_league(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+_AP_HUB = re.compile(r"AP ([A-Z]{2,5})")
+
+
 def _split_agency(text: str, spans: list[_Span]) -> list[_Span]:
     """Split a byline's "Jo Pike Associated Press" into the writer and the agency."""
     out: list[_Span] = []
     for sp in spans:
+        hub = _AP_HUB.fullmatch(text, sp.start, sp.end)
+        if hub is not None and text.startswith(":", sp.end):
+            # AP's sign-off "AP NBA: https://apnews.com/hub/nba": the agency and the league
+            strong = rules.STRONG_CUE_VOTE
+            out.append(_Span(sp.start, sp.start + 2, Kind.GROUP, weight=strong))
+            out.append(_Span(hub.start(1), sp.end, Kind.GROUP, weight=strong))
+            continue
         m = _AGENCY_END.search(text, sp.start, sp.end)
         if m is None or m.end() != sp.end or " " not in text[sp.start : m.start()]:
             out.append(sp)
@@ -1578,14 +1588,15 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     if start > 0 and not _dateline_start(text, start):
         return False
     tail = _DATELINE_TAIL.match(text, end)
-    if tail is None:
-        return False
+    if tail is None or _LINK_AFTER.match(text, end):
+        return False  # "AP NBA: https://apnews.com/hub/nba" is a link's label
     name = text[start:end]
     if any(w.casefold().rstrip(":") in rules.NEWS_KICKERS for w in name.split()):
         return False
     return bool(tail.group(1)) or (name.isupper() and any(ch.isalpha() for ch in name))
 
 
+_LINK_AFTER = re.compile(r"[:,]? +https?://")
 # In capitals, or in title case before the agency's name: "Hanoi (AFP) -".
 _DATELINE_NAME = re.compile(
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?=[ ,:(–—-])|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?= \()"
@@ -3096,7 +3107,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.47"
+RULES_VERSION = "2026-12-06.48"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2181,3 +2181,9 @@ def test_a_noun_in_apposition_says_what_a_name_is() -> None:
         ("Tarsk", P),
         ("Bo Ek", N),
     ]
+
+
+def test_ap_sign_off_link_names_the_agency_and_the_league_not_a_dateline() -> None:
+    text = "Recap\n\nOstra won.\n\n___\n\nAP NBA: https://apnews.com/hub/nba\n"
+    spans = [span(text, "Ostra", "ORG"), span(text, "AP NBA", "PERSON")]
+    assert found(run(text, spans)) == [("Ostra", G), ("AP", G), ("NBA", G)]
