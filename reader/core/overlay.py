@@ -3107,7 +3107,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.48"
+RULES_VERSION = "2026-12-06.49"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3389,6 +3389,46 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+def _join_people(text: str, spans: list[_Span]) -> list[_Span]:
+    """Two names side by side that both came out a person's are one person's name.
+
+    The model cut "Patrice Ilunga" + "Kabeya" and "Chidinma Adaeze" +
+    "Okafor-Bello", and only the later steps found that both parts are a person's;
+    a lone word after a person that the model took for a place and that no gazetteer
+    knows is the name's last part too. Not on a Title Case line (a headline runs
+    names into words), nor what the user taught.
+    """
+    out: list[_Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind is Kind.PERSON
+            and sp.start == prev.end + 1
+            and text[prev.end] == " "
+            and "knowledge" not in (prev.source, sp.source)
+            and _joins_a_person(text, sp)
+            and not _in_title_case_line(text, prev.start)
+        ):
+            out[-1] = replace(prev, end=sp.end, hints=list(prev.hints))
+            continue
+        out.append(sp)
+    return out
+
+
+def _joins_a_person(text: str, sp: _Span) -> bool:
+    if sp.kind is Kind.PERSON:
+        return True
+    piece = text[sp.start : sp.end]
+    return (
+        sp.kind is Kind.PLACE
+        and " " not in piece
+        and not piece.isupper()
+        and not _is_town(piece)
+        and not is_place_name(piece)
+    )
+
+
 def finish(text: str, prepared: Prepared, knowledge: Knowledge | None = None) -> list[Mention]:
     """The rest of `overlay`: the user's knowledge, one meaning per name, the links."""
     knowledge = knowledge or Knowledge()
@@ -3397,6 +3437,7 @@ def finish(text: str, prepared: Prepared, knowledge: Knowledge | None = None) ->
     defined = _text_aliases(text, spans)
     best = _vote(text, spans, defined)
     spans = _spread(text, spans, best, defined, prepared.things)
+    spans = _join_people(text, spans)
     if knowledge.dismissed:  # a dismissed name the spread found again ("Lena (US)" made "US")
         spans = [
             sp

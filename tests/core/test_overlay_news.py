@@ -2187,3 +2187,22 @@ def test_ap_sign_off_link_names_the_agency_and_the_league_not_a_dateline() -> No
     text = "Recap\n\nOstra won.\n\n___\n\nAP NBA: https://apnews.com/hub/nba\n"
     spans = [span(text, "Ostra", "ORG"), span(text, "AP NBA", "PERSON")]
     assert found(run(text, spans)) == [("Ostra", G), ("AP", G), ("NBA", G)]
+
+
+def test_two_parts_of_a_name_that_both_came_out_a_person_are_one_name() -> None:
+    text = (
+        "Mining\n\nThe mine's manager, Patrice Ilunga Kabeya, said output fell. Ilunga "
+        "Kabeya said so again. Then Jo Pike called.\n"
+    )
+    spans = [
+        span(text, "Patrice Ilunga", "ORG"),
+        span(text, "Kabeya", "GPE"),
+        span(text, "Ilunga", "PERSON", 1),
+        span(text, "Kabeya", "PERSON", 1),
+        span(text, "Jo Pike", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Patrice Ilunga Kabeya", N),
+        ("Ilunga Kabeya", N),
+        ("Jo Pike", N),
+    ]
