@@ -34,12 +34,12 @@ NAME_PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "neo")
 OFFICE_HOLDERS = frozenset(
     """attorney general sheriff prosecutor governor mayor examiner auditor comptroller
     controller solicitor registrar inspector coroner president premier minister
-    commissioner treasurer""".split()
+    commissioner treasurer ombudsman""".split()
 )
 NAME_POSSESSIVES = frozenset(
     """people peoples workers women woman men children martyrs citizens farmers mothers
     veterans students youth traders nations god saint st lord lords doctors nurses
-    teachers journalists""".split()
+    teachers journalists king queen prince princess duke duchess fishermen""".split()
 )
 
 MAX_NAME = 200  # longer "names" are model noise; they would also deepen the regex tree

@@ -2206,3 +2206,15 @@ def test_two_parts_of_a_name_that_both_came_out_a_person_are_one_name() -> None:
         ("Ilunga Kabeya", N),
         ("Jo Pike", N),
     ]
+
+
+def test_a_royal_title_or_an_office_before_an_apostrophe_stays_in_the_name() -> None:
+    text = "Charity\n\nThe Prince's Trust, the Ombudsman's Office and Velmora's Trust met.\n"
+    spans = [
+        span(text, "Prince's Trust", "ORG"),
+        span(text, "Ombudsman's Office", "ORG"),
+        span(text, "Velmora's Trust", "ORG"),
+    ]
+    result = found(run(text, spans))
+    assert result[:2] == [("Prince's Trust", G), ("Ombudsman's Office", G)]
+    assert ("Velmora", G) in result  # a name's possessive still splits
