@@ -1862,6 +1862,51 @@ _APPOSITION = re.compile(
 )
 
 
+# Words before "in" that put an organisation after it: "shares in Airbus", "a stake in",
+# "published in Science".
+_HOLDINGS_IN = frozenset(
+    """shares share stake stakes investment investments invest invested investing
+    interest role roles member members membership jobs positions trading volume
+    published publishing appeared appears wrote writing reported paper study studies
+    article letter editorial column""".split()
+)
+_IN_WORD = re.compile(r"(\w+) in $")
+_KNOWN_GROUP_NAMES = frozenset(
+    normalize(name)
+    for name in rules.KNOWN_GROUPS
+    + rules.SPORTS_BODIES
+    + rules.SERVICE_NAMES
+    + rules.SEATS_OF_POWER
+) | frozenset("congress parliament senate assembly cabinet government court".split())
+
+
+def _in_a_lone_word(text: str, sp: _Span) -> bool:
+    """One plain word after "in" that the model took for an organisation: a place.
+
+    "rallies in Pakur", "formed in Leith in 2012"; not "shares in Airbus", "a role
+    in Netflix's hit", "in Congress", a listed company, a known group or capitals.
+    """
+    start, end = sp.start, sp.end
+    name = text[start:end]
+    if sp.is_norp or _POSSESSIVE_AFTER.match(text, end):
+        return False
+    if " " in name or name.isupper() or not name.isalpha() or not name[1:].islower():
+        return False
+    if text[start - 3 : start] != "in " or text[end : end + 1] == "-":
+        return False
+    m = _IN_WORD.search(text, max(0, start - 30), start)
+    if m is not None and m.group(1).casefold() in _HOLDINGS_IN:
+        return False
+    norm = normalize(name)
+    return not (
+        norm in rules.SERVICES
+        or norm in _KNOWN_GROUP_NAMES
+        or is_company_name(name)
+        or is_given_name(name)
+        or _is_team(name)
+    )
+
+
 _CAPITALS = re.compile(r"[A-Z]{2,6}")  # "ELN", "BJD": an organisation's short form
 
 
@@ -1995,6 +2040,10 @@ def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
             sp.kind, sp.weight = cue, rules.STRONG_CUE_VOTE
         elif cue is not None:
             sp.hints.append((cue, rules.WEAK_CUE_VOTE))
+            if cue is Kind.PLACE and sp.kind is Kind.GROUP and _in_a_lone_word(text, sp):
+                # "rallies in Pakur": this mention is the place, though its one vote
+                # does not outweigh the article's other mentions ("Lincoln" the carmaker)
+                sp.kind = Kind.PLACE
     # Coordination: in "Baidoa and Beledweyne" both names are usually of one kind.
     for left, right in itertools.pairwise(spans):
         coordinated = rules.COORDINATION.fullmatch(text, left.end, right.start)
@@ -3107,7 +3156,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.50"
+RULES_VERSION = "2026-12-06.51"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2218,3 +2218,31 @@ def test_a_royal_title_or_an_office_before_an_apostrophe_stays_in_the_name() -> 
     result = found(run(text, spans))
     assert result[:2] == [("Prince's Trust", G), ("Ombudsman's Office", G)]
     assert ("Velmora", G) in result  # a name's possessive still splits
+
+
+def test_a_lone_word_after_in_that_the_model_took_for_an_organisation_is_the_place() -> None:
+    text = (
+        "Vote\n\nThe party held rallies in Tarsk and won. Shares in Velkor fell, a study "
+        "published in Science said, and lawmakers in Congress met.\n"
+    )
+    spans = [
+        span(text, "Tarsk", "ORG"),
+        span(text, "Velkor", "ORG"),
+        span(text, "Science", "ORG"),
+        span(text, "Congress", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Tarsk", P),
+        ("Velkor", G),
+        ("Science", G),
+        ("Congress", G),
+    ]
+
+
+def test_a_place_after_in_does_not_outvote_the_other_mentions_of_a_company() -> None:
+    text = (
+        "Cars\n\nLinvale sales rose. Linvale said demand held. Linvale shares rose, while "
+        "lawmakers in Linvale changed a law.\n"
+    )
+    spans = [span(text, "Linvale", "ORG", i) for i in range(4)]
+    assert [k for _, k in found(run(text, spans))] == [G, G, G, P]
