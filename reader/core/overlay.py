@@ -1871,6 +1871,12 @@ _HOLDINGS_IN = frozenset(
     article letter editorial column""".split()
 )
 _IN_WORD = re.compile(r"(\w+) in $")
+# Before a lone word: "in", "near", "outside"; "from" after a distance or a person
+# ("12km from Pili", "a fisherman from Azuzuama").
+_PLACE_PREPOSITION = re.compile(
+    r"(?:\b(?:in|near|outside)|\b(?:km|kilometres|kilometers|miles|fisherman|farmer|"
+    r"resident|residents|villagers|man|woman|men|women|people|MLA|MP|lawmaker|them) from) $"
+)
 _KNOWN_GROUP_NAMES = frozenset(
     normalize(name)
     for name in rules.KNOWN_GROUPS
@@ -1892,7 +1898,7 @@ def _in_a_lone_word(text: str, sp: _Span) -> bool:
         return False
     if " " in name or name.isupper() or not name.isalpha() or not name[1:].islower():
         return False
-    if text[start - 3 : start] != "in " or text[end : end + 1] == "-":
+    if not _PLACE_PREPOSITION.search(text, max(0, start - 40), start) or text[end : end + 1] == "-":
         return False
     m = _IN_WORD.search(text, max(0, start - 30), start)
     if m is not None and m.group(1).casefold() in _HOLDINGS_IN:
@@ -2040,10 +2046,12 @@ def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
             sp.kind, sp.weight = cue, rules.STRONG_CUE_VOTE
         elif cue is not None:
             sp.hints.append((cue, rules.WEAK_CUE_VOTE))
-            if cue is Kind.PLACE and sp.kind is Kind.GROUP and _in_a_lone_word(text, sp):
-                # "rallies in Pakur": this mention is the place, though its one vote
-                # does not outweigh the article's other mentions ("Lincoln" the carmaker)
-                sp.kind = Kind.PLACE
+        if cue in (None, Kind.PLACE) and sp.kind is Kind.GROUP and _in_a_lone_word(text, sp):
+            # "rallies in Pakur": this mention is the place, though its one vote
+            # does not outweigh the article's other mentions ("Lincoln" the carmaker)
+            sp.kind = Kind.PLACE
+            if cue is None:
+                sp.hints.append((Kind.PLACE, rules.WEAK_CUE_VOTE))
     # Coordination: in "Baidoa and Beledweyne" both names are usually of one kind.
     for left, right in itertools.pairwise(spans):
         coordinated = rules.COORDINATION.fullmatch(text, left.end, right.start)
@@ -3156,7 +3164,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.51"
+RULES_VERSION = "2026-12-06.52"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2223,19 +2223,26 @@ def test_a_royal_title_or_an_office_before_an_apostrophe_stays_in_the_name() -> 
 def test_a_lone_word_after_in_that_the_model_took_for_an_organisation_is_the_place() -> None:
     text = (
         "Vote\n\nThe party held rallies in Tarsk and won. Shares in Velkor fell, a study "
-        "published in Science said, and lawmakers in Congress met.\n"
+        "published in Science said, and lawmakers in Congress met. A fisherman from Oruma "
+        "and a camp near Brevik were hit, and workers from Dravix left.\n"
     )
     spans = [
         span(text, "Tarsk", "ORG"),
         span(text, "Velkor", "ORG"),
         span(text, "Science", "ORG"),
         span(text, "Congress", "ORG"),
+        span(text, "Oruma", "ORG"),
+        span(text, "Brevik", "ORG"),
+        span(text, "Dravix", "ORG"),
     ]
     assert found(run(text, spans)) == [
         ("Tarsk", P),
         ("Velkor", G),
         ("Science", G),
         ("Congress", G),
+        ("Oruma", P),
+        ("Brevik", P),
+        ("Dravix", G),
     ]
 
 
