@@ -1504,11 +1504,16 @@ def _raw_word_before(text: str, start: int) -> str:
     return word
 
 
+_MILITARY = frozenset("air naval force military army navy marine missile submarine".split())
+
+
 def _is_facility(words: list[str]) -> bool:
     """Whether a name is a facility's: "Bridgestone Arena", "Blossom Music Center"."""
     last = words[-1].casefold()
     if last in rules.FACILITY_HEADS and words[-1][:1].isupper():
         return True
+    if last == "base" and len(words) > 1 and words[-2].casefold() in _MILITARY:
+        return True  # "Maxwell Air Force Base", "Ämari Air Base"; not "Banco Base"
     if len(words) > 1 and last in ("center", "centre"):
         return words[-2].casefold() in rules.FACILITY_CENTRE_WORDS
     return len(words) > 1 and last in rules.FACILITY_STAGES
@@ -3164,7 +3169,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.52"
+RULES_VERSION = "2026-12-06.53"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

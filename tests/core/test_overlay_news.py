@@ -2253,3 +2253,22 @@ def test_a_place_after_in_does_not_outvote_the_other_mentions_of_a_company() -> 
     )
     spans = [span(text, "Linvale", "ORG", i) for i in range(4)]
     assert [k for _, k in found(run(text, spans))] == [G, G, G, P]
+
+
+def test_air_bases_stations_and_parliament_buildings_are_places() -> None:
+    text = (
+        "Base\n\nJets left Velk Air Force Base for Ostra Station, and MPs met at "
+        "Parliament Buildings. An economist at Banco Base spoke.\n"
+    )
+    spans = [
+        span(text, "Velk Air Force Base", "ORG"),
+        span(text, "Ostra Station", "ORG"),
+        span(text, "Parliament Buildings", "ORG"),
+        span(text, "Banco Base", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Velk Air Force Base", P),
+        ("Ostra Station", P),
+        ("Parliament Buildings", P),
+        ("Banco Base", G),
+    ]
