@@ -2272,3 +2272,13 @@ def test_air_bases_stations_and_parliament_buildings_are_places() -> None:
         ("Parliament Buildings", P),
         ("Banco Base", G),
     ]
+
+
+def test_studios_observatories_and_mountain_ranges_are_places() -> None:
+    text = "Film\n\nThey shot at Velk Studios, near the Ostra Observatory and the Tarsk Range.\n"
+    spans = [
+        span(text, "Velk Studios", "ORG"),
+        span(text, "Ostra Observatory", "ORG"),
+        span(text, "Tarsk Range", "ORG"),
+    ]
+    assert [k for _, k in found(run(text, spans))] == [P, P, P]
