@@ -13,6 +13,7 @@ import contextlib
 import importlib
 import importlib.util
 import json
+import os
 import re
 import sys
 import threading
@@ -153,6 +154,11 @@ def _import_spacy() -> Any:
     """
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
+    if "numpy" not in sys.modules:
+        # numpy's OpenBLAS starts a thread per CPU when it loads; spaCy multiplies
+        # with blis, never with numpy's BLAS, so the pool only cost start-up time
+        # (30-50 ms of a cold `reader annotate` on two CPUs). A user's setting wins.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []
     info = types.ModuleType("spacy.cli.info")
