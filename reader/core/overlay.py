@@ -1062,6 +1062,18 @@ _NEXT_CAPITAL = re.compile(r" [A-Z]")
 _SEATS = frozenset(normalize(name) for name in rules.SEATS_OF_POWER)
 
 
+def _two_places_body(text: str, prev: _Span, sp: _Span) -> bool:
+    """A body of two places the model cut at "and": "England and Wales Cricket Board"."""
+    words = text[sp.start : sp.end].split()
+    return (
+        sp.kind is Kind.GROUP
+        and len(words) > 1
+        and (words[-1].casefold() in rules.INSTITUTION_HEADS or words[-1].casefold() in _EXTENDS)
+        and is_place_name(words[0])
+        and is_place_name(text[prev.start : prev.end])
+    )
+
+
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     """The kind of "prev sp" as one name, or None if they are two names side by side."""
     if (
@@ -1083,6 +1095,8 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     lone_head = text[sp.start : sp.end].casefold()
     if gap in ("’ ", "' ", "’s ", "'s ") and lone_head in _PLACE_HEADS_ALONE:
         return Kind.PLACE  # "St James" + "’ " + "Park", "St Thomas" + "' " + "Hospital"
+    if gap == " and " and _two_places_body(text, prev, sp):
+        return Kind.GROUP  # "England" + " and " + "Wales Cricket Board"
     if gap != " ":
         return None
     piece = text[sp.start : sp.end]
@@ -3169,7 +3183,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.54"
+RULES_VERSION = "2026-12-06.55"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2282,3 +2282,18 @@ def test_studios_observatories_and_mountain_ranges_are_places() -> None:
         span(text, "Tarsk Range", "ORG"),
     ]
     assert [k for _, k in found(run(text, spans))] == [P, P, P]
+
+
+def test_a_body_of_two_places_cut_at_and_is_one_group() -> None:
+    text = "Cricket\n\nThe England and Wales Cricket Board met France and Spain officials.\n"
+    spans = [
+        span(text, "England", "GPE"),
+        span(text, "Wales Cricket Board", "ORG"),
+        span(text, "France", "GPE"),
+        span(text, "Spain", "GPE"),
+    ]
+    assert found(run(text, spans)) == [
+        ("England and Wales Cricket Board", G),
+        ("France", P),
+        ("Spain", P),
+    ]
