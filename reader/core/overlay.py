@@ -3183,7 +3183,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.55"
+RULES_VERSION = "2026-12-06.56"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3335,7 +3335,10 @@ def _people_by_given_names(text: str, spans: list[_Span]) -> list[_Span]:
 
 # A spacecraft named by its kind: "the Hera spacecraft", "the Thalassa lander".
 _CRAFT = re.compile(
-    r"(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) (?:spacecraft|lander|rover|orbiter)\b"
+    r"(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) (?:spacecraft|lander|rover|orbiter|"
+    r"probe|space probe|telescope|space telescope|satellite|cubesat|CubeSat)\b"
+    # A telescope by its name: "the Hubble Space Telescope", then "Hubble images".
+    r"|(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}?) (?:Space )?Telescope\b"
 )
 
 
@@ -3351,7 +3354,9 @@ def _drop_craft(text: str, spans: list[_Span]) -> list[_Span]:
     """
     crafts: set[str] = set()
     for m in _CRAFT.finditer(text):
-        words = m.group(1).split()
+        if m.group(2) is not None:
+            crafts.add(normalize(m.group()))  # the telescope's whole name too
+        words = (m.group(1) or m.group(2)).split()
         while words and words[0].casefold() in _NOT_A_NAME_START:
             words = words[1:]  # "The Velka spacecraft"
         name = " ".join(words)

@@ -2297,3 +2297,18 @@ def test_a_body_of_two_places_cut_at_and_is_one_group() -> None:
         ("France", P),
         ("Spain", P),
     ]
+
+
+def test_a_telescope_probe_or_satellite_is_no_entity_in_any_mention() -> None:
+    text = (
+        "Space\n\nImages from NASA's Velkor Space Telescope and the Tarsk probe helped. "
+        "Velkor images from 2012 were hard to read, and an African Union mission left.\n"
+    )
+    spans = [
+        span(text, "NASA", "ORG"),
+        span(text, "Velkor Space Telescope", "FAC"),
+        span(text, "Tarsk", "GPE"),
+        span(text, "Velkor", "ORG", 1),
+        span(text, "African Union", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("NASA", G), ("African Union", G)]
