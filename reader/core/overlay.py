@@ -2485,6 +2485,10 @@ _CITY_REGION = re.compile(
 _GROUND_END = re.compile(r"\b(?:the|a) (?:[a-z-]+ )?((?:[A-Z][\w’'-]+ ){1,2})(?:End|Stand)\b")
 
 
+# One capitalised word after a known organisation, and no more: its branch's country.
+_BRANCH_AFTER = re.compile(r" ([A-Z][\w.]*[\w])(?![\w’'-]| [A-Z])")
+
+
 def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span]:
     """Names the model often misses whose shape alone says what they are.
 
@@ -2650,7 +2654,18 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
     for m in _KNOWN_PLACE.finditer(text):  # "a flat open on Wall Street"
         found.append(_Span(m.start(), m.end(), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _SERVICE.finditer(text):
-        found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+        # A known name of several words replaces the model's pieces of it ("Hollywood" of
+        # "Hollywood Reporter", "Alternative" + "Deutschland"); one word only fills a gap.
+        weight = rules.STRONG_CUE_VOTE if " " in m.group() else rules.WEAK_CUE_VOTE
+        end = m.end()
+        branch = _BRANCH_AFTER.match(text, end)
+        if (
+            branch is not None
+            and normalize(m.group()) not in _SEATS  # "White House Russia adviser"
+            and (is_place_name(branch.group(1)) or branch.group(1) in rules.PLACE_ACRONYMS)
+        ):
+            end = branch.end(1)  # "Amnesty International" + " Nigeria": the branch
+        found.append(_Span(m.start(), end, Kind.GROUP, weight=weight))
     for m in _X_PLATFORM.finditer(text):
         x = m.start(1) if m.group(1) else m.start(2)
         found.append(_Span(x, x + 1, Kind.GROUP, weight=rules.MODEL_VOTE))
@@ -3183,7 +3198,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.56"
+RULES_VERSION = "2026-12-06.57"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

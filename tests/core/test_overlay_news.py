@@ -2312,3 +2312,26 @@ def test_a_telescope_probe_or_satellite_is_no_entity_in_any_mention() -> None:
         span(text, "African Union", "ORG"),
     ]
     assert found(run(text, spans)) == [("NASA", G), ("African Union", G)]
+
+
+def test_a_known_name_of_several_words_replaces_the_models_pieces_of_it() -> None:
+    text = (
+        "Press\n\nCorriere della Sera and Amnesty International Nigeria said the "
+        "Alternative für Deutschland gained; a White House Russia adviser agreed.\n"
+    )
+    spans = [
+        span(text, "Corriere", "GPE"),
+        span(text, "Amnesty International", "ORG"),
+        span(text, "Nigeria", "GPE"),
+        span(text, "Alternative", "PERSON"),
+        span(text, "Deutschland", "GPE"),
+        span(text, "White House", "ORG"),
+        span(text, "Russia", "GPE"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Corriere della Sera", G),
+        ("Amnesty International Nigeria", G),
+        ("Alternative für Deutschland", G),
+        ("White House", G),
+        ("Russia", P),
+    ]
