@@ -3198,7 +3198,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.57"
+RULES_VERSION = "2026-12-06.58"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3512,6 +3512,31 @@ def _join_people(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+# A surname's particle before it, at a name's start: "de Kock", "van der Linde", "ap Gruffydd".
+_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w’'.-])(?<![A-Z][\w’'.-] )(?:van der|van den|van de|von der|van|von|de la|de|"
+    r"del|della|di|da|du|ter|ten|ap) $"
+)
+
+
+def _particle_surnames(text: str, spans: list[_Span]) -> None:
+    """A surname used alone keeps its particle: "de Kock 45*", "said van der Linde".
+
+    Only where the particle opens the name (no capitalised word before it, which
+    would be the given name the model left out) and the article writes the
+    particle with that surname elsewhere too, in a longer name.
+    """
+    for sp in spans:
+        if sp.kind is not Kind.PERSON or " " in text[sp.start : sp.end] or sp.source == "knowledge":
+            continue
+        m = _PARTICLE_BEFORE.search(text, max(0, sp.start - 12), sp.start)
+        if m is None:
+            continue
+        whole = text[m.start() : sp.end]
+        if text.count(whole) > 1 or re.search(rf"[A-Z][\w’'-]+ {re.escape(whole)}\b", text):
+            sp.start = m.start()
+
+
 def _joins_a_person(text: str, sp: _Span) -> bool:
     if sp.kind is Kind.PERSON:
         return True
@@ -3534,6 +3559,7 @@ def finish(text: str, prepared: Prepared, knowledge: Knowledge | None = None) ->
     best = _vote(text, spans, defined)
     spans = _spread(text, spans, best, defined, prepared.things)
     spans = _join_people(text, spans)
+    _particle_surnames(text, spans)
     if knowledge.dismissed:  # a dismissed name the spread found again ("Lena (US)" made "US")
         spans = [
             sp

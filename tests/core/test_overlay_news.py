@@ -2335,3 +2335,24 @@ def test_a_known_name_of_several_words_replaces_the_models_pieces_of_it() -> Non
         ("White House", G),
         ("Russia", P),
     ]
+
+
+def test_a_surname_used_alone_keeps_its_particle() -> None:
+    text = (
+        "Cricket\n\nQuinton de Velk made 45. Later de Velk fell, and Pike fed van Oort, who "
+        "passed to Jo Dassen.\n"
+    )
+    spans = [
+        span(text, "Quinton de Velk", "PERSON"),
+        span(text, "Velk", "PERSON", 1),
+        span(text, "Pike", "PERSON"),
+        span(text, "Oort", "PERSON"),
+        span(text, "Jo Dassen", "PERSON"),
+    ]
+    assert [t for t, _ in found(run(text, spans))] == [
+        "Quinton de Velk",
+        "de Velk",
+        "Pike",
+        "Oort",  # "van Oort" is nowhere else: the particle may be a word
+        "Jo Dassen",
+    ]
