@@ -1760,6 +1760,15 @@ def context_kind(
     if is_norp:
         return None, False
     after = _word_after(text, end)
+    if (
+        after in ("administration", "presidency")
+        and len(raw_words) == 1
+        and text[end + 1 : end + 2].islower()
+        and not name.isupper()
+        and not _is_town_or_nation(name)
+        and not rules.DEMONYM.search(name)
+    ):
+        return Kind.PERSON, True  # "the Trump administration": a president's name
     # "the Bihar coalition": a place the model saw, before a common noun, stays a place.
     # "a Seattle company", "a London newspaper": a known town before a common noun after
     # "a" says where the thing is, not what its name is.
@@ -3198,7 +3207,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.58"
+RULES_VERSION = "2026-12-06.59"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2356,3 +2356,16 @@ def test_a_surname_used_alone_keeps_its_particle() -> None:
         "Oort",  # "van Oort" is nowhere else: the particle may be a word
         "Jo Dassen",
     ]
+
+
+def test_a_name_before_administration_is_the_presidents() -> None:
+    text = (
+        "Vaccines\n\nThe Velk administration denied it, and the Ostrava administration "
+        "and NASA administration agreed.\n"
+    )
+    spans = [
+        span(text, "Velk", "ORG"),
+        span(text, "Ostrava", "GPE"),
+        span(text, "NASA", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Velk", N), ("Ostrava", P), ("NASA", G)]
