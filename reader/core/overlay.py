@@ -2964,6 +2964,11 @@ def _company_short_name(text: str, sp: _Span) -> str | None:
     return None if _is_town(short) or is_given_name(short) else short
 
 
+def _agency_capitals(name: str) -> bool:
+    """Capitals that name no place ("CBP"): "near CBP facilities" is not evidence enough."""
+    return name.isupper() and name not in rules.PLACE_ACRONYMS and not is_place_name(name)
+
+
 def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kind]:
     """One name, one meaning: each mention's kind from the article's evidence and its own.
 
@@ -3004,9 +3009,10 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
     for sp in spans:
         if sp.source == "knowledge" or sp.weight >= rules.STRONG_CUE_VOTE:
             continue
-        if any(hint is sp.kind for hint, _ in sp.hints):
+        name = text[sp.start : sp.end]
+        if any(hint is sp.kind for hint, _ in sp.hints) and not _agency_capitals(name):
             continue  # the model and the words around this mention agree
-        norm = normalize(text[sp.start : sp.end])
+        norm = normalize(name)
         score = defaultdict(float, votes[norm])
         for hint, weight in sp.hints:
             score[hint] += weight
@@ -3207,7 +3213,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.59"
+RULES_VERSION = "2026-12-06.60"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2369,3 +2369,17 @@ def test_a_name_before_administration_is_the_presidents() -> None:
         span(text, "NASA", "ORG"),
     ]
     assert found(run(text, spans)) == [("Velk", N), ("Ostrava", P), ("NASA", G)]
+
+
+def test_capitals_the_article_calls_an_agency_stay_the_agency_near_a_preposition() -> None:
+    text = (
+        "Flu\n\nThe VBP said it would act. VBP officers agreed, and people living near VBP "
+        "facilities in the UK worried.\n"
+    )
+    spans = [
+        span(text, "VBP", "ORG"),
+        span(text, "VBP", "ORG", 1),
+        span(text, "VBP", "GPE", 2),
+        span(text, "UK", "GPE"),
+    ]
+    assert found(run(text, spans)) == [("VBP", G), ("VBP", G), ("VBP", G), ("UK", P)]
