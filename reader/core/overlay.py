@@ -3213,7 +3213,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.60"
+RULES_VERSION = "2026-12-06.61"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3500,6 +3500,22 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+def _families(text: str, spans: list[_Span], best: dict[str, Kind]) -> None:
+    """A family by the surname of a person in the article: "the Bidens", "the Obamas"."""
+    for sp in spans:
+        name = text[sp.start : sp.end]
+        if (
+            sp.kind is not Kind.PERSON
+            and sp.source != "knowledge"
+            and " " not in name
+            and name.endswith("s")
+            and text[max(0, sp.start - 4) : sp.start].lower() == "the "
+            and best.get(normalize(name[:-1])) is Kind.PERSON
+        ):
+            sp.kind = Kind.PERSON
+            best[normalize(name)] = Kind.PERSON
+
+
 def _join_people(text: str, spans: list[_Span]) -> list[_Span]:
     """Two names side by side that both came out a person's are one person's name.
 
@@ -3572,6 +3588,7 @@ def finish(text: str, prepared: Prepared, knowledge: Knowledge | None = None) ->
     spans = _apply_knowledge(text, spans, knowledge)
     defined = _text_aliases(text, spans)
     best = _vote(text, spans, defined)
+    _families(text, spans, best)
     spans = _spread(text, spans, best, defined, prepared.things)
     spans = _join_people(text, spans)
     _particle_surnames(text, spans)

@@ -2383,3 +2383,13 @@ def test_capitals_the_article_calls_an_agency_stay_the_agency_near_a_preposition
         span(text, "UK", "GPE"),
     ]
     assert found(run(text, spans)) == [("VBP", G), ("VBP", G), ("VBP", G), ("UK", P)]
+
+
+def test_a_family_by_the_surname_of_a_person_in_the_article_is_a_person() -> None:
+    text = "Probe\n\nJo Velk spoke. Inquiries into the Velks and Dravix began.\n"
+    spans = [
+        span(text, "Jo Velk", "PERSON"),
+        span(text, "Velks", "GPE"),
+        span(text, "Dravix", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Jo Velk", N), ("Velks", N), ("Dravix", G)]
