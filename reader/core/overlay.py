@@ -2490,6 +2490,8 @@ _CITY_REGION = re.compile(
 )
 
 
+# A sponsor's venue named with its town: "Coastal Credit Union Music Park at Walnut Creek".
+_VENUE_AT_TOWN = re.compile(r" at ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=[,.;:)]|\n| on | in )")
 # An end or a stand of a ground, in sport: "the Holte End", "the Vauxhall End".
 _GROUND_END = re.compile(r"\b(?:the|a) (?:[a-z-]+ )?((?:[A-Z][\w’'-]+ ){1,2})(?:End|Stand)\b")
 
@@ -2530,6 +2532,9 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             first += 1
         if first < last:
             start, end = m.start() + run[first].start(), m.start() + run[last].end()
+            at = _VENUE_AT_TOWN.match(text, end) if last == len(run) - 1 else None
+            if at is not None and is_city_name(at.group(1)):
+                end = at.end(1)  # "Veterans United Home Loans Amphitheater at Virginia Beach"
             found.append(_Span(start, end, Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     if _sport_words(text) >= 3:
         for m in _GROUND_END.finditer(text):  # "the Holte End", "the Hollies Stand"
@@ -3213,7 +3218,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.61"
+RULES_VERSION = "2026-12-06.62"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

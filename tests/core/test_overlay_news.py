@@ -2393,3 +2393,14 @@ def test_a_family_by_the_surname_of_a_person_in_the_article_is_a_person() -> Non
         span(text, "Dravix", "ORG"),
     ]
     assert found(run(text, spans)) == [("Jo Velk", N), ("Velks", N), ("Dravix", G)]
+
+
+def test_a_sponsors_venue_named_with_its_town_is_one_place() -> None:
+    text = (
+        "Tour\n\nThe band plays the Velkor Home Loans Amphitheater at Virginia Beach, then Ostra.\n"
+    )
+    spans = [span(text, "Virginia Beach", "GPE"), span(text, "Ostra", "GPE")]
+    assert found(run(text, spans)) == [
+        ("Velkor Home Loans Amphitheater at Virginia Beach", P),
+        ("Ostra", P),
+    ]
