@@ -1733,7 +1733,10 @@ def context_kind(
                 or raw_words[-1].casefold() in _NEVER_IN_A_PERSONS_NAME
             )
         )
-        or raw_words[0].casefold() in rules.FEATURE_PREFIXES
+        or (
+            raw_words[0].casefold() in rules.FEATURE_PREFIXES
+            and raw_words[-1].casefold() not in rules.INSTITUTION_HEADS  # "Gulf of ... Institute"
+        )
         or (
             raw_words[-1].casefold() in rules.REGION_HEADS
             and not rules.ACRONYM_DEF.match(text, end)
@@ -3218,7 +3221,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.62"
+RULES_VERSION = "2026-12-06.63"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2404,3 +2404,12 @@ def test_a_sponsors_venue_named_with_its_town_is_one_place() -> None:
         ("Velkor Home Loans Amphitheater at Virginia Beach", P),
         ("Ostra", P),
     ]
+
+
+def test_an_institution_named_for_a_feature_is_a_group() -> None:
+    text = "Fish\n\nThe Gulf of Velk Research Institute and Mount Ostra agreed.\n"
+    spans = [
+        span(text, "Gulf of Velk Research Institute", "ORG"),
+        span(text, "Mount Ostra", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Gulf of Velk Research Institute", G), ("Mount Ostra", P)]
