@@ -1721,6 +1721,8 @@ def context_kind(
         return Kind.PLACE, True  # "NSW voters", "the UAE": a place whatever the model said
     if is_place_name(name) and (kind is Kind.PERSON or _alone_on_its_line(text, start, end)):
         return Kind.PLACE, True  # "Malawi" is nobody's name; "EUROPE" as a section heading
+    if raw_words[-1] == "Palace" and len(raw_words) > 1 and _PALACE_SPEAKS.match(text, end):
+        return Kind.GROUP, True  # "Buckingham Palace declined to comment": the household
     if _is_facility(raw_words) or _NUMBERED_ROAD.fullmatch(name):
         return Kind.PLACE, True  # "Grady Memorial Hospital", "State Road 54"
     if normalize(name) in rules.SERVICES:
@@ -1942,6 +1944,13 @@ def _in_a_lone_word(text: str, sp: _Span) -> bool:
         or is_given_name(name)
         or _is_team(name)
     )
+
+
+# A palace that speaks is the household or the presidency in it, as "the White House said".
+_PALACE_SPEAKS = re.compile(
+    r",? (?:said|says|announced|confirmed|denied|declined|refused|spokes(?:man|woman|person)|"
+    r"sources?|officials?|aides?|statement)\b"
+)
 
 
 _CAPITALS = re.compile(r"[A-Z]{2,6}")  # "ELN", "BJD": an organisation's short form
@@ -2535,6 +2544,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             first += 1
         if first < last:
             start, end = m.start() + run[first].start(), m.start() + run[last].end()
+            if texts[last] == "Palace" and _PALACE_SPEAKS.match(text, end):
+                continue  # "Buckingham Palace declined to comment": the household
             at = _VENUE_AT_TOWN.match(text, end) if last == len(run) - 1 else None
             if at is not None and is_city_name(at.group(1)):
                 end = at.end(1)  # "Veterans United Home Loans Amphitheater at Virginia Beach"
@@ -3221,7 +3232,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.63"
+RULES_VERSION = "2026-12-06.64"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2413,3 +2413,16 @@ def test_an_institution_named_for_a_feature_is_a_group() -> None:
         span(text, "Mount Ostra", "ORG"),
     ]
     assert found(run(text, spans)) == [("Gulf of Velk Research Institute", G), ("Mount Ostra", P)]
+
+
+def test_a_palace_that_speaks_is_the_household() -> None:
+    text = (
+        "Royals\n\nA Velkor Palace spokesperson said no. Ostra Palace declined to comment. "
+        "Crowds gathered outside Tarsk Palace on Sunday.\n"
+    )
+    spans = [
+        span(text, "Velkor Palace", "FAC"),
+        span(text, "Ostra Palace", "FAC"),
+        span(text, "Tarsk Palace", "FAC"),
+    ]
+    assert [k for _, k in found(run(text, spans))] == [G, G, P]
