@@ -3232,7 +3232,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.64"
+RULES_VERSION = "2026-12-06.65"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3507,6 +3507,12 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
             and word.lower() in lower
         ):
             continue
+        if (
+            sp.kind is Kind.PERSON
+            and sp.weight < rules.STRONG_CUE_VOTE
+            and word.casefold() in rules.SENTENCE_OPENING_WORDS
+        ):
+            continue  # "Turnout was 61%": a word of news that opens a sentence
         if (
             sp.kind is Kind.GROUP
             and word.lower() in _GENERIC_OPENERS

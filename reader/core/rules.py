@@ -71,6 +71,15 @@ STRONG_GROUP_WORDS = frozenset(
 # Capitalised words that are given names but also begin companies and institutions
 # ("Royal Caribbean", "General Motors", "Grand Hyatt"): no sign of a person.
 NOT_GIVEN_NAMES = frozenset("royal general grand national central great saint".split())
+# Words that open a news sentence or label and that the model takes for a person's name
+# ("Turnout was 61%", "Attendance: 11,486", "Verdict: ..."): English words, no one's name.
+SENTENCE_OPENING_WORDS = frozenset(
+    """turnout attendance verdict explainer updated analysis map photos video listen
+    correction landslides meteorologists forecasters investors analysts officials
+    authorities residents correspondent critics supporters protesters organisers
+    organizers lawmakers prosecutors researchers scientists voters inflation
+    unemployment flooding temperatures""".split()
+)
 # Words that make a name an organisation unless the model thought it a place
 # ("West Bank", "Gaza Strip" stay places).
 WEAK_GROUP_WORDS = frozenset(

@@ -2426,3 +2426,13 @@ def test_a_palace_that_speaks_is_the_household() -> None:
         span(text, "Tarsk Palace", "FAC"),
     ]
     assert [k for _, k in found(run(text, spans))] == [G, G, P]
+
+
+def test_a_word_of_news_that_opens_a_sentence_is_no_person() -> None:
+    text = "Vote\n\nTurnout was 61%. Attendance: 11,486. Jo Pike won.\n"
+    spans = [
+        span(text, "Turnout", "PERSON"),
+        span(text, "Attendance", "PERSON"),
+        span(text, "Jo Pike", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [("Jo Pike", N)]
