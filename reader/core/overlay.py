@@ -2469,6 +2469,12 @@ _NOT_PLUS_NAMES = frozenset("LGBT LGBTQ LGBTQI LGBTQIA SLGBTQ".split())
 _RATING = re.compile(r"[A-D]{1,3}|AB")  # "AA+", "BBB+", "AB+": a credit rating, a blood group
 # A capitalised word with no capitalised word beside it: a nationality, a faith, a creed.
 _LONE_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?![\w’'-]| [A-Z])")
+# Two nationalities joined, or one before a participle: "Vietnamese-American",
+# "Swedish-Danish", "Russian-speaking" (names inside a hyphenated word are names).
+_PEOPLES_COMPOUND = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z]+)-([A-Z][a-z]+|speaking|born|owned|backed|led|run|made)"
+    r"(?![\w’'-])"
+)
 _PEOPLE_WORDS = frozenset(
     """Scottish Welsh Irish Scots Kurdish Kurds Palestinian Palestinians Tamil Tamils
     Uyghur Uyghurs Rohingya Pashtun Pashtuns Baloch Arab Arabs Latino Latinos Hispanic
@@ -2659,6 +2665,13 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             word_before = _raw_word_before(text, m.start())
             if not _LANGUAGE_AFTER.match(text, m.end()) and not word_before[:1].isupper():
                 found.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.WEAK_CUE_VOTE))
+    for m in _PEOPLES_COMPOUND.finditer(text):  # "Vietnamese-American", "Russian-speaking"
+        parts = (1, 2) if m.group(2) in peoples else (1,)
+        if m.group(1) in peoples and (len(parts) == 2 or m.group(2).islower()):
+            for part in parts:
+                found.append(
+                    _Span(m.start(part), m.end(part), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
+                )
     for m in _TOWN_OF.finditer(text):  # "near the town of Dolow", where the model saw nothing
         found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _US_ROUTE.finditer(text):  # "towed north on U.S. 19"
@@ -3232,7 +3245,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.65"
+RULES_VERSION = "2026-12-06.66"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

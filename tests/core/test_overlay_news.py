@@ -2436,3 +2436,9 @@ def test_a_word_of_news_that_opens_a_sentence_is_no_person() -> None:
         span(text, "Jo Pike", "PERSON"),
     ]
     assert found(run(text, spans)) == [("Jo Pike", N)]
+
+
+def test_nationalities_inside_a_hyphenated_word_are_groups() -> None:
+    text = "Film\n\nA Vietnamese-American captain and Russian-speaking hackers met a Co-Op.\n"
+    spans = [span(text, "Vietnamese-American", "NORP")]
+    assert found(run(text, spans)) == [("Vietnamese", G), ("American", G), ("Russian", G)]
