@@ -2758,6 +2758,15 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
         ]
     )
     shaped = [sp for sp in shaped if not held.strictly_inside(sp.start, sp.end)]
+    # A known name inside the model's longer name is part of it: "Customs and Border Patrol".
+    known = {(m.start(), m.end()) for m in _SERVICE.finditer(text) if " " in m.group()}
+    if known:
+        model = _Occupied(sp for sp in spans if sp.source == "model" and sp.kind is Kind.GROUP)
+        shaped = [
+            sp
+            for sp in shaped
+            if (sp.start, sp.end) not in known or not model.strictly_inside(sp.start, sp.end)
+        ]
     strong = [sp for sp in shaped if sp.weight >= rules.STRONG_CUE_VOTE]
     weak = [sp for sp in shaped if sp.weight < rules.STRONG_CUE_VOTE]
     strong.sort(key=lambda sp: (sp.start, -sp.end))
@@ -3245,7 +3254,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.66"
+RULES_VERSION = "2026-12-06.67"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

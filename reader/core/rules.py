@@ -206,7 +206,7 @@ INSTITUTION_HEADS = frozenset(
     """agency association board bureau center centers centre commission committee council
     court department federation foundation fund institute institutes ministry office
     organization organisation society authority administration academy alliance
-    coalition corporation union league service appeals university college school
+    coalition corporation union league service appeals university college school transport
     archdiocese diocese dicastery secretariat congregation group""".split()
 )
 
@@ -306,7 +306,8 @@ SPORTS_BODIES = (
     "Serie A", "Bundesliga", "Ligue 1", "Eredivisie", "Major League Soccer",
     "Major League Baseball",
     "NBA", "WNBA", "NFL", "NHL", "MLB", "MLS", "NCAA", "PGA Tour", "LPGA Tour", "DP World Tour",
-    "LIV Golf", "ATP", "WTA", "FIFA", "UEFA", "World Rugby",
+    "LIV Golf", "ATP", "WTA", "FIFA", "UEFA", "World Rugby", "Eastern Conference",
+    "Western Conference",
 )  # fmt: skip
 # Groups the news names often that the model misses or calls people ("al-Shabaab").
 # Places the model often passes by in running text ("a flat open on Wall Street").
@@ -346,6 +347,7 @@ KNOWN_GROUPS = (
     "UNICEF", "UNHCR", "UNRWA", "UNESCO", "OPEC", "ASEAN", "ECOWAS", "IGAD", "SADC", "BRICS",
     "Bundeswehr", "Knesset", "Verkhovna Rada", "Lok Sabha", "Rajya Sabha", "Dáil", "Seanad",
     "Oireachtas", "Storting", "Riksdag", "Sejm", "Folketing", "Bundesrat", "Senedd",
+    "Border Patrol", "Group of Seven", "Group of 20",
     # Large companies that no index in the company list holds (state-owned, private,
     # listed elsewhere), under names that are no one's and no word.
     "Alibaba", "Tencent", "Baidu", "ByteDance", "Huawei", "Xiaomi", "Meituan", "Didi",

@@ -2442,3 +2442,19 @@ def test_nationalities_inside_a_hyphenated_word_are_groups() -> None:
     text = "Film\n\nA Vietnamese-American captain and Russian-speaking hackers met a Co-Op.\n"
     spans = [span(text, "Vietnamese-American", "NORP")]
     assert found(run(text, spans)) == [("Vietnamese", G), ("American", G), ("Russian", G)]
+
+
+def test_transport_bodies_conferences_and_the_border_patrol_are_groups() -> None:
+    text = (
+        "Travel\n\nTransport for Velmora and the Border Patrol agreed, and the Ostra Owls "
+        "lead the Western Conference after the Group of Seven met.\n"
+    )
+    spans = [span(text, "Transport", "ORG"), span(text, "Velmora", "GPE")]
+    spans.append(span(text, "Ostra Owls", "ORG"))
+    assert [t for t, k in found(run(text, spans)) if k is G] == [
+        "Transport for Velmora",
+        "Border Patrol",
+        "Ostra Owls",
+        "Western Conference",
+        "Group of Seven",
+    ]
