@@ -1734,6 +1734,7 @@ def context_kind(
                 not is_given_name(raw_words[0])
                 or raw_words[-1].casefold() in _NEVER_IN_A_PERSONS_NAME
             )
+            and raw_words[0].casefold() not in rules.INSTITUTION_HEADS  # "Office of Rail and Road"
         )
         or (
             raw_words[0].casefold() in rules.FEATURE_PREFIXES
@@ -3254,7 +3255,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.67"
+RULES_VERSION = "2026-12-06.68"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -226,7 +226,7 @@ FACILITY_HEADS = frozenset(
     consulate palace castle cathedral basilica mosque church temple synagogue shrine
     bridge tunnel dam prison jail penitentiary mall plaza tower towers hotel casino
     bowl speedway raceway racecourse gardens garden field forest woods plant factory
-    refinery aquarium zoo library resort building buildings station studios
+    refinery aquarium zoo library resort building buildings station studios ballroom
     observatory""".split()
 )
 # "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
@@ -239,7 +239,7 @@ FEATURE_HEADS = frozenset(
     coast beach harbour harbor cape delta basin plateau volcano square lane avenue boulevard
     citadel bazaar quay wharf pier promenade park street highway motorway falls parkway
     drive expressway turnpike ave ave. blvd blvd. rd. pkwy pkwy. hwy hwy. range
-    mountains hills""".split()
+    mountains hills road marg chowk bhavan bhawan niwas""".split()
 )
 # The last word of an institution's name, for names the model missed entirely
 # ("Jet Propulsion Laboratory", "Colombian Episcopal Conference").

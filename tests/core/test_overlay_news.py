@@ -2458,3 +2458,18 @@ def test_transport_bodies_conferences_and_the_border_patrol_are_groups() -> None
         "Western Conference",
         "Group of Seven",
     ]
+
+
+def test_roads_ballrooms_and_south_asian_place_heads_are_places() -> None:
+    text = (
+        "City\n\nThey met at Velk Road, the Ostra Ballroom, Tarsk Bhavan and Dravi Marg, "
+        "and the Office of Rail and Road agreed.\n"
+    )
+    spans = [
+        span(text, "Velk Road", "PERSON"),
+        span(text, "Ostra Ballroom", "PERSON"),
+        span(text, "Tarsk Bhavan", "PERSON"),
+        span(text, "Dravi Marg", "PERSON"),
+        span(text, "Office of Rail and Road", "ORG"),
+    ]
+    assert [k for _, k in found(run(text, spans))] == [P, P, P, P, G]
