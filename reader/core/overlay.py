@@ -2492,6 +2492,11 @@ _LANGUAGE_BEFORE = re.compile(
 _LANGUAGE_AFTER = re.compile(
     r"(?:-language| language| speakers?| speaking| translation| subtitles| version| word)\b"
 )
+# A name after a preposition of place, alone: a known town or country there is the place.
+_KNOWN_TOWN_AFTER = re.compile(
+    r"\b(?:in|near|from|outside|around|across|towards?|via) "
+    r"([A-Z][a-zà-ÿ’'-]+(?: [A-Z][a-zà-ÿ’'-]+)?)(?![\w’'-]| [A-Z]|-[a-z])"
+)
 _TOWN_OF = re.compile(
     r"\b(?:town|city|village|region|province|district|county|governorate|port) of "
     r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-]| [A-Z]| and [A-Z])"
@@ -2673,6 +2678,9 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
                 found.append(
                     _Span(m.start(part), m.end(part), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
                 )
+    for m in _KNOWN_TOWN_AFTER.finditer(text):  # "a job interview in Lyon", model or not
+        if _is_town(m.group(1)) and not _in_title_case_line(text, m.start(1)):
+            found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _TOWN_OF.finditer(text):  # "near the town of Dolow", where the model saw nothing
         found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
     for m in _US_ROUTE.finditer(text):  # "towed north on U.S. 19"
@@ -3255,7 +3263,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.68"
+RULES_VERSION = "2026-12-06.69"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

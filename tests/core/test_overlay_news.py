@@ -2473,3 +2473,9 @@ def test_roads_ballrooms_and_south_asian_place_heads_are_places() -> None:
         span(text, "Office of Rail and Road", "ORG"),
     ]
     assert [k for _, k in found(run(text, spans))] == [P, P, P, P, G]
+
+
+def test_a_known_town_after_a_preposition_is_a_place_where_the_model_saw_nothing() -> None:
+    text = "Strike\n\nI have a job interview in Lyon tomorrow, near Nairobi Road, said Jo Pike.\n"
+    spans = [span(text, "Jo Pike", "PERSON")]
+    assert found(run(text, spans)) == [("Lyon", P), ("Jo Pike", N)]
