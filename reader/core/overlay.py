@@ -1068,7 +1068,7 @@ def _two_places_body(text: str, prev: _Span, sp: _Span) -> bool:
     return (
         sp.kind is Kind.GROUP
         and len(words) > 1
-        and (words[-1].casefold() in rules.INSTITUTION_HEADS or words[-1].casefold() in _EXTENDS)
+        and words[-1].casefold() in rules.INSTITUTION_HEADS
         and is_place_name(words[0])
         and is_place_name(text[prev.start : prev.end])
     )
@@ -1412,6 +1412,12 @@ def _institution_start(
     if m.group("link") == "in":
         if head not in _HEADS_IN_A_PLACE or not in_group:
             return None
+        if (
+            head == "force"
+            and inside is not None
+            and len(text[inside.start : inside.end].split()) < 3
+        ):
+            return None  # "United Nations Interim Force in Lebanon"; not "Border Force in Dover"
     elif (
         head not in rules.INSTITUTION_HEADS
         and not (head in _INNER_HEADS and in_group)
@@ -1773,6 +1779,7 @@ def context_kind(
         and not name.isupper()
         and not _is_town_or_nation(name)
         and not rules.DEMONYM.search(name)
+        and _person_named_so(text, name)
     ):
         return Kind.PERSON, True  # "the Trump administration": a president's name
     # "the Bihar coalition": a place the model saw, before a common noun, stays a place.
@@ -1890,7 +1897,8 @@ _PLACE_APPOSITIVES = frozenset(
 # the show", "Dolow, a town on the border". Not "Pike, the company's founder" or "Pike,
 # a bank executive": the noun must end the phrase or lead into what qualifies it.
 _APPOSITION = re.compile(
-    r", (?:the|a|an) (?:(?!of |in |at |for )[A-Za-z0-9][\w’'-]* ){0,3}?("
+    r", (?:the|a|an) (?:(?!(?:of|in|at|for|from|with|by|to|on|near|into|under) )"
+    r"[A-Za-z0-9][\w’'-]* ){0,3}?("
     + "|".join(sorted(_GROUP_APPOSITIVES | _PLACE_APPOSITIVES))
     + r")(?= (?:at|in|of|on|for|from|that|which|with|based|whose|near|where)\b|[,.;:)—–]|$)"
 )
@@ -1909,7 +1917,7 @@ _IN_WORD = re.compile(r"(\w+) in $")
 # ("12km from Pili", "a fisherman from Azuzuama").
 _PLACE_PREPOSITION = re.compile(
     r"(?:\b(?:in|near|outside)|\b(?:km|kilometres|kilometers|miles|fisherman|farmer|"
-    r"resident|residents|villagers|man|woman|men|women|people|MLA|MP|lawmaker|them) from) $"
+    r"resident|residents|villagers|MLA|MP|lawmaker) from) $"
 )
 _KNOWN_GROUP_NAMES = frozenset(
     normalize(name)
@@ -1947,9 +1955,18 @@ def _in_a_lone_word(text: str, sp: _Span) -> bool:
     )
 
 
+def _person_named_so(text: str, surname: str) -> bool:
+    """Whether the article gives `surname` a first name or a title: "Donald Trump"."""
+    for m in re.finditer(rf"(?<![\w’'.-])([A-Z][a-z]+\.?) {re.escape(surname)}\b", text):
+        word = m.group(1).rstrip(".").casefold()
+        if is_given_name(m.group(1)) or word in rules.PERSON_TITLES or word in ("mr", "mrs", "ms"):
+            return True
+    return False
+
+
 # A palace that speaks is the household or the presidency in it, as "the White House said".
 _PALACE_SPEAKS = re.compile(
-    r",? (?:said|says|announced|confirmed|denied|declined|refused|spokes(?:man|woman|person)|"
+    r" (?:said|says|announced|confirmed|denied|declined|refused|spokes(?:man|woman|person)|"
     r"sources?|officials?|aides?|statement)\b"
 )
 
@@ -3263,7 +3280,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.69"
+RULES_VERSION = "2026-12-06.70"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3416,7 +3433,7 @@ def _people_by_given_names(text: str, spans: list[_Span]) -> list[_Span]:
 # A spacecraft named by its kind: "the Hera spacecraft", "the Thalassa lander".
 _CRAFT = re.compile(
     r"(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) (?:spacecraft|lander|rover|orbiter|"
-    r"probe|space probe|telescope|space telescope|satellite|cubesat|CubeSat)\b"
+    r"space probe|telescope|space telescope|cubesat|CubeSat)\b"
     # A telescope by its name: "the Hubble Space Telescope", then "Hubble images".
     r"|(?<![\w’'-])([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}?) (?:Space )?Telescope\b"
 )
@@ -3436,6 +3453,8 @@ def _drop_craft(text: str, spans: list[_Span]) -> list[_Span]:
     for m in _CRAFT.finditer(text):
         if m.group(2) is not None:
             crafts.add(normalize(m.group()))  # the telescope's whole name too
+            if " " in m.group(2) or is_given_name(m.group(2)):
+                continue  # "James Webb Space Telescope": "James Webb" stays the man
         words = (m.group(1) or m.group(2)).split()
         while words and words[0].casefold() in _NOT_A_NAME_START:
             words = words[1:]  # "The Velka spacecraft"
@@ -3557,7 +3576,17 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
 
 
 def _families(text: str, spans: list[_Span], best: dict[str, Kind]) -> None:
-    """A family by the surname of a person in the article: "the Bidens", "the Obamas"."""
+    """A family by the surname of a person in the article: "the Bidens", "the Obamas".
+
+    Not in sport, where "the Browns" beside "A.J. Brown" is the team.
+    """
+    if _is_sport(text, spans):
+        return
+    playing = {
+        text[sp.start : sp.end]
+        for sp in spans
+        if _PLAYS.match(text, sp.end) or _PLAYED.search(text, max(0, sp.start - 20), sp.start)
+    }  # "beat the Velks 28-14": a team, wherever else it is named
     for sp in spans:
         name = text[sp.start : sp.end]
         if (
@@ -3565,6 +3594,8 @@ def _families(text: str, spans: list[_Span], best: dict[str, Kind]) -> None:
             and sp.source != "knowledge"
             and " " not in name
             and name.endswith("s")
+            and not _is_team(name)
+            and name not in playing
             and text[max(0, sp.start - 4) : sp.start].lower() == "the "
             and best.get(normalize(name[:-1])) is Kind.PERSON
         ):
@@ -3601,8 +3632,8 @@ def _join_people(text: str, spans: list[_Span]) -> list[_Span]:
 
 # A surname's particle before it, at a name's start: "de Kock", "van der Linde", "ap Gruffydd".
 _PARTICLE_BEFORE = re.compile(
-    r"(?<![\w’'.-])(?<![A-Z][\w’'.-] )(?:van der|van den|van de|von der|van|von|de la|de|"
-    r"del|della|di|da|du|ter|ten|ap) $"
+    r"(?<![\w’'.-])(?:van der|van den|van de|von der|van|von|de la|de|del|della|di|da|du|"
+    r"ter|ten|ap) $"
 )
 
 
@@ -3613,14 +3644,22 @@ def _particle_surnames(text: str, spans: list[_Span]) -> None:
     would be the given name the model left out) and the article writes the
     particle with that surname elsewhere too, in a longer name.
     """
+    written: dict[str, bool] = {}  # each particle and surname looked up once
     for sp in spans:
         if sp.kind is not Kind.PERSON or " " in text[sp.start : sp.end] or sp.source == "knowledge":
             continue
         m = _PARTICLE_BEFORE.search(text, max(0, sp.start - 12), sp.start)
         if m is None:
             continue
+        before = _raw_word_before(text, m.start())
+        if before[:1].isupper() and not _sentence_start(text, m.start() - len(before) - 1):
+            continue  # "Quinton de" + "Kock": the given name the model left out, not this rule's
         whole = text[m.start() : sp.end]
-        if text.count(whole) > 1 or re.search(rf"[A-Z][\w’'-]+ {re.escape(whole)}\b", text):
+        if whole not in written:
+            written[whole] = text.count(whole) > 1 or bool(
+                re.search(rf"[A-Z][\w’'-]+ {re.escape(whole)}\b", text)
+            )
+        if written[whole]:
             sp.start = m.start()
 
 

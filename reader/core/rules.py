@@ -226,8 +226,7 @@ FACILITY_HEADS = frozenset(
     consulate palace castle cathedral basilica mosque church temple synagogue shrine
     bridge tunnel dam prison jail penitentiary mall plaza tower towers hotel casino
     bowl speedway raceway racecourse gardens garden field forest woods plant factory
-    refinery aquarium zoo library resort building buildings station studios ballroom
-    observatory""".split()
+    refinery aquarium zoo library resort building buildings station ballroom""".split()
 )
 # "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
 # "Pew Research Center" is an organisation): a name with them is a venue.
@@ -341,7 +340,7 @@ KNOWN_GROUPS = (
     "Kompas", "VnExpress", "Tuoi Tre", "Dawn.com",
     # Bodies, movements and armed groups of international news, and parliaments by name.
     "Mercosur", "Interpol", "Europol", "Frontex", "Greenpeace", "Oxfam", "Caritas",
-    "Taliban", "Wagner Group", "al-Qaeda", "Al-Qaeda", "Tatmadaw", "Janjaweed", "Fano",
+    "Taliban", "Hamas", "Wagner Group", "al-Qaeda", "Al-Qaeda", "Tatmadaw", "Janjaweed", "Fano",
     "Hayat Tahrir al-Sham", "Hashd al-Shaabi", "Kataib Hezbollah", "Médecins Sans Frontières",
     "Doctors Without Borders", "Amnesty International", "Human Rights Watch", "Red Crescent",
     "UNICEF", "UNHCR", "UNRWA", "UNESCO", "OPEC", "ASEAN", "ECOWAS", "IGAD", "SADC", "BRICS",

@@ -2274,14 +2274,14 @@ def test_air_bases_stations_and_parliament_buildings_are_places() -> None:
     ]
 
 
-def test_studios_observatories_and_mountain_ranges_are_places() -> None:
-    text = "Film\n\nThey shot at Velk Studios, near the Ostra Observatory and the Tarsk Range.\n"
+def test_mountain_ranges_are_places_but_studios_and_observatories_are_not() -> None:
+    text = "Film\n\nVelk Studios said it shot near the Tarsk Range, the Syrian Observatory said.\n"
     spans = [
         span(text, "Velk Studios", "ORG"),
-        span(text, "Ostra Observatory", "ORG"),
         span(text, "Tarsk Range", "ORG"),
+        span(text, "Syrian Observatory", "ORG"),
     ]
-    assert [k for _, k in found(run(text, spans))] == [P, P, P]
+    assert [k for _, k in found(run(text, spans))] == [G, P, G]
 
 
 def test_a_body_of_two_places_cut_at_and_is_one_group() -> None:
@@ -2301,17 +2301,17 @@ def test_a_body_of_two_places_cut_at_and_is_one_group() -> None:
 
 def test_a_telescope_probe_or_satellite_is_no_entity_in_any_mention() -> None:
     text = (
-        "Space\n\nImages from NASA's Velkor Space Telescope and the Tarsk probe helped. "
-        "Velkor images from 2012 were hard to read, and an African Union mission left.\n"
+        "Space\n\nImages from NASA's Velkor Space Telescope helped. Velkor images from 2012 "
+        "were hard to read, an African Union mission left and the Senate probe widened.\n"
     )
     spans = [
         span(text, "NASA", "ORG"),
         span(text, "Velkor Space Telescope", "FAC"),
-        span(text, "Tarsk", "GPE"),
         span(text, "Velkor", "ORG", 1),
         span(text, "African Union", "ORG"),
+        span(text, "Senate", "ORG"),
     ]
-    assert found(run(text, spans)) == [("NASA", G), ("African Union", G)]
+    assert found(run(text, spans)) == [("NASA", G), ("African Union", G), ("Senate", G)]
 
 
 def test_a_known_name_of_several_words_replaces_the_models_pieces_of_it() -> None:
@@ -2360,15 +2360,23 @@ def test_a_surname_used_alone_keeps_its_particle() -> None:
 
 def test_a_name_before_administration_is_the_presidents() -> None:
     text = (
-        "Vaccines\n\nThe Velk administration denied it, and the Ostrava administration "
-        "and NASA administration agreed.\n"
+        "Vaccines\n\nPresident Velk spoke. The Velk administration denied it, and the "
+        "Ostrava administration, the Dravix administration and NASA administration agreed.\n"
     )
     spans = [
-        span(text, "Velk", "ORG"),
+        span(text, "Velk", "PERSON"),
+        span(text, "Velk", "ORG", 1),
         span(text, "Ostrava", "GPE"),
+        span(text, "Dravix", "ORG"),  # a company in administration, named by no one
         span(text, "NASA", "ORG"),
     ]
-    assert found(run(text, spans)) == [("Velk", N), ("Ostrava", P), ("NASA", G)]
+    assert found(run(text, spans)) == [
+        ("Velk", N),
+        ("Velk", N),
+        ("Ostrava", P),
+        ("Dravix", G),
+        ("NASA", G),
+    ]
 
 
 def test_capitals_the_article_calls_an_agency_stay_the_agency_near_a_preposition() -> None:
@@ -2479,3 +2487,49 @@ def test_a_known_town_after_a_preposition_is_a_place_where_the_model_saw_nothing
     text = "Strike\n\nI have a job interview in Lyon tomorrow, near Nairobi Road, said Jo Pike.\n"
     spans = [span(text, "Jo Pike", "PERSON")]
     assert found(run(text, spans)) == [("Lyon", P), ("Jo Pike", N)]
+
+
+def test_misfires_a_review_of_this_sessions_rules_found() -> None:
+    cases: list[
+        tuple[str, list[tuple[str, str] | tuple[str, str, int]], list[tuple[str, Kind]]]
+    ] = [
+        # An appositive with a preposition is the person's job, not the name's kind.
+        (
+            "Markets\n\nStocks fell, said Jo Pike, an economist with the bank.\n",
+            [("Jo Pike", "PERSON")],
+            [("Jo Pike", N)],
+        ),
+        # A team named like a family.
+        (
+            "NFL\n\nJo Velk caught two passes as the Ostra beat the Velks 28-14 in the game, "
+            "and the Velks fell to 2-5 in the league.\n",
+            [("Jo Velk", "PERSON"), ("Ostra", "ORG"), ("Velks", "ORG"), ("Velks", "ORG", 1)],
+            [("NFL", G), ("Jo Velk", N), ("Ostra", G), ("Velks", G), ("Velks", G)],
+        ),
+        # A country and a company that starts with another country.
+        (
+            "Air\n\nTalks between Iran and Ukraine International Airlines stalled.\n",
+            [("Iran", "GPE"), ("Ukraine International Airlines", "ORG")],
+            [("Iran", P), ("Ukraine International Airlines", G)],
+        ),
+        # A palace where officials spoke is still the building.
+        (
+            "Fire\n\nA fire broke out at Velk Palace, officials said.\n",
+            [("Velk Palace", "FAC")],
+            [("Velk Palace", P)],
+        ),
+        # A border force at a port, not a force named for it.
+        (
+            "Boats\n\nOfficers from Border Force in Dover intercepted the boat.\n",
+            [("Border Force", "ORG"), ("Dover", "GPE")],
+            [("Border Force", G), ("Dover", P)],
+        ),
+        # "from" after a person is where they work as often as where they live.
+        (
+            "Strike\n\nA woman from Velkoo joined them.\n",
+            [("Velkoo", "ORG")],
+            [("Velkoo", G)],
+        ),
+    ]
+    for text, given, expected in cases:
+        assert found(run(text, [span(text, *g) for g in given])) == expected, text
