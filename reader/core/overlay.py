@@ -1314,7 +1314,7 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
 # Change"; "National Union of Rail" + ", Maritime and Transport Workers".
 _FIELDS_OF = re.compile(r"\b[A-Z][a-z]+ (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 _LISTED_TAIL = re.compile(
-    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)+,? and [A-Z][a-z]+(?: [A-Z][a-z]+)*(?![\w'’-])"
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)*,? and [A-Z][a-z]+(?: [A-Z][a-z]+)*(?![\w'’-])"
 )
 
 
@@ -3280,7 +3280,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.70"
+RULES_VERSION = "2026-12-06.71"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

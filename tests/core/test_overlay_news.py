@@ -2533,3 +2533,20 @@ def test_misfires_a_review_of_this_sessions_rules_found() -> None:
     ]
     for text, given, expected in cases:
         assert found(run(text, [span(text, *g) for g in given])) == expected, text
+
+
+def test_an_institution_of_two_fields_joined_by_and_is_one_name() -> None:
+    text = (
+        "Floods\n\nThe Department of Public Works and Highways said roads were shut, and the "
+        "Ministry of Defence and Jo Pike agreed.\n"
+    )
+    spans = [
+        span(text, "Department of Public Works", "ORG"),
+        span(text, "Ministry of Defence", "ORG"),
+        span(text, "Jo Pike", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Department of Public Works and Highways", G),
+        ("Ministry of Defence", G),
+        ("Jo Pike", N),
+    ]
