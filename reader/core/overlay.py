@@ -1489,6 +1489,8 @@ def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) 
         return
     if len(text[sp.start : sp.end].split()) + len(words) <= rules.MAX_TITLED_NAME_WORDS:
         sp.end = m.end(1)
+        if _keeps_period(text, sp.start, sp.end):
+            sp.end += 1  # "Ferdinand Marcos" + " Jr." at a sentence's end keeps its period
 
 
 # Middle names that seldom open a South Asian name: "Sanjay" + "Kumar Venkataraman".
@@ -3280,7 +3282,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.71"
+RULES_VERSION = "2026-12-06.72"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2550,3 +2550,9 @@ def test_an_institution_of_two_fields_joined_by_and_is_one_name() -> None:
         ("Ministry of Defence", G),
         ("Jo Pike", N),
     ]
+
+
+def test_a_suffix_the_model_left_out_keeps_its_period_at_a_sentences_end() -> None:
+    text = "Floods\n\nAid was ordered by President Velko Marsten Jr. Relief came later.\n"
+    spans = [span(text, "Velko Marsten", "PERSON")]
+    assert found(run(text, spans)) == [("Velko Marsten Jr.", N)]
