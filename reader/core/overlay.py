@@ -396,6 +396,9 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                     e += more.end() if more else 0
                 if kind is Kind.PLACE:
                     e = _town_tail(text, s, e)  # "Rio Grande" + " do Sul", "Boulogne" + "-sur-Mer"
+                hyphened = _HYPHENED_TAIL.match(text, e) if kind is not Kind.PERSON else None
+                if hyphened is not None:
+                    e, kind = hyphened.end(), Kind.PLACE  # "Stow" + "-on-the-Wold", any town
                 court = _ORDINAL_BEFORE.search(text, max(0, s - 6), s)
                 if court is not None and text.startswith(_NUMBERED_COURTS, s):
                     s = court.start()  # "the 9th" + "U.S. Circuit Court of Appeals"
@@ -535,6 +538,13 @@ _GROUP_HEAD_AFTER = re.compile(
 _TOWN_TAIL = re.compile(
     r"\.?(?:[ -](?:do|da|dos|das|de|del|di|du|des|es|el|al|sur|upon|on|am|en|aux|y)"
     r"(?:[ -](?:la|le|les|the))?)?[ -][A-Z][\w’'-]*"
+)
+
+
+# A hyphenated town's tail, known or not: "Stow" + "-on-the-Wold", "Bagnères" + "-de-Bigorre".
+_HYPHENED_TAIL = re.compile(
+    r"-(?:on|upon|under|sur|sous|am|an|en|le|la|les|de|du|des|in|by)(?:-(?:the|la|le|les))?"
+    r"-[A-Z][\w’']*"
 )
 
 
@@ -3282,7 +3292,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.72"
+RULES_VERSION = "2026-12-06.73"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

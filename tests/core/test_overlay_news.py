@@ -2556,3 +2556,9 @@ def test_a_suffix_the_model_left_out_keeps_its_period_at_a_sentences_end() -> No
     text = "Floods\n\nAid was ordered by President Velko Marsten Jr. Relief came later.\n"
     spans = [span(text, "Velko Marsten", "PERSON")]
     assert found(run(text, spans)) == [("Velko Marsten Jr.", N)]
+
+
+def test_a_hyphenated_town_keeps_its_tail_whatever_the_model_said() -> None:
+    text = "Wedding\n\nThey married in Velk-on-the-Wold, near Jean-de-Dieu Pike's farm.\n"
+    spans = [span(text, "Velk", "ORG"), span(text, "Jean-de-Dieu Pike", "PERSON")]
+    assert found(run(text, spans)) == [("Velk-on-the-Wold", P), ("Jean-de-Dieu Pike", N)]
