@@ -3023,6 +3023,8 @@ def _city_votes(
         if kinds.get(Kind.GROUP, 0.0) > 0:
             sport = _is_sport(text, spans) if sport is None else sport
             if sport:
+                # "Wales" the model took for a man is the team, where it is one at all
+                kinds[Kind.GROUP] += kinds.pop(Kind.PERSON, 0.0)
                 continue
         kinds[Kind.PLACE] += rules.CITY_VOTE * mentions[norm]
 
@@ -3292,7 +3294,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.73"
+RULES_VERSION = "2026-12-06.74"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2562,3 +2562,14 @@ def test_a_hyphenated_town_keeps_its_tail_whatever_the_model_said() -> None:
     text = "Wedding\n\nThey married in Velk-on-the-Wold, near Jean-de-Dieu Pike's farm.\n"
     spans = [span(text, "Velk", "ORG"), span(text, "Jean-de-Dieu Pike", "PERSON")]
     assert found(run(text, spans)) == [("Velk-on-the-Wold", P), ("Jean-de-Dieu Pike", N)]
+
+
+def test_in_sport_a_town_the_model_took_for_a_man_is_the_team() -> None:
+    text = (
+        "Cricket\n\nThe league match went to the last over of the innings, with 12 runs and "
+        "two wickets needed. Chennai looked sharp. Chennai "
+        "celebrated. Chennai smiled, and Chennai coach Jo Pike said the team must improve.\n"
+    )
+    spans = [span(text, "Chennai", "PERSON", i) for i in range(3)]
+    spans += [span(text, "Chennai", "ORG", 3), span(text, "Jo Pike", "PERSON")]
+    assert [k for t, k in found(run(text, spans)) if t == "Chennai"] == [G, G, G, G]
