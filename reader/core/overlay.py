@@ -1536,6 +1536,7 @@ def _raw_word_before(text: str, start: int) -> str:
     return word
 
 
+_ORGANISATION_ENDS = rules.INSTITUTION_HEADS | rules.COMPANY_WORDS | rules.STRONG_GROUP_WORDS
 _MILITARY = frozenset("air naval force military army navy marine missile submarine".split())
 
 
@@ -1756,7 +1757,8 @@ def context_kind(
         )
         or (
             raw_words[0].casefold() in rules.FEATURE_PREFIXES
-            and raw_words[-1].casefold() not in rules.INSTITUTION_HEADS  # "Gulf of ... Institute"
+            # "Gulf of Maine Research Institute", "Lake Union Labs"
+            and raw_words[-1].casefold() not in _ORGANISATION_ENDS
         )
         or (
             raw_words[-1].casefold() in rules.REGION_HEADS
@@ -3294,7 +3296,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.74"
+RULES_VERSION = "2026-12-06.75"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

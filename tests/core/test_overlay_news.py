@@ -2415,12 +2415,17 @@ def test_a_sponsors_venue_named_with_its_town_is_one_place() -> None:
 
 
 def test_an_institution_named_for_a_feature_is_a_group() -> None:
-    text = "Fish\n\nThe Gulf of Velk Research Institute and Mount Ostra agreed.\n"
+    text = "Fish\n\nThe Gulf of Velk Research Institute, Lake Dravi Labs and Mount Ostra agreed.\n"
     spans = [
         span(text, "Gulf of Velk Research Institute", "ORG"),
+        span(text, "Lake Dravi Labs", "ORG"),
         span(text, "Mount Ostra", "ORG"),
     ]
-    assert found(run(text, spans)) == [("Gulf of Velk Research Institute", G), ("Mount Ostra", P)]
+    assert found(run(text, spans)) == [
+        ("Gulf of Velk Research Institute", G),
+        ("Lake Dravi Labs", G),
+        ("Mount Ostra", P),
+    ]
 
 
 def test_a_palace_that_speaks_is_the_household() -> None:
