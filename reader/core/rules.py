@@ -257,7 +257,7 @@ REGION_HEADS = frozenset("region province county governorate prefecture oblast".
 # Direita", "Praia do Norte", "Lago di Como") and forts and camps ("Fort Bragg").
 FEATURE_PREFIXES = frozenset(
     """mount mt. lake cape isle gulf fort forte camp rua praia lagoa castelo playa calle
-    avenida piazza rue lago monte isla ilha pousada""".split()
+    avenida piazza rue lago monte isla ilha pousada river loch sierra paseo museum""".split()
 )
 FACILITY_CENTRE_WORDS = frozenset(
     """music arts performing convention events event exhibition sports medical shopping

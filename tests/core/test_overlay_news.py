@@ -2578,3 +2578,17 @@ def test_in_sport_a_town_the_model_took_for_a_man_is_the_team() -> None:
     spans = [span(text, "Chennai", "PERSON", i) for i in range(3)]
     spans += [span(text, "Chennai", "ORG", 3), span(text, "Jo Pike", "PERSON")]
     assert [k for t, k in found(run(text, spans)) if t == "Chennai"] == [G, G, G, G]
+
+
+def test_rivers_sierras_avenues_and_museums_by_their_first_word_are_places() -> None:
+    text = (
+        "Travel\n\nWe walked from the River Velk along the Paseo de Ostra to the Museum of "
+        "Tarsk Peoples, below the Sierra Dravi.\n"
+    )
+    spans = [
+        span(text, "River Velk", "ORG"),
+        span(text, "Paseo de Ostra", "ORG"),
+        span(text, "Museum of Tarsk Peoples", "ORG"),
+        span(text, "Sierra Dravi", "ORG"),
+    ]
+    assert [k for _, k in found(run(text, spans))] == [P, P, P, P]
