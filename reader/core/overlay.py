@@ -396,7 +396,7 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                     e += more.end() if more else 0
                 if kind is Kind.PLACE:
                     e = _town_tail(text, s, e)  # "Rio Grande" + " do Sul", "Boulogne" + "-sur-Mer"
-                hyphened = _HYPHENED_TAIL.match(text, e) if kind is not Kind.PERSON else None
+                hyphened = _town_hyphen_tail(text, e, kind, is_norp)
                 if hyphened is not None:
                     e, kind = hyphened.end(), Kind.PLACE  # "Stow" + "-on-the-Wold", any town
                 court = _ORDINAL_BEFORE.search(text, max(0, s - 6), s)
@@ -546,6 +546,24 @@ _HYPHENED_TAIL = re.compile(
     r"-(?:on|upon|under|sur|sous|am|an|en|le|la|les|de|du|des|in|by)(?:-(?:the|la|le|les))?"
     r"-[A-Z][\w’']*"
 )
+
+
+def _town_hyphen_tail(text: str, end: int, kind: Kind, is_norp: bool) -> re.Match[str] | None:
+    """A hyphenated town's tail after a name ("Stow" + "-on-the-Wold"), if any.
+
+    Not after a person's or a nationality's name ("Jean-de-Dieu", "Sunni-on-Shia"),
+    not before a country, town or nationality ("Iran-on-Israel", "China-in-Africa"),
+    and "-in-" only after a place ("Labour-in-Power" is no town).
+    """
+    if kind is Kind.PERSON or is_norp:
+        return None
+    m = _HYPHENED_TAIL.match(text, end)
+    if m is None or ("-in-" in m.group() and kind is not Kind.PLACE):
+        return None
+    last = m.group().rsplit("-", 1)[-1]
+    if _is_town_or_nation(last) or rules.DEMONYM.search(last) or last in demonyms():
+        return None
+    return m
 
 
 def _town_tail(text: str, start: int, end: int) -> int:
@@ -1323,6 +1341,8 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
 # An institution "of" a list of fields: "Ministry of Environment" + ", Forest and Climate
 # Change"; "National Union of Rail" + ", Maritime and Transport Workers".
 _FIELDS_OF = re.compile(r"\b[A-Z][a-z]+ (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)*$")
+# A field in the plural, as the last of two: "Public Works and Highways", "... and Censuses".
+_PLURAL_FIELD = re.compile(r"(?:[A-Z][a-z]+ )?[A-Z][a-z]+s")
 _LISTED_TAIL = re.compile(
     r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)*,? and [A-Z][a-z]+(?: [A-Z][a-z]+)*(?![\w'’-])"
 )
@@ -1342,6 +1362,13 @@ def _extend_listed(text: str, sp: _Span, spans: Sequence[_Span]) -> None:
         return
     tail = _LISTED_TAIL.match(text, sp.end)
     if tail is None:
+        return
+    last = tail.group().rsplit(" and ", 1)[-1]
+    if "," not in tail.group() and not _PLURAL_FIELD.fullmatch(last):
+        return  # "Department of Justice and Trump", "Ministry of Health and Pfizer"
+    if "," not in tail.group() and (
+        normalize(last) in _KNOWN_GROUP_NAMES or is_company_name(last) or is_common_surname(last)
+    ):
         return
     words = re.findall(r"[A-Z][a-z]+", tail.group())
     if any(is_given_name(w) or _is_town(w) for w in words):
@@ -1499,7 +1526,7 @@ def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) 
         return
     if len(text[sp.start : sp.end].split()) + len(words) <= rules.MAX_TITLED_NAME_WORDS:
         sp.end = m.end(1)
-        if _keeps_period(text, sp.start, sp.end):
+        if words[-1] in ("Jr", "Sr") and text[sp.end : sp.end + 1] == ".":
             sp.end += 1  # "Ferdinand Marcos" + " Jr." at a sentence's end keeps its period
 
 
@@ -1537,6 +1564,31 @@ def _raw_word_before(text: str, start: int) -> str:
 
 
 _ORGANISATION_ENDS = rules.INSTITUTION_HEADS | rules.COMPANY_WORDS | rules.STRONG_GROUP_WORDS
+# First words of a place that also open names of groups and people ("Sierra Club",
+# "Sierra Leoneans", "River Plate", "River Phoenix"): evidence only with more of it.
+_SHARED_FIRST_WORDS = frozenset("river loch sierra paseo museum".split())
+_GROUPISH = (
+    rules.STRONG_GROUP_WORDS
+    | rules.WEAK_GROUP_WORDS
+    | rules.COMPANY_WORDS
+    | frozenset("club cross police".split())
+)
+
+
+def _feature_first_word_holds(raw_words: list[str], kind: Kind, is_norp: bool) -> bool:
+    """Whether "River ...", "Sierra ..." or "Museum ..." makes this name a place."""
+    if raw_words[0].casefold() not in _SHARED_FIRST_WORDS:
+        return True  # "Mount ...", "Lake ...", "Fort ...": no one's first word
+    name = " ".join(raw_words)
+    return (
+        kind is not Kind.PERSON
+        and not is_norp
+        and not _is_team(name)
+        and not any(w.casefold() in _GROUPISH for w in raw_words)
+        and not any(is_place_name(" ".join(raw_words[: i + 1])) for i in range(1, len(raw_words)))
+    )  # not "Sierra Leone Police": a country's name opens it
+
+
 _MILITARY = frozenset("air naval force military army navy marine missile submarine".split())
 
 
@@ -1759,6 +1811,7 @@ def context_kind(
             raw_words[0].casefold() in rules.FEATURE_PREFIXES
             # "Gulf of Maine Research Institute", "Lake Union Labs"
             and raw_words[-1].casefold() not in _ORGANISATION_ENDS
+            and _feature_first_word_holds(raw_words, kind, is_norp)
         )
         or (
             raw_words[-1].casefold() in rules.REGION_HEADS
@@ -3025,7 +3078,9 @@ def _city_votes(
         if kinds.get(Kind.GROUP, 0.0) > 0:
             sport = _is_sport(text, spans) if sport is None else sport
             if sport:
-                # "Wales" the model took for a man is the team, where it is one at all
+                # "Wales" the model took for a man is the team, where it is one at all (a
+                # manager called by a town's name, "Southgate", is a person still where
+                # the article gives his full name: the surname vote outweighs this)
                 kinds[Kind.GROUP] += kinds.pop(Kind.PERSON, 0.0)
                 continue
         kinds[Kind.PLACE] += rules.CITY_VOTE * mentions[norm]
@@ -3296,7 +3351,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.76"
+RULES_VERSION = "2026-12-06.77"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2592,3 +2592,53 @@ def test_rivers_sierras_avenues_and_museums_by_their_first_word_are_places() -> 
         span(text, "Sierra Dravi", "ORG"),
     ]
     assert [k for _, k in found(run(text, spans))] == [P, P, P, P]
+
+
+def test_misfires_a_second_review_found() -> None:
+    cases: list[
+        tuple[str, list[tuple[str, str] | tuple[str, str, int]], list[tuple[str, Kind]]]
+    ] = [
+        (
+            "Energy\n\nThe Sierra Club sued, Sierra Leoneans voted and River Plate won.\n",
+            [("Sierra Club", "ORG"), ("Sierra Leoneans", "NORP"), ("River Plate", "ORG")],
+            [("Sierra Club", G), ("Sierra Leoneans", G), ("River Plate", G)],
+        ),
+        (
+            "Film\n\nShe starred alongside River Velk in the film.\n",
+            [("River Velk", "PERSON")],
+            [("River Velk", N)],
+        ),
+        (
+            "Deal\n\nThe Department of Justice and Velkor reached a deal, and the Ministry of "
+            "Health and Dravix signed.\n",
+            [
+                ("Department of Justice", "ORG"),
+                ("Velkor", "ORG"),
+                ("Ministry of Health", "ORG"),
+                ("Dravix", "ORG"),
+            ],
+            [
+                ("Department of Justice", G),
+                ("Velkor", G),
+                ("Ministry of Health", G),
+                ("Dravix", G),
+            ],
+        ),
+        (
+            "Violence\n\nSunni-on-Shia attacks rose, and an Iran-on-Israel strike followed.\n",
+            [("Sunni", "NORP"), ("Shia", "NORP"), ("Iran", "GPE"), ("Israel", "GPE")],
+            [("Sunni", G), ("Shia", G), ("Iran", P), ("Israel", P)],
+        ),
+        (
+            "Politics\n\nA Velkor-in-Power pamphlet was printed.\n",
+            [("Velkor", "ORG")],
+            [("Velkor", G)],
+        ),
+        (
+            "Quake\n\nThe plan was drawn up under Prime Minister Naoto Kan. It failed.\n",
+            [("Naoto", "PERSON")],
+            [("Naoto Kan", N)],
+        ),
+    ]
+    for text, given, expected in cases:
+        assert found(run(text, [span(text, *g) for g in given])) == expected, text
