@@ -127,6 +127,10 @@ def _missing_package(exc: ImportError) -> str:
     return (exc.name or "").split(".")[0] or "a required"
 
 
+_DATABASE_SUFFIXES = frozenset((".db", ".sqlite", ".sqlite3"))
+_DATABASE_SIDECARS = ("-wal", "-shm", "-journal")
+
+
 def load(path: str | Path) -> Article:
     """Read `path` and return its Article, or raise ArticleError with a clear reason.
 
@@ -136,6 +140,10 @@ def load(path: str | Path) -> Article:
     from reader.core import formats
 
     p = Path(path).expanduser()
+    if p.suffix.casefold() in _DATABASE_SUFFIXES or p.name.endswith(_DATABASE_SIDECARS):
+        # Never read: a library opened as an article would lose the window its SQLite
+        # locks (closing any descriptor of a file drops them: see reader/ui/file_dialogs.py).
+        raise ArticleError(p, "this is a database file (a Reader library?), not an article")
     fmt = formats.for_path(p)
     data = read_bytes(p)
     if not data.strip():

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
 
 from reader import APP_NAME, __version__
 from reader.core import formats
@@ -16,7 +16,7 @@ from reader.core.changes import Result
 from reader.core.exchange import ImportReport
 from reader.core.library import Library
 from reader.resources import sample_article
-from reader.ui import dialogs, folders
+from reader.ui import dialogs, file_dialogs, folders
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -63,7 +63,7 @@ def choose_file(window: MainWindow) -> None:
     """File ▸ Open: the dialog starts where articles were last taken from."""
     article = window.articles.article
     start = folders.start(article.path if article else None)
-    path, _ = QFileDialog.getOpenFileName(window, "Open Article", start, formats.open_filter())
+    path = file_dialogs.open_file(window, "Open Article", start, formats.open_filter())
     if path:
         folders.remember(path)
         window.open_path(path)
@@ -84,13 +84,11 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
 def _export(window: MainWindow, kind: str) -> None:
     """File ▸ Export: ask where, then write it in the background."""
     if kind == "json":
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             window, "Export Knowledge", str(Path.home() / "reader-knowledge.json"), "JSON (*.json)"
         )
     else:
-        path = QFileDialog.getExistingDirectory(
-            window, "Export Notes as Markdown", str(Path.home())
-        )
+        path = file_dialogs.existing_folder(window, "Export Notes as Markdown", str(Path.home()))
     if not path:
         return
     target = Path(path)
@@ -107,7 +105,7 @@ def _export(window: MainWindow, kind: str) -> None:
 
 def _import_knowledge(window: MainWindow) -> None:
     """File ▸ Import Knowledge: merge an export; say what was added and what conflicted."""
-    path, _ = QFileDialog.getOpenFileName(
+    path = file_dialogs.open_file(
         window, "Import Knowledge", str(Path.home()), "Reader exports (*.json)"
     )
     if not path:

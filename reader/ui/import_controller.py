@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -31,7 +30,7 @@ from reader.core.changes import Result
 from reader.core.importer import Failure, ImportReport, Recorded
 from reader.core.library import Library, ModelRun
 from reader.core.pipelines import PipelineSlot
-from reader.ui import dialogs, folders
+from reader.ui import dialogs, file_dialogs, folders
 from reader.ui.jobs import Worker
 
 MAX_LISTED = 12  # failures named in the summary; the rest are counted
@@ -112,7 +111,7 @@ class ImportController(QObject):
 
     def choose_files(self, parent: QWidget) -> None:
         """File ▸ Import…: pick articles to add."""
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths = file_dialogs.open_files(
             parent, "Import Articles", folders.start(), formats.open_filter()
         )
         if paths:
@@ -121,7 +120,7 @@ class ImportController(QObject):
 
     def choose_folder(self, parent: QWidget) -> None:
         """File ▸ Import Folder…: add every article under a folder."""
-        path = QFileDialog.getExistingDirectory(parent, "Import a Folder", folders.start())
+        path = file_dialogs.existing_folder(parent, "Import a Folder", folders.start())
         if path:
             folders.remember(path)
             self.start([path])

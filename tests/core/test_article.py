@@ -473,3 +473,11 @@ def test_a_text_too_long_to_read_is_refused_with_its_length(tmp_path: Path) -> N
         load(path)
     assert str(path) in str(info.value)
     assert "too long to read" in info.value.reason
+
+
+@pytest.mark.parametrize("name", ["reader.db", "reader.db-wal", "notes.sqlite", "x.db-journal"])
+def test_a_database_file_is_refused_unread(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"SQLite format 3\x00")  # read, it would be "a binary file"
+    with pytest.raises(ArticleError, match="database file"):
+        load(path)

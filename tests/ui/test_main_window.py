@@ -270,10 +270,10 @@ def test_open_dialog_and_recent_menu(
     article_file: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
+    from reader.ui import file_dialogs
 
     window = make_window()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(article_file), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(article_file))
     with qtbot.wait_signal(window.article_changed, timeout=TIMEOUT):
         window.actions_.open.trigger()
     qtbot.waitUntil(lambda: window.articles.article_id is not None)  # recorded by the writer
