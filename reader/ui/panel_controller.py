@@ -230,6 +230,12 @@ class PanelController(QObject):
         mentions, article_id = self.articles.mentions, self.articles.article_id
         if current.entity_id is not None:
             view = self.library.entity_view_by_id(current.entity_id, mentions, article_id)
+            gone = view is None or not view.occurrences
+            moved = self._mention_where(current, mentions) if gone else None
+            if moved is not None:
+                # An undone correction gave the highlight back to another entity (or to
+                # none): follow the highlight the user was looking at, not the old entity.
+                view = self.library.entity_view(moved, mentions, article_id)
         else:
             anchor = next((m for m in mentions if current.covers(m)), None)
             view = (
@@ -240,6 +246,14 @@ class PanelController(QObject):
                 )
             )
         self._show(view, keep_notes=True, record=False)
+
+    @staticmethod
+    def _mention_where(current: EntityView, mentions: list[Mention]) -> Mention | None:
+        """The highlight now at the first place the shown entity was highlighted, if any."""
+        if not current.occurrences:
+            return None
+        first = current.occurrences[0]
+        return next((m for m in mentions if m.start < first.end and first.start < m.end), None)
 
     def apply(self, changes: Changes) -> None:
         """Refresh when the shown entity, its notes or what the overlay knows changed."""

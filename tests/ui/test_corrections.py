@@ -199,3 +199,28 @@ def test_same_as_can_choose_a_name_of_this_article_that_has_no_entity_yet(
         }
 
     qtbot.waitUntil(lambda: len(linked()) == 1 and None not in linked(), timeout=10_000)
+
+
+def test_the_panel_follows_the_highlight_after_an_undone_kind_change(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    valdoria = next(m for m in mentions if m.text == "Valdoria")
+    click(qtbot, window.view, valdoria)
+    qtbot.waitUntil(lambda: window.entities.view is not None)
+    assert window.entities.view is not None
+    assert window.entities.view.kind == Kind.PLACE.value
+
+    trigger(window, valdoria, "Group")
+    qtbot.waitUntil(lambda: kinds_shown(window, "Valdoria") == {Kind.GROUP}, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.entities.view is not None and window.entities.view.kind == "group"
+    )
+    window.actions_.undo.trigger()
+    qtbot.waitUntil(lambda: kinds_shown(window, "Valdoria") == {Kind.PLACE}, timeout=10_000)
+    # The panel shows what the highlight is again, not the entity the undone change made.
+    qtbot.waitUntil(
+        lambda: window.entities.view is not None and window.entities.view.kind == "place",
+        timeout=10_000,
+    )
