@@ -481,3 +481,18 @@ def test_a_database_file_is_refused_unread(tmp_path: Path, name: str) -> None:
     path.write_bytes(b"SQLite format 3\x00")  # read, it would be "a binary file"
     with pytest.raises(ArticleError, match="database file"):
         load(path)
+
+
+def test_a_web_page_saved_as_text_is_read_as_a_web_page(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Floods in Velmora</title></head><body>"
+        "<article><h1>Floods in Velmora</h1><p>Jo Pike said the river rose overnight in "
+        "Velmora, and the army moved families to higher ground before dawn.</p>"
+        "<p>Aid agencies asked for boats, blankets and clean water for the villages.</p>"
+        "</article></body></html>",
+        "utf-8",
+    )
+    article = load(path)
+    assert "<" not in article.text
+    assert "Jo Pike said the river rose" in article.text

@@ -104,13 +104,15 @@ def sniff(path: Path, data: bytes) -> Format | None:
             kind = name
     if kind:
         raise ArticleError(path, f"this is a binary file ({kind}), not an article")
-    if path.suffix.lower() in _BINARY_SUFFIXES and looks_like_html(data):
-        # A page a browser saved under a document's name ("report.pdf"): read it as one.
+    if path.suffix.lower() in _BINARY_SUFFIXES + _TEXT_SUFFIXES and looks_like_html(data):
+        # A page a browser saved under a document's name ("report.pdf") or as text
+        # ("page.txt"): read it as one, or its tags would show and end up in names.
         return next(f for f in FORMATS if f.name == "html")
     return None
 
 
 _BINARY_SUFFIXES = (".pdf", ".epub")
+_TEXT_SUFFIXES = (".txt", ".text", "")
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
 
 
