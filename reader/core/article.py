@@ -148,9 +148,15 @@ def load(path: str | Path) -> Article:
     data = read_bytes(p)
     if not data.strip():
         raise ArticleError(p, "the file is empty")
+    by_suffix = fmt
     fmt = formats.sniff(p, data) or fmt
     try:
-        loaded = fmt.load(p, data)
+        try:
+            loaded = fmt.load(p, data)
+        except ArticleError:
+            if fmt.name != "html" or by_suffix.name != "txt":
+                raise
+            loaded = by_suffix.load(p, data)  # a "page" with no article in it: its text
     except ImportError as exc:
         # A broken install must name what is missing, not look like a bug in the file.
         raise ArticleError(

@@ -129,7 +129,7 @@ def test_a_pdf_saved_as_txt_is_not_an_article_titled_pdf_1_4(tmp_path: Path) -> 
     assert "pdf" in info.value.reason.lower()
 
 
-def test_an_html_page_saved_as_txt_stays_text(tmp_path: Path) -> None:
+def test_html_saved_as_txt_with_no_article_in_it_stays_text(tmp_path: Path) -> None:
     page = "<html><body><p>Hello from Nairobi, where talks resumed.</p></body></html>\n"
     article = load(write(tmp_path, "page.txt", page))
     assert article.format == "txt"
