@@ -67,7 +67,12 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _annotate_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reader annotate", description="Print the entities of an article."
+        prog="reader annotate",
+        description=(
+            "Print the entities of an article. The article is added to the library "
+            "(--db, READER_DB, or the default one), as opening it in the window would, "
+            "so a second run is answered from its cache."
+        ),
     )
     parser.add_argument("file", help=f"article file: {formats.describe()}")
     parser.add_argument("--json", action="store_true", help="print one JSON object")

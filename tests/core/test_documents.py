@@ -79,8 +79,9 @@ def test_a_pdf_is_read_as_pdf_whatever_its_name(tmp_path: Path) -> None:
         (make_pdf([[], []]), "no text to read"),
         (make_pdf(REPORT)[:400], "damaged or incomplete"),
         (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n", "damaged or incomplete"),
+        (bytes(range(256)) * 40, "not a PDF"),  # random bytes named .pdf: no internal error
     ],
-    ids=["encrypted", "image-only", "truncated", "no-pages"],
+    ids=["encrypted", "image-only", "truncated", "no-pages", "no-pdf-at-all"],
 )
 def test_bad_pdfs_are_refused_with_a_reason(tmp_path: Path, data: bytes, reason: str) -> None:
     with pytest.raises(ArticleError) as info:

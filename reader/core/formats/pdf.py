@@ -126,6 +126,9 @@ def _body_size(pages: list[list[tuple[str, float]]]) -> float:
 
 
 def _load(p: Path, data: bytes) -> Article:
+    if not is_pdf(data):
+        # Named .pdf, but no PDF header anywhere a PDF has one: not a damaged PDF at all.
+        raise ArticleError(p, "this is not a PDF (it does not start as one)")
     pages = _read_pages(p, data)
     body = _body_size(pages)
     out = TextBuilder()
