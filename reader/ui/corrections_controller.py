@@ -162,14 +162,18 @@ class CorrectionsController(QObject):
         ref = self.ref(mention)
         entities = [e for e in self.library.store.entity_summaries() if e.id != ref.entity_id]
         known = {normalize(n) for e in entities for n in (e.name, *e.aliases)}
+        offered: set[tuple[str, Kind]] = set()
         here: dict[int, Mention] = {}
         for other in self.articles.mentions:
             if (
                 other.entity_id is None
-                and other.key != mention.key
-                and normalize(other.key) not in known
+                and (other.key, other.kind) != (mention.key, mention.kind)  # not itself
+                and (normalize(other.key), other.kind) not in offered
+                and (normalize(other.key) not in known or other.key == mention.key)
             ):
-                known.add(normalize(other.key))
+                # The same name of another kind is offered too: the headline's "Nairobi"
+                # (a person to the model) is the dateline's "NAIROBI" (a place).
+                offered.add((normalize(other.key), other.kind))
                 here[-1 - len(here)] = other  # negative ids: names not in the library yet
         entities += [EntitySummary(i, m.key, m.kind, (), 0, 1) for i, m in here.items()]
         if not entities:

@@ -224,3 +224,31 @@ def test_the_panel_follows_the_highlight_after_an_undone_kind_change(
         lambda: window.entities.view is not None and window.entities.view.kind == "place",
         timeout=10_000,
     )
+
+
+def test_same_as_offers_the_same_name_of_another_kind(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    valdoria = [m for m in mentions if m.text == "Valdoria"]
+    assert valdoria
+    # The headline's "Valdoria" taken for a person, the body's a place (as "Nairobi" was).
+    as_person = replace(valdoria[0], kind=Kind.PERSON, entity_id=None)
+    window.articles.mentions = [as_person if m is valdoria[0] else m for m in mentions]
+    offered: list[tuple[str, Kind]] = []
+
+    def choose(entities: list[EntitySummary], title: str, parent: object = None) -> int | None:
+        offered.extend((e.name, e.kind) for e in entities)
+        return None
+
+    monkeypatch.setattr(entity_picker, "pick_entity", choose)
+    window.corrections.same_as(as_person)
+    assert ("Valdoria", Kind.PLACE) in offered
+    assert ("Valdoria", Kind.PERSON) not in offered  # not itself
