@@ -285,7 +285,7 @@ def build_reading_actions(window: MainWindow) -> ReadingActions:
     review.setShortcut(QKeySequence("Ctrl+R"))
     review.setToolTip(
         "Go through the highlights with one key each: A accept, X not an entity, "
-        "1/2/3 person/group/place, E extend, Backspace undo (Ctrl+R)"
+        "1/2/3 group/person/place, E extend, Backspace undo (Ctrl+R)"
     )
     review.triggered.connect(window.review.set_active)
     window.review.active_changed.connect(review.setChecked)

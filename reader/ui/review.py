@@ -6,7 +6,7 @@ highlight at a time and presses one key:
     A or Enter   accept it and go on
     X            not an entity here (this place only), and go on
     Shift+X      not an entity anywhere (every article), and go on
-    1 / 2 / 3    it is a person / group / place, and go on
+    1 / 2 / 3    it is a group / person / place (the order of the toolbar), and go on
     E            extend it to the next word (stay on it)
     Space, N, Tab / P, Shift+Tab   skip to the next / previous one left
     Backspace    take the last decision back
@@ -34,10 +34,11 @@ from reader.core.review import Key, ReviewLog, key_of, next_left, next_word_end
 from reader.ui.article_controller import ArticleController
 from reader.ui.corrections_controller import CorrectionsController
 
-KIND_KEYS = {Qt.Key.Key_1: Kind.PERSON, Qt.Key.Key_2: Kind.GROUP, Qt.Key.Key_3: Kind.PLACE}
+# In the order the toolbar and the right-click menu list the kinds (kinds.ORDER).
+KIND_KEYS = {Qt.Key.Key_1: Kind.GROUP, Qt.Key.Key_2: Kind.PERSON, Qt.Key.Key_3: Kind.PLACE}
 HINTS = (
     "<b>A</b> accept · <b>X</b> not here · <b>⇧X</b> nowhere · "
-    "<b>1</b>/<b>2</b>/<b>3</b> person/group/place · <b>E</b> extend · <b>Space</b> skip · "
+    "<b>1</b>/<b>2</b>/<b>3</b> group/person/place · <b>E</b> extend · <b>Space</b> skip · "
     "<b>⌫</b> undo · <b>Esc</b> done"
 )
 
@@ -77,7 +78,7 @@ class ReviewBar(QFrame):
         self.hints.setWordWrap(True)
         self.hints.setToolTip(
             "A accept · X not an entity here · Shift+X not an entity anywhere · "
-            "1/2/3 person/group/place · E extend to the next word · Space skip · "
+            "1/2/3 group/person/place · E extend to the next word · Space skip · "
             "Backspace take the last decision back · Esc stop reviewing"
         )
         done = QToolButton()

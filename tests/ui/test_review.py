@@ -146,7 +146,7 @@ def test_number_keys_set_the_kind_everywhere_and_move_on(
     start_review(qtbot, window, article_file)
     valdoria = shown(window, "Valdoria")[0]
     window.view.activate(valdoria)
-    press(window, Qt.Key.Key_2)  # a group
+    press(window, Qt.Key.Key_1)  # a group: the toolbar's first kind
     assert current(window) != valdoria  # went on at once
     qtbot.waitUntil(
         lambda: {m.kind for m in shown(window, "Valdoria")} == {Kind.GROUP}, timeout=WAIT
@@ -256,3 +256,10 @@ def test_backspace_returns_to_the_highlight_even_when_extending_changed_nothing_
     qtbot.waitUntil(lambda: window.view.current is not None, timeout=WAIT)
     assert current(window).start == target.start
     assert left_text(window) == f"Reviewing: {total} of {total} highlights left"
+
+
+def test_number_keys_follow_the_toolbars_order_of_kinds() -> None:
+    from reader.core.kinds import ORDER
+    from reader.ui.review import KIND_KEYS
+
+    assert list(KIND_KEYS.values()) == list(ORDER)
