@@ -1986,20 +1986,18 @@ _PLACE_PREPOSITION = re.compile(
     r"(?:\b(?:in|near|outside)|\b(?:km|kilometres|kilometers|miles|fisherman|farmer|"
     r"resident|residents|villagers|MLA|MP|lawmaker) from) $"
 )
-_KNOWN_GROUP_NAMES = frozenset(
-    normalize(name)
-    for name in rules.KNOWN_GROUPS
-    + rules.SPORTS_BODIES
-    + rules.SERVICE_NAMES
-    + rules.SEATS_OF_POWER
-) | frozenset("congress parliament senate assembly cabinet government court".split())
+# Known groups, and the bodies an article names by a bare word ("in Congress").
+_KNOWN_GROUP_NAMES = rules.SERVICES | frozenset(
+    "congress parliament senate assembly cabinet government court".split()
+)
 
 
 def _in_a_lone_word(text: str, sp: _Span) -> bool:
-    """One plain word after "in" that the model took for an organisation: a place.
+    """One plain word after a preposition of place that the model took for an organisation.
 
-    "rallies in Pakur", "formed in Leith in 2012"; not "shares in Airbus", "a role
-    in Netflix's hit", "in Congress", a listed company, a known group or capitals.
+    "rallies in Pakur", "formed in Leith in 2012", "near Dunkirk", "a fisherman from
+    Azuzuama" (`_PLACE_PREPOSITION`); not "shares in Airbus", "a role in Netflix's
+    hit", "in Congress", a listed company, a known group or capitals.
     """
     start, end = sp.start, sp.end
     name = text[start:end]
@@ -2014,11 +2012,7 @@ def _in_a_lone_word(text: str, sp: _Span) -> bool:
         return False
     norm = normalize(name)
     return not (
-        norm in rules.SERVICES
-        or norm in _KNOWN_GROUP_NAMES
-        or is_company_name(name)
-        or is_given_name(name)
-        or _is_team(name)
+        norm in _KNOWN_GROUP_NAMES or is_company_name(name) or is_given_name(name) or _is_team(name)
     )
 
 

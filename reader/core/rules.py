@@ -308,9 +308,9 @@ SPORTS_BODIES = (
     "LIV Golf", "ATP", "WTA", "FIFA", "UEFA", "World Rugby", "Eastern Conference",
     "Western Conference",
 )  # fmt: skip
-# Groups the news names often that the model misses or calls people ("al-Shabaab").
 # Places the model often passes by in running text ("a flat open on Wall Street").
 KNOWN_PLACES = ("Wall Street", "Silicon Valley", "West Bank", "Gaza Strip")
+# Groups the news names often that the model misses or calls people ("al-Shabaab").
 KNOWN_GROUPS = (
     "Houthis", "Houthi", "Daesh", "al-Shabaab", "Al-Shabaab", "Mounties", "Boko Haram",
     # Parties whose names say nothing of a party, and that the model takes for people or
