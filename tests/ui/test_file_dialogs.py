@@ -30,12 +30,12 @@ def _other_process_opens_and_closes(db: Path) -> None:
     subprocess.run([sys.executable, "-c", code, str(db)], check=True, timeout=60)
 
 
-def _close_the_dialog_soon(qtbot: QtBot, seen: list[int]) -> None:
+def _close_the_dialog_soon(qtbot: QtBot, seen: list[bool]) -> None:
     def close() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QFileDialog):
             qtbot.wait(800)  # let it list the folder (and, before the fix, sniff every file)
-            seen.append(len(dialog.findChildren(QFileDialog)) + 1)
+            seen.append(True)
             dialog.reject()
         else:
             QTimer.singleShot(50, close)
@@ -53,7 +53,7 @@ def test_listing_the_library_folder_keeps_its_write_ahead_log(
         with store.transaction():
             store.set_setting("theme", "dark")  # a write that lives in the -wal file for now
         assert Path(str(db) + "-wal").exists()
-        seen: list[int] = []
+        seen: list[bool] = []
         _close_the_dialog_soon(qtbot, seen)
         if pick == "existing_folder":
             file_dialogs.existing_folder(None, "Pick", str(tmp_path))
@@ -69,7 +69,7 @@ def test_listing_the_library_folder_keeps_its_write_ahead_log(
         store.close()
 
 
-def test_the_dialogs_name_file_types_without_reading_them(tmp_path: Path, qtbot: QtBot) -> None:
+def test_the_dialogs_name_a_files_type_from_its_suffix(tmp_path: Path, qtbot: QtBot) -> None:
     from PySide6.QtCore import QFileInfo
 
     provider = file_dialogs.PlainIconProvider()
