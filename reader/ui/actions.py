@@ -178,7 +178,7 @@ def build_actions(window: MainWindow) -> Actions:
     edit_menu = window.menuBar().addMenu("&Edit")
     edit_menu.setObjectName("editMenu")
     stack = window.corrections.undo_stack
-    undo = stack.createUndoAction(window, "&Undo")
+    undo = window.corrections.undo_action
     undo.setShortcuts(keys(QKeySequence.StandardKey.Undo))
     redo = stack.createRedoAction(window, "&Redo")
     redo.setShortcuts(keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))

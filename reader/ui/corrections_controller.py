@@ -75,6 +75,16 @@ class CorrectionsController(QObject):
         self.library = library
         self.writer = writer
         self.undo_stack = QUndoStack(self)
+        # Corrections handed to the writer and not back yet, and the Undos asked
+        # for meanwhile: Ctrl+Z right after a correction means that one, which is
+        # not on the stack yet (the stack would undo the one before it).
+        self._pending = 0
+        self._undo_wanted = 0
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.triggered.connect(self.undo)
+        self.undo_stack.canUndoChanged.connect(self._update_undo)
+        self.undo_stack.undoTextChanged.connect(self._update_undo)
+        self._update_undo()
         view = articles.view
         view.context_requested.connect(self.open_menu)
         view.boundary_requested.connect(self.move_boundary)
@@ -89,11 +99,37 @@ class CorrectionsController(QObject):
         `applied(command)` is called with its undo-stack command once it is done,
         `failed(exc)` if it could not be made (the user is told either way).
         """
+        self._pending += 1
+        self._update_undo()
         self.writer.submit(
             lambda lib, _c: operation(lib),
             done=lambda result: self._applied(result, applied),
             failed=lambda exc: self._failed(exc, failed),
         )
+
+    def undo(self) -> None:
+        """Edit ▸ Undo: the last correction, even if it is still being applied."""
+        if self._pending:
+            self._undo_wanted += 1
+            self._update_undo()
+        elif self.undo_stack.canUndo():
+            self.undo_stack.undo()
+
+    def _settled(self) -> None:
+        """One correction is back from the writer: do the Undos asked for meanwhile."""
+        self._pending -= 1
+        while not self._pending and self._undo_wanted:
+            self._undo_wanted -= 1
+            if self.undo_stack.canUndo():
+                self.undo_stack.undo()
+        self._update_undo()
+
+    def _update_undo(self, *_: object) -> None:
+        pending = self._pending > self._undo_wanted
+        self.undo_action.setEnabled(pending or self.undo_stack.canUndo())
+        text = "the correction being made" if pending else self.undo_stack.undoText()
+        # The stack's text is already a menu text (_Command escapes its "&").
+        self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
 
     def run_plain(self, operation: Callable[[Library], Changes]) -> None:
         """Undo or redo (their changes reach the window like any other)."""
@@ -105,12 +141,16 @@ class CorrectionsController(QObject):
         self.corrected.emit(result.value)
         if then is not None:
             then(command)
+        self._settled()
 
     def _failed(self, exc: BaseException, then: Failed | None = None) -> None:
         message = str(exc) if isinstance(exc, CorrectionError) else f"{exc}"
         self.error.emit("Cannot correct this", message)
         if then is not None:
             then(exc)
+        if self._undo_wanted:  # the Undo was for this one: there is nothing to take back
+            self._undo_wanted -= 1
+        self._settled()
 
     def ref(self, mention: Mention) -> EntityRef:
         """The entity a highlight refers to, with the names this article uses for it."""

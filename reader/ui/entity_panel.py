@@ -12,6 +12,7 @@ other entities that link to it.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Callable
 from urllib.parse import quote, unquote
 
@@ -319,8 +320,14 @@ class EntityPanel(QWidget):
         self.summary.setVisible(bool(lines))
 
     def _show_companions(self, view: EntityView) -> None:
+        # One name can be two entities ("Nairobi" the place and a headline's
+        # "Nairobi" taken for a person): then each says its kind, or the two
+        # links read the same and lead to different places.
+        names = Counter(c.name.casefold() for c in view.companions)
         links = [
-            f'<a href="{_entity_href(c.entity_id, c.name, c.kind.value)}">{html.escape(c.name)}</a>'
+            f'<a href="{_entity_href(c.entity_id, c.name, c.kind.value)}">{html.escape(c.name)}'
+            + (f" ({c.kind.label.lower()})" if names[c.name.casefold()] > 1 else "")
+            + "</a>"
             for c in view.companions
         ]
         self.companions.setText(" · ".join(links))

@@ -83,6 +83,25 @@ def test_a_kind_change_reaches_the_open_and_a_saved_article_undoes_and_persists(
     assert {m.kind for m in reopened if m.text == "Valdoria"} == {Kind.GROUP}
 
 
+def test_undo_right_after_a_correction_takes_back_that_one_not_the_one_before(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    trigger(window, next(m for m in mentions if m.text == "Valdoria"), "Group")
+    qtbot.waitUntil(lambda: kinds_shown(window, "Valdoria") == {Kind.GROUP}, timeout=10_000)
+
+    trigger(window, next(m for m in mentions if m.text == "Port Amira"), "Group")
+    # Ctrl+Z at once, before the writer is back with the second correction (as after
+    # the "Same as…" dialog closes): it means the second one.
+    assert window.actions_.undo.isEnabled()
+    window.actions_.undo.trigger()
+    qtbot.waitUntil(lambda: window.corrections.undo_stack.index() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: kinds_shown(window, "Port Amira") == {Kind.PLACE}, timeout=10_000)
+    assert kinds_shown(window, "Valdoria") == {Kind.GROUP}  # the earlier one stays
+    assert window.actions_.undo.text().replace("&", "") == "Undo Make “Valdoria” a group"
+
+
 def test_not_an_entity_here_and_everywhere(
     qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
 ) -> None:

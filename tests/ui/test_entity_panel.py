@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -9,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.kinds import Kind
 from reader.core.library import EntityView
 from reader.core.overlay import Mention
-from reader.core.store import Appearance, Note
+from reader.core.store import Appearance, Companion, Note
 from reader.ui.article_view import Palette
 from reader.ui.entity_panel import AUTOSAVE_MAX_MS, EntityPanel
 
@@ -114,3 +116,18 @@ def test_the_card_renders_the_first_line_of_the_first_note(qtbot: QtBot) -> None
     assert "[[" not in shown
     assert "<b>Defence minister</b>" in shown or "font-weight:700" in shown
     assert "since 2024" in shown
+
+
+def test_companions_with_one_name_and_two_kinds_say_which_is_which(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    assert panel.view is not None
+    companions = (
+        Companion(3, "Nairobi", Kind.PLACE, 4, 2),
+        Companion(None, "Nairobi", Kind.PERSON, 1, 1),
+        Companion(5, "Kenya Airways", Kind.GROUP, 1, 1),
+    )
+    panel.show_details(replace(panel.view, companions=companions), Palette(dark=False))
+    shown = panel.companions.text()
+    assert ">Nairobi (place)</a>" in shown
+    assert ">Nairobi (person)</a>" in shown
+    assert ">Kenya Airways</a>" in shown  # a name said once needs no kind
