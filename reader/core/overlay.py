@@ -1952,7 +1952,8 @@ def context_kind(
 _GROUP_APPOSITIVES = frozenset(
     """airline carrier company firm bank lender insurer retailer carmaker automaker
     chipmaker drugmaker miner operator startup start-up conglomerate broadcaster newspaper
-    publisher charity party""".split()
+    publisher charity party union federation association agency alliance coalition
+    lobby regulator group organisation organization body""".split()
 )
 _PLACE_APPOSITIVES = frozenset(
     """town city village capital province region district county island port suburb
@@ -2089,7 +2090,8 @@ _WORD_THEN_WORD = re.compile(r"(?<![\w’'-])([A-Za-z][\w’'-]*)(?= ([A-Z][\w�
 
 @functools.lru_cache(maxsize=4)
 def _lower_case_words(text: str) -> frozenset[str]:
-    return frozenset(_LOWER_CASE_WORD.findall(text))
+    """The words written in lower case; a plural's possessive ("farmers'") as the plural."""
+    return frozenset(w.rstrip("'’") for w in _LOWER_CASE_WORD.findall(text))
 
 
 @functools.lru_cache(maxsize=4)
@@ -2180,6 +2182,17 @@ def _context_cues(text: str, spans: list[_Span]) -> list[_Span]:
                 and _is_town(text[left.start : left.end])
             ):
                 kind = Kind.PLACE  # "Tra Vinh or Ca Mau": the town the model took for a man
+            elif (
+                kind is Kind.PERSON
+                and right.kind is Kind.PERSON
+                and left.weight < rules.STRONG_CUE_VOTE
+                and any(hint is Kind.PLACE for hint, _ in left.hints)
+                and _is_town(text[right.start : right.end])
+            ):
+                # "in Brittany and Normandy": after a place's preposition, a known
+                # region on the right makes both places, not two women.
+                kind = Kind.PLACE
+                left.hints.append((Kind.PLACE, rules.COORDINATION_VOTE))
             weight = rules.COORDINATION_VOTE
             lone = right.kind is Kind.PERSON and " " not in text[right.start : right.end]
             if kind is Kind.PLACE and lone and not is_given_name(text[right.start : right.end]):
@@ -3343,7 +3356,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.78"
+RULES_VERSION = "2026-12-06.79"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3634,8 +3647,28 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
             and _ROLE_NOUN_AFTER.match(text, sp.end)
         ):
             continue  # "State miner Gecamines", "Party insiders said": a word before a noun
+        if (
+            sp.kind is Kind.GROUP
+            and not sp.is_norp
+            and sp.weight < rules.STRONG_CUE_VOTE
+            and word.isalpha()
+            and word[:1].isupper()
+            and word[1:].islower()
+            and word.lower() in lower
+            and _only_opens_sentences(text, word)
+            and not is_company_name(word)
+        ):
+            continue  # "Farmers in Brittany blocked roads", "the farmers' union": a word
         out.append(sp)
     return out
+
+
+def _only_opens_sentences(text: str, word: str) -> bool:
+    """Every capitalised `word` in the text opens a line or a sentence."""
+    return all(
+        _sentence_start(text, m.start())
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text)
+    )
 
 
 def _families(text: str, spans: list[_Span], best: dict[str, Kind]) -> None:

@@ -2642,3 +2642,54 @@ def test_misfires_a_second_review_found() -> None:
     ]
     for text, given, expected in cases:
         assert found(run(text, [span(text, *g) for g in given])) == expected, text
+
+
+def test_after_in_a_known_region_on_the_right_makes_both_names_places() -> None:
+    text = "Farm protest\n\nTractors blocked roads in Brittany and Normandy on Monday.\n"
+    spans = [span(text, "Brittany", "PERSON"), span(text, "Normandy", "PERSON")]
+    assert found(run(text, spans)) == [("Brittany", P), ("Normandy", P)]
+    # Two people stay people: no place's preposition, or no known place.
+    text = "Farm protest\n\nBrittany and Normandy Pike spoke; we met in Brittany and Pike.\n"
+    spans = [
+        span(text, "Brittany", "PERSON"),
+        span(text, "Normandy Pike", "PERSON"),
+        span(text, "Brittany", "PERSON", 1),
+        span(text, "Pike", "PERSON"),
+    ]
+    assert [k for _, k in found(run(text, spans))] == [N, N, N, N]
+
+
+def test_a_union_or_a_body_in_apposition_is_a_group() -> None:
+    text = (
+        "Farm protest\n\nVelcoga, the farmers' union, and Tarskam, the state's water body, "
+        "met. Jo Pike, the union's leader, spoke.\n"
+    )
+    spans = [
+        span(text, "Velcoga", "LOC"),
+        span(text, "Tarskam", "GPE"),
+        span(text, "Jo Pike", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [("Velcoga", G), ("Tarskam", G), ("Jo Pike", N)]
+
+
+def test_a_word_that_only_opens_sentences_and_is_written_lower_case_is_no_group() -> None:
+    text = (
+        "Farmers block roads\n\nFarmers in Velk blocked roads, the farmers' union said. "
+        "Harvest Partners, a fund, backed the farmers.\n"
+    )
+    spans = [
+        span(text, "Farmers", "ORG"),
+        span(text, "Farmers", "ORG", 1),
+        span(text, "Velk", "GPE"),
+        span(text, "Harvest Partners", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Velk", P), ("Harvest Partners", G)]
+    # A name written capitalised inside a sentence as well is a name.
+    text = "Results\n\nFarmers fell 3%. Shares in Farmers rose, while farmers sold grain.\n"
+    spans = [span(text, "Farmers", "ORG"), span(text, "Farmers", "ORG", 1)]
+    assert found(run(text, spans)) == [("Farmers", G), ("Farmers", G)]
+
+
+def test_a_name_before_building_is_the_building() -> None:
+    text = "Talks\n\nCrowds gathered outside the Velmont building, where talks were held.\n"
+    assert found(run(text, [span(text, "Velmont", "ORG")])) == [("Velmont", P)]
