@@ -412,6 +412,11 @@ class Library:
         `linked`: articles that linked the entities before the change (a merge
         deletes an entity, and with it the links that said where it appeared).
         """
+        # A person's surname alone counts too: a known person keeps the lone
+        # "Okafor" of a follow-up story (overlay's `_nameless_people`).
+        names = list(names)
+        lasts = [n.split()[-1] for n in names if " " in n.strip()]
+        names += [last for last in lasts if any(c.isalnum() for c in last)]
         affected = self.store.articles_containing(names)
         if affected is not None:
             affected |= self.store.articles_linking(entity_ids) | set(linked)

@@ -39,7 +39,7 @@ import itertools
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from reader.core import rules
@@ -3237,6 +3237,7 @@ def _spread(
             cue, strong = context_kind(text, s, e, span.kind, False)
             if cue is not None and strong:
                 span.kind = cue  # "Dlamini, the 24-year-old fast bowler": its own words win
+                span.weight = rules.STRONG_CUE_VOTE
             if span.kind is Kind.PERSON:
                 _given_name_before(text, span, taken)  # "Max" + "Verstappen"
             out.append(span)
@@ -3356,7 +3357,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.79"
+RULES_VERSION = "2026-12-06.80"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3699,6 +3700,55 @@ def _families(text: str, spans: list[_Span], best: dict[str, Kind]) -> None:
             best[normalize(name)] = Kind.PERSON
 
 
+def _nameless_people(
+    text: str, spans: list[_Span], known: Collection[str] = frozenset()
+) -> list[_Span]:
+    """A one-word "person" the article never names in full is rarely one.
+
+    News gives a person's full name before the surname alone. A single word the
+    model took for a person, with no full name, no title, and not a given name or
+    a common surname, was a person about one time in five on the read sets: an
+    organisation named more than once ("Acas said", "Metrolinx"), a place after
+    "in", or a word. Named once with no cue, it is left unhighlighted. A
+    surname of a person the user knows (`known`) stays hers: the follow-up story
+    that says only "Okafor".
+    """
+    named: set[str] = set()
+    lone: dict[str, list[_Span]] = defaultdict(list)
+    for sp in spans:
+        if sp.kind is not Kind.PERSON:
+            continue
+        words = text[sp.start : sp.end].split()
+        if len(words) > 1:
+            named.update(normalize(w) for w in words)
+        else:
+            lone[normalize(words[0])].append(sp)
+    dropped: set[int] = set()
+    headline_end = max(text.find("\n"), 0)
+    speakers = {m.start(1) for m in _SPEAKER_AFTER_QUOTE.finditer(text)} if lone else set()
+    for norm, group in lone.items():
+        word = text[group[0].start : group[0].end]
+        if (
+            norm in named
+            or norm in known
+            or norm.removesuffix("s") in named  # "the Bidens" of a "Joe Biden"
+            or word.isupper()  # capitals have their own rules ("JFK", "AP NBA")
+            or any(sp.source == "knowledge" or sp.weight >= rules.STRONG_CUE_VOTE for sp in group)
+            or any(hint is Kind.PERSON for sp in group for hint, _ in sp.hints)
+            or is_given_name(word)
+            or is_common_surname(word)
+            or all(sp.start < headline_end for sp in group)  # "Biden 'Confident' Deal Will Pass"
+            or any(sp.start in speakers for sp in group)  # '," Okonjo-Reyes said.'
+        ):
+            continue
+        place = any(hint is Kind.PLACE for sp in group for hint, _ in sp.hints)
+        if not place and len(group) == 1:
+            dropped.add(id(group[0]))
+        for sp in group:
+            sp.kind = Kind.PLACE if place else Kind.GROUP
+    return [sp for sp in spans if id(sp) not in dropped]
+
+
 def _join_people(text: str, spans: list[_Span]) -> list[_Span]:
     """Two names side by side that both came out a person's are one person's name.
 
@@ -3783,6 +3833,14 @@ def finish(text: str, prepared: Prepared, knowledge: Knowledge | None = None) ->
     spans = _spread(text, spans, best, defined, prepared.things)
     spans = _join_people(text, spans)
     _particle_surnames(text, spans)
+    known_people = {
+        normalize(name.split()[-1])
+        for e in knowledge.entities
+        if e.kind is Kind.PERSON
+        for name in (e.name, *e.aliases)
+        if name.strip()
+    }
+    spans = _nameless_people(text, spans, known_people)
     if knowledge.dismissed:  # a dismissed name the spread found again ("Lena (US)" made "US")
         spans = [
             sp

@@ -550,7 +550,11 @@ def test_a_preposition_does_not_make_a_possessive_surname_a_place() -> None:
 )
 def test_one_word_brand_with_an_inner_capital_is_no_person(name: str, kind: Kind) -> None:
     text = f"Investors said {name} would recover."
-    assert found(run(text, [span(text, name, "PERSON")])) == [(name, kind)]
+    spans = [span(text, name, "PERSON")]
+    if kind is N:  # a person is named in full somewhere (a lone unknown word is no one's)
+        text = f"Analyst Jo {name} spoke. {text}"
+        spans = [span(text, f"Jo {name}", "PERSON"), span(text, name, "PERSON", 1)]
+    assert found(run(text, spans))[-1] == (name, kind)
 
 
 # --- datelines and headlines ------------------------------------------------------------------
@@ -2340,7 +2344,7 @@ def test_a_known_name_of_several_words_replaces_the_models_pieces_of_it() -> Non
 def test_a_surname_used_alone_keeps_its_particle() -> None:
     text = (
         "Cricket\n\nQuinton de Velk made 45. Later de Velk fell, and Pike fed van Oort, who "
-        "passed to Jo Dassen.\n"
+        "passed to Jo Dassen.\n\nTeams: Tim Oort.\n"
     )
     spans = [
         span(text, "Quinton de Velk", "PERSON"),
@@ -2348,6 +2352,7 @@ def test_a_surname_used_alone_keeps_its_particle() -> None:
         span(text, "Pike", "PERSON"),
         span(text, "Oort", "PERSON"),
         span(text, "Jo Dassen", "PERSON"),
+        span(text, "Tim Oort", "PERSON"),
     ]
     assert [t for t, _ in found(run(text, spans))] == [
         "Quinton de Velk",
@@ -2355,6 +2360,7 @@ def test_a_surname_used_alone_keeps_its_particle() -> None:
         "Pike",
         "Oort",  # "van Oort" is nowhere else: the particle may be a word
         "Jo Dassen",
+        "Tim Oort",
     ]
 
 
@@ -2693,3 +2699,32 @@ def test_a_word_that_only_opens_sentences_and_is_written_lower_case_is_no_group(
 def test_a_name_before_building_is_the_building() -> None:
     text = "Talks\n\nCrowds gathered outside the Velmont building, where talks were held.\n"
     assert found(run(text, [span(text, "Velmont", "ORG")])) == [("Velmont", P)]
+
+
+def test_a_one_word_person_never_named_in_full_is_an_organisation_or_a_place() -> None:
+    text = (
+        "Bin strike\n\nTalks at Varvex broke down, and Varvex said it would try again. "
+        "Union leader Jo Tarrow met Dela Ostrik in Korvale. Ostrik said little. Mr Brelk, "
+        "a driver, said Zinmar had called. Tarrow agreed.\n"
+    )
+    spans = [
+        span(text, "Varvex", "PERSON"),
+        span(text, "Varvex", "PERSON", 1),
+        span(text, "Jo Tarrow", "PERSON"),
+        span(text, "Dela Ostrik", "PERSON"),
+        span(text, "Korvale", "PERSON"),
+        span(text, "Ostrik", "PERSON", 1),
+        span(text, "Brelk", "PERSON"),
+        span(text, "Zinmar", "PERSON"),
+        span(text, "Tarrow", "PERSON", 1),
+    ]
+    assert found(run(text, spans)) == [
+        ("Varvex", G),  # named twice, never in full: the firm
+        ("Varvex", G),
+        ("Jo Tarrow", N),
+        ("Dela Ostrik", N),
+        ("Korvale", P),  # after "in"
+        ("Ostrik", N),  # a surname of a full name
+        ("Brelk", N),  # a title says so
+        ("Tarrow", N),
+    ]  # "Zinmar", once and with nothing to say what it is, is left out
