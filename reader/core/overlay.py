@@ -326,6 +326,20 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None
     return start, end, team_end
 
 
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame".split())
+
+
+def _honoured_name(name: str) -> bool:
+    """An honorific, a given name and a surname: "Prof Martin Holloway" (not "Dr Pepper")."""
+    words = name.split()
+    return (
+        3 <= len(words) <= 4
+        and words[0].casefold() in _HONORIFICS
+        and is_given_name(words[1])
+        and all(w[:1].isupper() for w in words[1:])
+    )
+
+
 def _ruled_name(name: str) -> bool:
     """A ruler's or an office-holder's title, then a name: "King Felipe VI", "Pope Leo"."""
     words = name.split()
@@ -430,8 +444,11 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                     # "Florida Highway" + "Patrol", "Newark" + "Advocate": a force, a paper
                     out.append(_Span(s, head.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
                     continue
-                if kind is not Kind.PERSON and _ruled_name(text[s:e]):
-                    kind = Kind.PERSON  # "King Felipe VI", an organisation to the model
+                if kind is not Kind.PERSON and (
+                    _ruled_name(text[s:e]) or _honoured_name(text[s:e])
+                ):
+                    # "King Felipe VI", "Prof Martin Holloway": an organisation to the model
+                    kind = Kind.PERSON
                 if kind is Kind.PERSON:
                     office = _OFFICE_IN_NAME.fullmatch(text, s, e)
                     if office is not None:
@@ -1064,6 +1081,28 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
 
 
 _PLACE_WORDS_BEFORE = rules.PLACE_BEFORE | {"at", "to", "from", "of", "for"}
+_STATE_NAMES = frozenset(normalize(n) for n in rules.US_STATES.values())
+
+
+def _state_universities(text: str, spans: list[_Span]) -> None:
+    """In sport, "Oregon State" and "Boise State" are universities' teams, not states.
+
+    A US state's or a known town's name and "State", where the article is about a
+    game; "Washington State officials" in a story of politics stays the state.
+    """
+    named = [
+        sp
+        for sp in spans
+        if sp.kind is not Kind.GROUP
+        and sp.weight < rules.STRONG_CUE_VOTE
+        and text.endswith(" State", sp.start, sp.end)
+    ]
+    if not named or not _is_sport(text, spans):
+        return
+    for sp in named:
+        where = text[sp.start : sp.end - len(" State")]
+        if normalize(where) in _STATE_NAMES or _is_town(where):
+            sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
 
 
 # The small words between a given name and a surname: "van der", "de", "ap", "ter".
@@ -3357,7 +3396,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.80"
+RULES_VERSION = "2026-12-06.81"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3444,6 +3483,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _team_nicknames(text, spans)
     spans = _context_cues(text, spans)
     _cities_for_teams(text, spans)
+    _state_universities(text, spans)
     _places_playing(text, spans)
     _racing_teams(text, spans)
     _clubs_named_for_towns(text, spans)

@@ -103,7 +103,7 @@ PERSON_TITLES = frozenset(
     spokeswoman spokesperson leader chief secretary ambassador envoy senator
     governor mayor judge pope rabbi hajiya alhaji mallam treasurer pastor reverend rev.
     bishop archbishop cardinal cllr cllr. councillor councilor councilman councilwoman
-    alderman alderwoman sir dame sheriff undersheriff constable""".split()
+    alderman alderwoman sir dame sheriff undersheriff constable prof prof. professor""".split()
 )
 MAX_TITLED_NAME_WORDS = 4  # "President X Y Z" is a person; a longer span is not a name
 # Only "and"/"or" coordinate: a bare comma also separates a place from a building
@@ -529,7 +529,11 @@ TEAM_NAMES = frozenset(
     aggies, seminoles, hoosiers, jayhawks, sooners, razorbacks, gamecocks, demon deacons,
     yellow jackets, fighting irish, cornhuskers, nittany lions, terrapins, boilermakers,
     hoyas, bearcats, sun devils, seagulls, magpies, gunners, toffees, hammers, wolves,
-    red devils, super kings, knight riders, royal challengers, sunrisers, super giants""".split(",")
+    red devils, super kings, knight riders, royal challengers, sunrisers, super giants,
+    cougars, beavers, huskies, wildcats, bulldogs, gators, spartans, hawkeyes, gophers,
+    golden gophers, mountaineers, horned frogs, red raiders, buffaloes, utes,
+    golden bears, tarheels, commodores, cowboys, owls, bobcats, mustangs, golden hurricane,
+    rainbow warriors, lobos, mean green, roadrunners""".split(",")
 )
 # Football clubs whose names are no town's: a group wherever the model sees them, and in
 # a match report where it does not. The last word of a two-word one ("Villa") is the club

@@ -2728,3 +2728,35 @@ def test_a_one_word_person_never_named_in_full_is_an_organisation_or_a_place() -
         ("Brelk", N),  # a title says so
         ("Tarrow", N),
     ]  # "Zinmar", once and with nothing to say what it is, is left out
+
+
+def test_an_honorific_before_a_full_name_makes_a_person_without_the_honorific() -> None:
+    text = (
+        "Altar found\n\nThe altar was found by Prof Martin Velk and Professor Ana Dravi. "
+        "Dr Pepper sales rose.\n"
+    )
+    spans = [
+        span(text, "Prof Martin Velk", "ORG"),
+        span(text, "Professor Ana Dravi", "PERSON"),
+        span(text, "Dr Pepper", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Martin Velk", N), ("Ana Dravi", N), ("Dr Pepper", G)]
+
+
+def test_in_sport_a_states_university_and_its_nickname_are_the_team() -> None:
+    text = (
+        "Oregon State 31, Utah State 24\n\nThe Beavers scored two touchdowns in the fourth "
+        "quarter as Oregon State beat Utah State, and coach Jo Pike praised the defense.\n"
+    )
+    spans = [
+        span(text, "Oregon State", "GPE"),
+        span(text, "Utah State", "GPE"),
+        span(text, "Beavers", "PERSON"),
+        span(text, "Oregon State", "GPE", 1),
+        span(text, "Utah State", "GPE", 1),
+        span(text, "Jo Pike", "PERSON"),
+    ]
+    assert [k for _, k in found(run(text, spans))] == [G, G, G, G, G, N]
+    text = "Drought\n\nWashington State officials asked farmers in Oregon to save water.\n"
+    spans = [span(text, "Washington State", "GPE"), span(text, "Oregon", "GPE")]
+    assert found(run(text, spans)) == [("Washington State", P), ("Oregon", P)]
