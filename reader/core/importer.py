@@ -13,6 +13,7 @@ sha256) is recognised and left as it is.
 from __future__ import annotations
 
 import collections
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -89,7 +90,11 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
     seen: set[Path] = set()
 
     def take(p: Path) -> None:
-        key = p.resolve()
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError) as exc:  # a link to itself, or a loop of links
+            failed.append(Failure(str(p), f"cannot be read ({_link_reason(exc)})"))
+            return
         if key not in seen:
             seen.add(key)
             files.append(p)
@@ -108,6 +113,12 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Failure]]:
         else:
             failed.append(Failure(str(p), "no such file or folder"))
     return files, failed
+
+
+def _link_reason(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return "a symbolic link that loops"
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def load_one(path: Path) -> Article | Failure:

@@ -117,6 +117,22 @@ def test_bad_files_are_reported_with_reasons_and_the_rest_imported(
     ]
 
 
+def test_a_looping_link_in_a_folder_is_one_failure_and_the_rest_imported(
+    library: Library, tmp_path: Path, runs: list[int]
+) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    good = write(folder / "good.txt", "Good\n\nIlse Brandauer spoke.\n")
+    (folder / "loop.txt").symlink_to("loop.txt")  # a link to itself
+    (folder / "a.txt").symlink_to("b.txt")
+    (folder / "b.txt").symlink_to("a.txt")  # two links to each other
+    report = importer.import_paths(library, [folder])
+    assert report.added == [str(good.resolve())]
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert set(reasons) == {"loop.txt", "a.txt", "b.txt"}
+    assert all("loops" in reason for reason in reasons.values())
+
+
 def test_a_text_too_long_for_the_model_is_kept_without_highlights(
     library: Library, tmp_path: Path, runs: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
