@@ -44,6 +44,9 @@ class Snapshot:
     entities: dict[int, EntityState | None] = field(default_factory=dict)
     notes: dict[int, int] = field(default_factory=dict)  # note id -> entity id
     dismissals: dict[str, tuple[tuple[object, ...], ...]] = field(default_factory=dict)
+    # An entity that did not exist: the kind its name was shown as. Undo keeps an
+    # entity that has notes written since, and gives it back this kind.
+    shown_kinds: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,11 @@ def restore(store: Store, snapshot: Snapshot) -> None:
         if state is None:
             if exists and store.note_count(entity_id) == 0:
                 store.delete_entity(entity_id)  # never delete notes written since
+            elif exists and entity_id in snapshot.shown_kinds:
+                db.execute(
+                    "UPDATE entities SET kind = ? WHERE id = ?",
+                    [snapshot.shown_kinds[entity_id], entity_id],
+                )
             continue
         values = [
             state.name, state.kind, state.created_at, state.updated_at, state.origin, entity_id

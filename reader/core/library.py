@@ -433,11 +433,13 @@ class Library:
         norms: Iterable[str],
         action: Callable[[], int | None],
         names: Iterable[str] = (),
+        shown: Kind | None = None,
     ) -> Result[Correction]:
         """Run a correction in one transaction, with its undo snapshot and its stale articles.
 
         `entity_ids` and `norms` must name every existing entity and dismissed
         name the action may change; entities it creates are found afterwards.
+        `shown`: the kind the name was highlighted as, for an entity it creates.
         """
         ids = {i for i in entity_ids if i is not None}
         norms = {n for n in norms if n}
@@ -451,7 +453,10 @@ class Library:
             self.store.mark_corrected(touched)
             after = take_snapshot(self.store, touched, norms)
             before = Snapshot(
-                {**dict.fromkeys(created), **before.entities}, before.notes, before.dismissals
+                {**dict.fromkeys(created), **before.entities},
+                before.notes,
+                before.dismissals,
+                dict.fromkeys(created, shown.value) if shown is not None else {},
             )
             involved = involved_names(before, after, names)
             changes = self._knowledge_changed(involved, touched, linked)
@@ -486,7 +491,7 @@ class Library:
             return existing
 
         label = f"Make “{ref.name}” a {kind.label.lower()}"
-        return self._correct(label, [existing] if existing else [], (), act, ref.names)
+        return self._correct(label, [existing] if existing else [], (), act, ref.names, ref.kind)
 
     def dismiss(self, text: str, where: tuple[str, int, int] | None = None) -> Result[Correction]:
         """Not an entity: never highlight `text` (anywhere, or only at `where`).

@@ -190,6 +190,21 @@ def test_undo_never_deletes_notes_written_since(two: Two) -> None:
     assert [n.body for n in two.lib.notes(entity)] == ["State airline."]
 
 
+def test_undoing_a_kind_change_with_a_note_written_since_gives_the_kind_back(two: Two) -> None:
+    # The tester's case: make a person a place, write a note on it, then Undo.
+    made = two.lib.set_kind(two.ref("Tarsk"), Kind.PERSON)
+    two.apply(made.changes)
+    entity = made.value.entity_id
+    assert entity is not None
+    assert pick(two.first(), "Tarsk").kind is Kind.PERSON
+    two.lib.add_note(EntityRef(entity, "Tarsk", Kind.PERSON), "Not a town after all?")
+    two.apply(two.lib.undo(made.value))
+    assert pick(two.first(), "Tarsk").kind is Kind.PLACE  # the undo is seen
+    assert [n.body for n in two.lib.notes(entity)] == ["Not a town after all?"]  # and kept
+    two.apply(two.lib.redo(made.value))
+    assert pick(two.first(), "Tarsk").kind is Kind.PERSON
+
+
 def test_rename_and_edit_names(two: Two) -> None:
     un = two.lib.add_note(two.ref("United Nations"), "ONU.").value[0]
     ref = EntityRef(un, "United Nations", Kind.GROUP)
