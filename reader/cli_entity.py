@@ -112,6 +112,10 @@ def _correct(lib: Library, args: argparse.Namespace) -> Result[Correction]:
     return lib.remove_alias(entity.id, args.name)
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def run(lib: Library, args: argparse.Namespace) -> int:
     """Carry out `reader entity ACTION`; errors are CorrectionError for the caller to print."""
     if args.action == "list":
@@ -124,7 +128,8 @@ def run(lib: Library, args: argparse.Namespace) -> int:
             for e in entities:
                 also = f"  (also: {', '.join(e.aliases)})" if e.aliases else ""
                 print(
-                    f"{e.kind.value:<6}  {e.name}{also}  — {e.notes} notes, {e.articles} articles"
+                    f"{e.kind.value:<6}  {e.name}{also}  — {_count(e.notes, 'note')}, "
+                    f"{_count(e.articles, 'article')}"
                 )
         return 0
     lib.store.check_writable()

@@ -142,4 +142,6 @@ def run_search(library: Library, query: str, limit: int, as_json: bool) -> int:
                 text = f"{text[:s]}[{text[s:e]}]{text[e:]}"
             where = "note on" if h.kind == "note" else "article"
             print(f"{where} {h.title}\n    {text}")
+        if not hits:  # stdout stays empty for scripts; the exit status says it too
+            print(f"reader: no article or note matches “{query}”", file=sys.stderr)
     return 0 if hits else 1

@@ -262,14 +262,12 @@ class ArticleView(QTextBrowser):
         self._mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self._mentions]
         if self._current is not None:
-            self._current = next(
-                (
-                    m
-                    for m in self._mentions
-                    if m.start == self._current.start and m.end == self._current.end
-                ),
-                None,
-            )
+            old = self._current
+            same = (m for m in self._mentions if (m.start, m.end) == (old.start, old.end))
+            # A highlight that grew or shrank in place ("Wanjiru Mwangi" extended to
+            # "Faith Wanjiru Mwangi") stays the current one.
+            overlapping = (m for m in self._mentions if m.start < old.end and old.start < m.end)
+            self._current = next(same, None) or next(overlapping, None)
         self._refresh_selections()
 
     @property

@@ -223,8 +223,12 @@ class CorrectionsController(QObject):
                 "your library has no entity yet.",
             )
             return
+        in_article = {m.entity_id for m in self.articles.mentions if m.entity_id is not None}
         chosen = entity_picker.pick_entity(
-            entities, f"Which entity is “{mention.text}”?", parent or self.articles.view
+            entities,
+            f"Which entity is “{mention.text}”?",
+            parent or self.articles.view,
+            in_article,
         )
         if chosen is None:
             return

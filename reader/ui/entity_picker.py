@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,9 +24,14 @@ class EntityPicker(QDialog):
     """A searchable list of the library's entities; `chosen()` is the picked id."""
 
     def __init__(
-        self, entities: Sequence[EntitySummary], title: str, parent: QWidget | None = None
+        self,
+        entities: Sequence[EntitySummary],
+        title: str,
+        parent: QWidget | None = None,
+        here: Collection[int] = (),
     ) -> None:
         super().__init__(parent)
+        self._here = set(here)  # entities of the library this article names too
         self.setWindowTitle("Same as…")
         self.setObjectName("entityPicker")
         self.resize(420, 460)
@@ -56,7 +61,7 @@ class EntityPicker(QDialog):
         self.results.clear()
         for entity in rank_entities(query, self._entities):
             also = f" — also {', '.join(entity.aliases[:3])}" if entity.aliases else ""
-            where = "  · in this article" if entity.id < 0 else ""
+            where = "  · in this article" if entity.id < 0 or entity.id in self._here else ""
             item = QListWidgetItem(f"{entity.name}  ({entity.kind.label.lower()}){also}{where}")
             item.setData(Qt.ItemDataRole.UserRole, entity.id)
             self.results.addItem(item)
@@ -72,10 +77,13 @@ class EntityPicker(QDialog):
 
 
 def pick_entity(
-    entities: Sequence[EntitySummary], title: str, parent: QWidget | None = None
+    entities: Sequence[EntitySummary],
+    title: str,
+    parent: QWidget | None = None,
+    here: Collection[int] = (),
 ) -> int | None:
-    """Ask for an entity; None when the user cancels."""
-    dialog = EntityPicker(entities, title, parent)
+    """Ask for an entity (`here`: ids this article names); None when the user cancels."""
+    dialog = EntityPicker(entities, title, parent, here)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         return dialog.chosen()
     return None

@@ -53,6 +53,8 @@ def add_library_actions(
         (window.search_dock, None),
     ):
         toggle = dock.toggleViewAction()
+        # Shown means in front: a dock tabbed behind the Library comes forward.
+        toggle.triggered.connect(lambda checked, d=dock: d.raise_() if checked else None)
         if shortcut:
             toggle.setShortcut(QKeySequence(shortcut))
             toggle.setToolTip(f"Show or hide the {dock.windowTitle().lower()} ({shortcut})")

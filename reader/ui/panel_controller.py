@@ -237,7 +237,10 @@ class PanelController(QObject):
                 # none): follow the highlight the user was looking at, not the old entity.
                 view = self.library.entity_view(moved, mentions, article_id)
         else:
-            anchor = next((m for m in mentions if current.covers(m)), None)
+            # Its own highlight, or the one now where it was (its edge was moved).
+            anchor = next((m for m in mentions if current.covers(m)), None) or (
+                self._mention_where(current, mentions)
+            )
             view = (
                 self.library.entity_view(anchor, mentions, article_id)
                 if anchor is not None

@@ -171,8 +171,11 @@ class ContextDelegate(QStyledItemDelegate):
             bold_metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_width),
         )
         painter.setFont(regular)
+        # The words after start where the name's letters end, not at its padded box
+        # ("Priya Mistry, 41", not "Priya Mistry , 41").
+        name_end = min(bold_metrics.horizontalAdvance(name), name_width)
         painter.drawText(
-            QRect(rect.left() + before_width + name_width, y, after_width, line), 0, after
+            QRect(rect.left() + before_width + name_end, y, after_width, line), 0, after
         )
         painter.restore()
 

@@ -351,6 +351,7 @@ def test_the_command_line_refuses_what_would_do_harm_and_takes_options_first(
     first = cli.run("--db", str(cli.db), "entity", "list", "--json")  # options before the command
     assert first.returncode == 0, first.stderr
     assert [e["name"] for e in json.loads(first.stdout)] == ["Velmora Accord"]
+    assert "— 1 note, 0 articles" in cli.run("entity", "list").stdout
 
 
 @pytest.mark.model

@@ -49,3 +49,4 @@ def test_import_a_folder_then_search_it(cli: Cli, tmp_path: Path) -> None:
     none = cli.run("search", "zzzyxq")
     assert none.returncode == 1
     assert none.stdout == ""
+    assert "no article or note matches “zzzyxq”" in none.stderr

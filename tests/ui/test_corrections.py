@@ -158,6 +158,12 @@ def test_shift_click_extends_a_highlight_to_the_clicked_word(
         lambda: "Port Amira Harbour" in [m.text for m in window.articles.mentions],
         timeout=10_000,
     )
+    # The highlight stays selected, and the panel is on the name it now has.
+    current = window.view.current_mention()
+    assert current is not None
+    assert current.text == "Port Amira Harbour"
+    qtbot.waitUntil(lambda: window.panel.name.text() == "Port Amira Harbour", timeout=10_000)
+    assert window.panel.occurrences.model_.rowCount() == 1
 
 
 def test_same_as_links_a_name_to_the_chosen_entity(
@@ -175,15 +181,23 @@ def test_same_as_links_a_name_to_the_chosen_entity(
     qtbot.waitUntil(lambda: window.panel.cards[0].saved, timeout=10_000)
     entity = window.entities.view.entity_id  # type: ignore[union-attr]
     asked: list[str] = []
+    marked_here: list[object] = []
 
-    def choose(entities: object, title: str, parent: object = None) -> int | None:
+    def choose(
+        entities: object, title: str, parent: object = None, here: object = ()
+    ) -> int | None:
         asked.append(title)
+        marked_here.append(here)
         return entity
 
     monkeypatch.setattr(entity_picker, "pick_entity", choose)
+    qtbot.waitUntil(  # the note's new entity has reached the highlights
+        lambda: any(m.entity_id == entity for m in window.articles.mentions), timeout=10_000
+    )
     amira = next(m for m in window.articles.mentions if m.text == "Port Amira")
     trigger(window, amira, "Same as…")
     assert asked == ["Which entity is “Port Amira”?"]
+    assert marked_here == [{entity}]  # Valdoria is in the library and in this article
     qtbot.waitUntil(
         lambda: (
             {m.entity_id for m in window.articles.mentions if m.text == "Port Amira"} == {entity}
@@ -203,7 +217,9 @@ def test_same_as_can_choose_a_name_of_this_article_that_has_no_entity_yet(
     mentions = open_and_wait(qtbot, window, article_file)
     offered: list[str] = []
 
-    def choose(entities: list[EntitySummary], title: str, parent: object = None) -> int | None:
+    def choose(
+        entities: list[EntitySummary], title: str, parent: object = None, here: object = ()
+    ) -> int | None:
         offered.extend(e.name for e in entities)
         return next(e.id for e in entities if e.name == "Valdoria")
 
@@ -263,7 +279,9 @@ def test_same_as_offers_the_same_name_of_another_kind(
     window.articles.mentions = [as_person if m is valdoria[0] else m for m in mentions]
     offered: list[tuple[str, Kind]] = []
 
-    def choose(entities: list[EntitySummary], title: str, parent: object = None) -> int | None:
+    def choose(
+        entities: list[EntitySummary], title: str, parent: object = None, here: object = ()
+    ) -> int | None:
         offered.extend((e.name, e.kind) for e in entities)
         return None
 
@@ -271,3 +289,17 @@ def test_same_as_offers_the_same_name_of_another_kind(
     window.corrections.same_as(as_person)
     assert ("Valdoria", Kind.PLACE) in offered
     assert ("Valdoria", Kind.PERSON) not in offered  # not itself
+
+
+def test_the_picker_says_which_library_entities_this_article_names(qtbot: QtBot) -> None:
+    entities = [
+        EntitySummary(4, "Halvorsen Maritime", Kind.GROUP, (), 1, 2),
+        EntitySummary(5, "Tarsk Ferries", Kind.GROUP, (), 1, 1),
+        EntitySummary(-1, "Vilar", Kind.GROUP, (), 0, 1),
+    ]
+    picker = entity_picker.EntityPicker(entities, "Which entity is “Halvorsen”?", None, {4})
+    qtbot.addWidget(picker)
+    shown = {picker.results.item(i).text() for i in range(picker.results.count())}
+    assert "Halvorsen Maritime  (group)  · in this article" in shown
+    assert "Tarsk Ferries  (group)" in shown
+    assert "Vilar  (group)  · in this article" in shown

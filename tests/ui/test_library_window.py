@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -514,3 +515,18 @@ def test_the_library_opens_wide_enough_for_its_columns(qtbot: QtBot, make_window
     assert window.view.width() >= 400
     title = window.library_panel.table.horizontalHeader().sectionSize(0)
     assert title >= 120, "the title is what tells articles apart"
+
+
+def test_ctrl_e_brings_the_entities_forward_when_the_library_is_open(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    window.show()
+    open_and_wait(qtbot, window, article_file)
+    shortcuts = {a.shortcut().toString(): a for a in window.findChildren(QAction)}
+    shortcuts["Ctrl+L"].trigger()
+    qtbot.waitUntil(lambda: not window.library_dock.visibleRegion().isEmpty())
+    shortcuts["Ctrl+E"].trigger()  # the two share a tab bar
+    assert window.entities_dock.isVisible()
+    qtbot.waitUntil(lambda: not window.entities_dock.visibleRegion().isEmpty())
+    assert window.library_dock.visibleRegion().isEmpty()  # now behind it
