@@ -258,11 +258,19 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_ARTICLE_THEN_WORD = re.compile(r"(?:A|An|The) [a-z]")
+
+
 def _is_non_entity(text: str, start: int, end: int) -> bool:
     """Dates, handles, web addresses, product codes and common capitals are not names."""
     piece = text[start:end]
     if piece in rules.NOT_NAME_ACRONYMS:
         return True  # "AI", "CEO", "GDP"
+    folded = piece.casefold()
+    if folded in rules.HOLIDAYS or folded == "opposition":
+        return True  # "after Easter"; "Opposition lawmakers walked out"
+    if _ARTICLE_THEN_WORD.match(piece):
+        return True  # "LEEDS - A century-old branch library": a sentence's first words
     if piece in rules.TIME_ZONES and _TIME_BEFORE.search(text, max(0, start - 16), start):
         return True  # "10:40 p.m. CDT"
     if piece.casefold() in _TITLE_WORDS and not is_common_surname(piece):
@@ -3396,7 +3404,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.81"
+RULES_VERSION = "2026-12-06.82"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

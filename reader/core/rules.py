@@ -42,6 +42,12 @@ NAME_POSSESSIVES = frozenset(
     teachers journalists king queen prince princess duke duchess fishermen""".split()
 )
 
+# Holidays and seasons of the year: "after Easter", "at Christmas" (a date, not a place).
+HOLIDAYS = frozenset(
+    """easter christmas christmastime ramadan eid diwali thanksgiving hanukkah hanukah
+    passover lent advent halloween pentecost whitsun michaelmas""".split()
+)
+
 MAX_NAME = 200  # longer "names" are model noise; they would also deepen the regex tree
 
 # --- kind from context ---------------------------------------------------------------------

@@ -2760,3 +2760,18 @@ def test_in_sport_a_states_university_and_its_nickname_are_the_team() -> None:
     text = "Drought\n\nWashington State officials asked farmers in Oregon to save water.\n"
     spans = [span(text, "Washington State", "GPE"), span(text, "Oregon", "GPE")]
     assert found(run(text, spans)) == [("Washington State", P), ("Oregon", P)]
+
+
+def test_holidays_the_word_opposition_and_a_sentences_first_words_are_no_names() -> None:
+    text = (
+        "Vote\n\nVELKA - Opposition lawmakers walked out. A century-old library reopens "
+        "after Easter, said Jo Pike.\n"
+    )
+    spans = [
+        span(text, "VELKA", "GPE"),
+        span(text, "Opposition", "ORG"),
+        span(text, "A century-old", "ORG"),
+        span(text, "Easter", "GPE"),
+        span(text, "Jo Pike", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [("VELKA", P), ("Jo Pike", N)]
