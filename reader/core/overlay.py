@@ -1188,6 +1188,13 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         return Kind.GROUP  # "Sinaloa" + "Cartel", "Dravix" + "Holdings"
     if prev.is_norp or sp.is_norp:
         return None
+    if (
+        prev.kind is Kind.PERSON
+        and sp.kind is Kind.PLACE
+        and " " in piece
+        and piece.rsplit(" ", 1)[1].casefold() in rules.FACILITY_HEADS
+    ):
+        return Kind.PLACE  # "Ronald Reagan" + "Washington National Airport": named for him
     if is_city_name(text[prev.start : sp.end]):
         return Kind.PLACE  # "Sierra" + "Vista"
     if {text[prev.start : prev.end], piece} & _SIKH_NAMES:
@@ -2814,6 +2821,9 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
                 found.append(
                     _Span(m.start(part), m.end(part), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
                 )
+    for m in _POSSESSIVE_TOWN.finditer(text):  # "King's Lynn": not a king and a Lynn
+        if is_city_name(m.group()):
+            found.append(_Span(m.start(), m.end(), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _KNOWN_TOWN_AFTER.finditer(text):  # "a job interview in Lyon", model or not
         if _is_town(m.group(1)) and not _in_title_case_line(text, m.start(1)):
             found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.WEAK_CUE_VOTE))
@@ -2881,13 +2891,22 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
 _RUN_ON_WORDS = re.compile(r",| (?:on|at|in|near|off|upon|under) ")
 
 
+_POSSESSIVE_TOWN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s [A-Z][a-z]+(?![\w’'-])")
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{3,}\. [A-Z]")
+
+
 def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
     """Add shaped names: a unit or a venue replaces the model's spans inside it.
 
     A city before ", ST" only fills a gap: the model's own span there wins.
     """
     datelines = list(_datelines(text))
-    shaped = _shaped_names(text, datelines)
+    # A shape never runs over a sentence's end: "in Port Sudan. Hope Bridge International".
+    shaped = [
+        sp
+        for sp in _shaped_names(text, datelines)
+        if not _SENTENCE_END_INSIDE.search(text, sp.start, sp.end)
+    ]
     # A shape that only repeats what the model and the context already say adds nothing, and
     # must not replace a span whose evidence is stronger ("agencies like Dravix, based in").
     same = {(sp.start, sp.end, sp.kind): sp.weight for sp in spans}
@@ -3404,7 +3423,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.82"
+RULES_VERSION = "2026-12-06.83"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

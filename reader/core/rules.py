@@ -263,7 +263,9 @@ REGION_HEADS = frozenset("region province county governorate prefecture oblast".
 # Direita", "Praia do Norte", "Lago di Como") and forts and camps ("Fort Bragg").
 FEATURE_PREFIXES = frozenset(
     """mount mt. lake cape isle gulf fort forte camp rua praia lagoa castelo playa calle
-    avenida piazza rue lago monte isla ilha pousada river loch sierra paseo museum""".split()
+    avenida piazza rue lago monte isla ilha pousada river loch sierra paseo museum
+    rifugio passo quinta museu igreja mosteiro praça largo palácio palazzo ponte cerro
+    valle vila bahía linha""".split()
 )
 FACILITY_CENTRE_WORDS = frozenset(
     """music arts performing convention events event exhibition sports medical shopping

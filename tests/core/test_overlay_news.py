@@ -2775,3 +2775,35 @@ def test_holidays_the_word_opposition_and_a_sentences_first_words_are_no_names()
         span(text, "Jo Pike", "PERSON"),
     ]
     assert found(run(text, spans)) == [("VELKA", P), ("Jo Pike", N)]
+
+
+def test_place_names_the_model_cuts_or_runs_on() -> None:
+    text = (
+        "Travel\n\nFrom Ronald Reagan Washington National Airport we flew to King's Lynn, "
+        "then walked from Rifugio Velk over Passo Dravi to Quinta da Ostra, as Jo Pike of "
+        "Velk Tours reported from Port Sudan. Hope Velkor International paid.\n"
+    )
+    spans = [
+        span(text, "Ronald Reagan", "PERSON"),
+        span(text, "Washington National Airport", "FAC"),
+        span(text, "King", "ORG"),
+        span(text, "Lynn", "PERSON"),
+        span(text, "Rifugio Velk", "PERSON"),
+        span(text, "Passo Dravi", "ORG"),
+        span(text, "Quinta da Ostra", "PERSON"),
+        span(text, "Jo Pike", "PERSON"),
+        span(text, "Velk Tours", "ORG"),
+        span(text, "Port Sudan", "GPE"),
+        span(text, "Velkor International", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Ronald Reagan Washington National Airport", P),
+        ("King's Lynn", P),
+        ("Rifugio Velk", P),
+        ("Passo Dravi", P),
+        ("Quinta da Ostra", P),
+        ("Jo Pike", N),
+        ("Velk Tours", G),
+        ("Port Sudan", P),  # not "Port Sudan. Hope Velkor": a sentence ends there
+        ("Velkor International", G),
+    ]
