@@ -736,6 +736,11 @@ def _split_place_person(text: str, spans: list[_Span]) -> list[_Span]:
 _AGENCY_END = re.compile(r" (Associated Press|Reuters|Bloomberg News|Agence France-Presse)$")
 
 
+# An agency's staff title in a byline: "AP Business Writer" is the agency.
+_AGENCY_TITLE = re.compile(
+    r"(AP|Associated Press|Reuters|AFP|Bloomberg) (?:[A-Z][a-z]+ )?"
+    r"(?:Writer|Correspondent|Reporter|Editor|Photographer)s?\b"
+)
 _LEAGUE_END = re.compile(
     r" (NFL|NBA|WNBA|MLB|NHL|MLS|NCAA|ATP|WTA|PGA|LPGA|UFC|NASCAR|FIFA|UEFA|IPL)$"
 )
@@ -766,6 +771,12 @@ def _split_agency(text: str, spans: list[_Span]) -> list[_Span]:
     """Split a byline's "Jo Pike Associated Press" into the writer and the agency."""
     out: list[_Span] = []
     for sp in spans:
+        title = _AGENCY_TITLE.match(text, sp.start, sp.end)
+        if title is not None:  # "AP Business Writer", "AP Sports Writers Jo Pike"
+            out.append(_Span(sp.start, title.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+            if title.end() + 1 < sp.end:
+                out.append(_Span(title.end() + 1, sp.end, Kind.PERSON))
+            continue
         m = _AGENCY_END.search(text, sp.start, sp.end)
         if m is None or m.end() != sp.end or " " not in text[sp.start : m.start()]:
             out.append(sp)
@@ -1258,6 +1269,7 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
             and not sp.is_norp
             and sp.kind is not Kind.PERSON
             and not any(o.start == m.start(1) for o in out)
+            and not _AGENCY_TITLE.match(text, sp.start)  # "AP" + "Sports Writer"
         ):
             sp.end, sp.kind, sp.weight = m.end(1), Kind.GROUP, rules.STRONG_CUE_VOTE
             if _keeps_period(text, sp.start, sp.end):
@@ -1761,7 +1773,10 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
                 continue
             name = _DATELINE_NAME.match(text, begin)
             if name is not None and _is_dateline(text, name.start(), name.end()):
-                yield name.start(), name.end()
+                start = name.start()
+                if text.startswith(("THE ", "The "), start) and name.end() > start + 4:
+                    start += 4  # "THE HAGUE": the place is "HAGUE", as "the Hague"
+                yield start, name.end()
                 break
 
 
@@ -3423,7 +3438,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.83"
+RULES_VERSION = "2026-12-06.84"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

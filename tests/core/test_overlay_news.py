@@ -2807,3 +2807,27 @@ def test_place_names_the_model_cuts_or_runs_on() -> None:
         ("Port Sudan", P),  # not "Port Sudan. Hope Velkor": a sentence ends there
         ("Velkor International", G),
     ]
+
+
+def test_the_before_a_datelines_place_and_an_agencys_staff_title_are_cut() -> None:
+    text = (
+        "Vote count\n\nBy Jo Pike\nAP Business Writer\n\nTHE HAGUE, Nov 2 (Reuters) - Votes "
+        "were counted. AP Sports Writers Ana Dravi and Tim Velk contributed.\n"
+    )
+    spans = [
+        span(text, "Jo Pike", "PERSON"),
+        span(text, "AP Business Writer", "ORG"),
+        span(text, "HAGUE", "GPE"),
+        span(text, "Reuters", "ORG"),
+        span(text, "AP Sports Writers Ana Dravi", "ORG"),
+        span(text, "Tim Velk", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Jo Pike", N),
+        ("AP", G),
+        ("HAGUE", P),
+        ("Reuters", G),
+        ("AP", G),
+        ("Ana Dravi", N),
+        ("Tim Velk", N),
+    ]
