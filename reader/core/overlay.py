@@ -2836,6 +2836,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
                 found.append(
                     _Span(m.start(part), m.end(part), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
                 )
+    for m in _ROMANCE_PLACE.finditer(text):  # "Quinta dos Malvedos", "Museu do Douro"
+        found.append(_Span(m.start(), m.end(), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _POSSESSIVE_TOWN.finditer(text):  # "King's Lynn": not a king and a Lynn
         if is_city_name(m.group()):
             found.append(_Span(m.start(), m.end(), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
@@ -2906,6 +2908,15 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
 _RUN_ON_WORDS = re.compile(r",| (?:on|at|in|near|off|upon|under) ")
 
 
+# A place's first word in Italian, Portuguese or Spanish, its particle and its name:
+# "Quinta dos Malvedos", "Linha do Douro", "Casa das Videiras", "Plaza de la Ostra".
+_ROMANCE_PLACE = re.compile(
+    r"(?<![\w’'-])(?:Quinta|Casa|Museu|Museo|Linha|Rua|Praia|Praça|Largo|Igreja|Mosteiro|"
+    r"Palácio|Palazzo|Piazza|Ponte|Castelo|Castello|Lago|Lagoa|Playa|Plaza|Calle|Avenida|"
+    r"Paseo|Rifugio|Passo|Cerro|Valle|Vila|Pousada)"
+    r"(?: (?:do|da|dos|das|de|del|della|delle|degli|di|du|des|la|las|los|le))+"
+    r" [A-Z][\w’'-]*(?:-[a-z]+-[A-Z][\w’'-]*)?"
+)
 _POSSESSIVE_TOWN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s [A-Z][a-z]+(?![\w’'-])")
 _SENTENCE_END_INSIDE = re.compile(r"[a-z]{3,}\. [A-Z]")
 
@@ -3438,7 +3449,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.84"
+RULES_VERSION = "2026-12-06.85"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2831,3 +2831,23 @@ def test_the_before_a_datelines_place_and_an_agencys_staff_title_are_cut() -> No
         ("Ana Dravi", N),
         ("Tim Velk", N),
     ]
+
+
+def test_a_romance_places_first_word_and_particle_make_one_place() -> None:
+    text = (
+        "Douro\n\nWe took the Linha do Velk past Quinta dos Dravos to the Museu do Velk, "
+        "where Jo Pike met us.\n"
+    )
+    spans = [
+        span(text, "Linha", "ORG"),
+        span(text, "Velk", "GPE"),
+        span(text, "Quinta", "ORG"),
+        span(text, "Museu", "ORG"),
+        span(text, "Jo Pike", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Linha do Velk", P),
+        ("Quinta dos Dravos", P),
+        ("Museu do Velk", P),
+        ("Jo Pike", N),
+    ]
