@@ -413,6 +413,8 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
         for ps, pe in split_possessives(text, ms.start, ms.end):
             for s, e in split_run_on(text, ps, pe):
                 s, e = clean_boundaries(text, s, e)
+                if text[s:e].isupper() and _LETTER_SUFFIX.match(text, e):
+                    e += 2  # "PML" + "-N", "MQM" + "-P": the faction's letter is the name's
                 if text[s:e].endswith(_PLACE_ABBREVIATIONS):  # "Fort St." + "John"
                     more = re.match(r" [A-Z][\w’'-]*", text[e : e + 40])
                     e += more.end() if more else 0
@@ -1381,6 +1383,7 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             sp.start, sp.kind, sp.weight = before.start(1), Kind.GROUP, rules.STRONG_CUE_VOTE
         if sp.kind is Kind.GROUP:
             _extend_listed(text, sp, spans)
+            _extend_of_a_place(text, sp, taken[i + 1][0] if i + 1 < len(spans) else len(text))
         if _DOUBLE_BARRELLED.fullmatch(text, sp.start, sp.end) and sp.kind is not Kind.PLACE:
             _double_barrelled(text, sp, prev_end)
         holder = _HOLDER_BEFORE.search(text, max(prev_end, sp.start - 30), sp.start)
@@ -1400,6 +1403,27 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
             _extend_person(text, sp, prev_end, taken[i + 1][0] if i + 1 < len(spans) else None)
         out.append(sp)
     return out
+
+
+_LETTER_SUFFIX = re.compile(r"-[A-Z](?![\w’'-])")
+_OF_A_PLACE_AFTER = re.compile(r" of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})(?![\w’'-])")
+
+
+def _extend_of_a_place(text: str, sp: _Span, next_start: int) -> None:
+    """An institution's "of" and a known country or town the model saw nothing in.
+
+    "Election Commission" + " of Pakistan", "Central Bank" + " of Libya"; where
+    the model tagged the place, `_institution_start` joins the two instead.
+    """
+    m = _OF_A_PLACE_AFTER.match(text, sp.end)
+    if m is None or m.end(1) > next_start:
+        return
+    head = text[sp.start : sp.end].rsplit(" ", 1)[-1].casefold()
+    place = m.group(1)
+    if (head in rules.INSTITUTION_HEADS or head in _HEADS_OF_A_PLACE) and (
+        is_place_name(place) or _is_town(place)
+    ):
+        sp.end, sp.weight = m.end(1), rules.STRONG_CUE_VOTE
 
 
 # An institution "of" a list of fields: "Ministry of Environment" + ", Forest and Climate
@@ -3449,7 +3473,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.85"
+RULES_VERSION = "2026-12-06.86"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2851,3 +2851,25 @@ def test_a_romance_places_first_word_and_particle_make_one_place() -> None:
         ("Museu do Velk", P),
         ("Jo Pike", N),
     ]
+
+
+def test_an_institution_of_a_country_a_factions_letter_and_listed_parties() -> None:
+    text = (
+        "Poll row\n\nThe Election Commission of Pakistan met the PML-N and the Pakistan "
+        "Tehreek-e-Insaf, while the Ministry of Velkor and the Central Bank of Tarsk "
+        "stayed away.\n"
+    )
+    spans = [
+        span(text, "Election Commission", "ORG"),
+        span(text, "PML", "ORG"),
+        span(text, "Pakistan", "GPE", 1),
+        span(text, "Ministry of Velkor", "ORG"),
+        span(text, "Central Bank", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Election Commission of Pakistan", G),
+        ("PML-N", G),
+        ("Pakistan Tehreek-e-Insaf", G),
+        ("Ministry of Velkor", G),
+        ("Central Bank", G),  # "Tarsk" is no known country or town
+    ]
