@@ -1199,6 +1199,8 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         return Kind.GROUP  # "Athletics" + "Kenya", "ICE Futures" + "U.S.": a branch's name
     if " " not in piece and piece.casefold() in _GENERIC_GROUP_WORDS and not sp.is_norp:
         return Kind.GROUP  # "Sinaloa" + "Cartel", "Dravix" + "Holdings"
+    if prev.is_norp and not sp.is_norp and _NATIONAL_FORCE.fullmatch(piece):
+        return Kind.GROUP  # "French" + "Navy", "Nigerian" + "Air Force": one body's name
     if prev.is_norp or sp.is_norp:
         return None
     if (
@@ -1263,7 +1265,17 @@ def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
         if prev and sp.start < prev.end:
             continue  # overlapping model spans: keep the first
         out.append(sp)
-    for sp in out:
+    for i, sp in enumerate(out):
+        force = _NATIONAL_FORCE.match(text, sp.end + 1) if sp.is_norp else None
+        if (
+            force is not None
+            and text[sp.end : sp.end + 1] == " "
+            and (i + 1 == len(out) or out[i + 1].start >= force.end())
+        ):
+            # "French" + "Navy" the model left out: the nation's force is one name
+            sp.end, sp.kind, sp.is_norp = force.end(), Kind.GROUP, False
+            sp.weight = rules.STRONG_CUE_VOTE
+            continue
         m = _NEXT_WORD.match(text, sp.end)
         if (
             m
@@ -1405,6 +1417,12 @@ def _extend_names(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+# A nation's force or ministry after its nationality: "French Navy", "Philippine Coast
+# Guard", "French Interior Ministry", as the annotation guide takes them whole.
+_NATIONAL_FORCE = re.compile(
+    r"(?:Navy|Army|Air Force|Coast Guard|Marines|Marine Corps|Armed Forces|Border Guard|"
+    r"National Guard|Special Forces|(?:[A-Z][a-z]+ )?Ministry)(?![\w’'-])"
+)
 _LETTER_SUFFIX = re.compile(r"-[A-Z](?![\w’'-])")
 _OF_A_PLACE_AFTER = re.compile(r" of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})(?![\w’'-])")
 
@@ -3473,7 +3491,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.86"
+RULES_VERSION = "2026-12-06.87"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2873,3 +2873,24 @@ def test_an_institution_of_a_country_a_factions_letter_and_listed_parties() -> N
         ("Ministry of Velkor", G),
         ("Central Bank", G),  # "Tarsk" is no known country or town
     ]
+
+
+def test_a_nations_force_or_ministry_after_its_nationality_is_one_name() -> None:
+    text = (
+        "Channel\n\nThe French Navy and the Velkan Coast Guard searched, the Dutch Interior "
+        "Ministry said. French fishermen helped.\n"
+    )
+    spans = [
+        span(text, "French", "NORP"),
+        span(text, "Velkan", "NORP"),
+        span(text, "Coast Guard", "ORG"),
+        span(text, "Dutch", "NORP"),
+        span(text, "Interior Ministry", "ORG"),
+        span(text, "French", "NORP", 1),
+    ]
+    assert found(run(text, spans)) == [
+        ("French Navy", G),
+        ("Velkan Coast Guard", G),
+        ("Dutch Interior Ministry", G),
+        ("French", G),
+    ]
