@@ -2626,7 +2626,7 @@ def _line_up(text: str) -> list[_Span]:
     if _sport_words(text) < 2:
         return found  # "Countries affected: France, Germany, Italy, Spain" is no team sheet
     for line in _SHEET_LINE.finditer(text):
-        items = re.split(r"[,;] ", line.group(2))
+        items = re.split(r"[,;] (?![^()]*\))", line.group(2))  # not "(Akinola, 63)"
         if len(items) < 4 and line.group(1).casefold() not in _SHEET_LABELS:
             continue
         if len(items) < 2:
@@ -2724,6 +2724,73 @@ _GROUND_END = re.compile(r"\b(?:the|a) (?:[a-z-]+ )?((?:[A-Z][\w’'-]+ ){1,2})(
 _BRANCH_AFTER = re.compile(r" ([A-Z][\w.]*[\w])(?![\w’'-]| [A-Z])")
 
 
+# A team's line-up, as match reports print it: "Kelty Hearts: Lyall, Gallagher, Connor
+# Watt, Nisbet (Forsyth 78), Doig." and "Subs not used: Laird, Baxter, Penman."
+_LINE_UP = re.compile(
+    r"(?:^|(?<=\. ))([A-Z][^:\n]{0,60}?)(?: \(\d-\d(?:-\d)*\))?: ([^:\n]+?)"
+    r"(?:\.(?= [A-Z][^:\n]{0,60}:)|\.?[ \t]*$)",
+    re.M,
+)
+_PLAYER = r"[A-Z][\w’'.-]*(?: (?:[A-Z][\w’'.-]*|van|de|da|di|dos|du|le|la))*"
+_MINUTE = r"\d{1,3}(?:\+\d{1,2})?['’]?"
+_LINE_UP_ITEM = re.compile(
+    rf"(?:\d{{1,2}} )?({_PLAYER})(?: \((?:c|capt|gk|GK)\))?"
+    rf"(?: \((?:({_PLAYER}),? {_MINUTE}|{_MINUTE} ({_PLAYER})|c|capt|gk|GK)\))?"
+    rf"(?: {_MINUTE})?"
+)
+# A line-up printed one player a line: "1 Jamie Sneddon", "2 Kevin Holt (c)".
+_NUMBERED_PLAYER = re.compile(rf"^\d{{1,2}} ({_PLAYER})(?: \((?:c|capt|gk|GK)\))?$", re.M)
+_NOT_A_TEAM = re.compile(r"(?i)subs\b|substitutes|bench|booked|sent off|unused|replacements")
+
+
+def _line_ups(text: str) -> list[_Span]:
+    """Players in a printed line-up are people, and the line's label is their team.
+
+    Only a line that is a list of five or more names and nothing else, so a
+    sentence with a colon ("Kenya: Ruto, Odinga and ...") is never one.
+    """
+    found: list[_Span] = []
+    for line in _LINE_UP.finditer(text):
+        items = re.split(r"[,;] (?![^()]*\))", line.group(2))  # not "(Akinola, 63)"
+        if len(items) < 5:
+            continue
+        matches = [_LINE_UP_ITEM.fullmatch(item) for item in items]
+        if not all(matches):
+            continue
+        if not _NOT_A_TEAM.match(line.group(1)):
+            found.append(
+                _Span(line.start(1), line.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
+            )
+        at = line.start(2)
+        for item, m in zip(items, matches, strict=True):
+            assert m is not None
+            for group in (1, 2, 3):
+                if m.group(group):
+                    found.append(
+                        _Span(
+                            at + m.start(group),
+                            at + m.end(group),
+                            Kind.PERSON,
+                            weight=rules.STRONG_CUE_VOTE,
+                        )
+                    )
+            at += len(item) + 2
+    run: list[re.Match[str]] = []
+    for m in _NUMBERED_PLAYER.finditer(text):
+        if run and text.count("\n", run[-1].end(), m.start()) > 1:
+            run = []  # a blank line ends a block
+        run.append(m)
+        if len(run) == 5:
+            found += [_player(p) for p in run]
+        elif len(run) > 5:
+            found.append(_player(m))
+    return found
+
+
+def _player(m: re.Match[str]) -> _Span:
+    return _Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE)
+
+
 def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span]:
     """Names the model often misses whose shape alone says what they are.
 
@@ -2734,6 +2801,7 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         _Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
         for m in rules.UNIT.finditer(text)
     ]
+    found += _line_ups(text)
     for m in _CAPITALISED_RUN.finditer(text):
         if " " not in m.group():
             continue  # one word is neither a venue nor an institution
@@ -3491,7 +3559,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.87"
+RULES_VERSION = "2026-12-06.88"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2894,3 +2894,29 @@ def test_a_nations_force_or_ministry_after_its_nationality_is_one_name() -> None
         ("Dutch Interior Ministry", G),
         ("French", G),
     ]
+
+
+def test_players_in_a_printed_line_up_are_people_and_its_label_their_team() -> None:
+    text = (
+        "Velk Rovers 2-1 Ostra\n\nVelk Rovers dug in.\n\n"
+        "Velk Rovers (4-4-2): Lyall; Tarsk, Connor Dravi (c), Nisbet (Forsyth 78), Doig, "
+        "Mackay (Ostrik, 65). Subs not used: Laird, Baxter, Penman, O'Rourke, Kerr.\n\n"
+        "Ostra: 1 McAdams, 2 Reading, 5 Baird, 6 Murdoch, 9 Chalmers.\n\n"
+        "Kenya: Ruto, Odinga and the rest met.\n"
+    )
+    spans = [
+        span(text, "Velk Rovers", "ORG"),
+        span(text, "Ostra", "GPE"),
+        span(text, "Nisbet", "GPE"),
+        span(text, "Reading", "GPE"),
+        span(text, "Kenya", "GPE"),
+    ]
+    people = {t for t, k in found(run(text, spans)) if k is N}
+    assert people == {
+        "Lyall", "Tarsk", "Connor Dravi", "Nisbet", "Forsyth", "Doig", "Mackay", "Ostrik",
+        "Laird", "Baxter", "Penman", "O'Rourke", "Kerr",
+        "McAdams", "Reading", "Baird", "Murdoch", "Chalmers",
+    }  # fmt: skip
+    # The labels are the teams; a sentence with a colon is no line-up.
+    assert [k for t, k in found(run(text, spans)) if t in ("Velk Rovers", "Ostra")] == [G] * 5
+    assert ("Kenya", P) in found(run(text, spans))
