@@ -89,6 +89,43 @@ def world_given_names() -> frozenset[str]:
 _LATIN_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+")
 
 
+@functools.cache
+def world_surnames() -> frozenset[str]:
+    """`_read_world_surnames`, kept in the user's cache folder between runs."""
+    return _kept("surnames", _read_world_surnames)
+
+
+def is_world_surname(word: str) -> bool:
+    """A surname of one of Faker's ninety locales ("Kohli", "Scholz", "Erdogan")."""
+    return _unaccented(word.casefold()) in world_surnames()
+
+
+def _read_world_surnames() -> frozenset[str]:
+    """Last names of Faker's person providers (MIT), Latin script, unaccented.
+
+    Evidence that a lone word the model took for a person is one, where the
+    article never gives a first name. Towns and countries are left out.
+    """
+    import pkgutil
+
+    folder = _person_providers()
+    if folder is None:
+        return frozenset()
+    found: set[str] = set()
+    for module in pkgutil.iter_modules([str(folder)]):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        except Exception:  # a broken locale only loses its names
+            continue
+        for attr in ("last_names", "last_names_male", "last_names_female"):
+            for name in _listed(provider, attr):
+                latin = _LATIN_NAME.fullmatch(name) is not None and max(map(ord, name)) < 0x250
+                if latin and name[:1].isupper():
+                    found.add(_unaccented(name.casefold()))
+    found = {n for n in found if len(n) >= 3}
+    return frozenset(found - place_names() - city_names())
+
+
 def _read_world_given_names() -> frozenset[str]:
     """First names of some ninety locales, from Faker's person providers (MIT).
 

@@ -53,6 +53,7 @@ from reader.core.gazetteer import (
     is_country_also_a_name,
     is_given_name,
     is_place_name,
+    is_world_surname,
 )
 from reader.core.kinds import Kind, kind_for_label
 from reader.core.names import (
@@ -258,6 +259,7 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_OWNS_OR_SPEAKS = re.compile(r"['’]s\b| (?:said|says|announced|International|Partners)\b")
 _ARTICLE_THEN_WORD = re.compile(r"(?:A|An|The) [a-z]")
 
 
@@ -267,8 +269,10 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     if piece in rules.NOT_NAME_ACRONYMS:
         return True  # "AI", "CEO", "GDP"
     folded = piece.casefold()
-    if folded in rules.HOLIDAYS or folded == "opposition":
-        return True  # "after Easter"; "Opposition lawmakers walked out"
+    if (folded in rules.HOLIDAYS or folded == "opposition") and not _OWNS_OR_SPEAKS.match(
+        text, end
+    ):
+        return True  # "after Easter"; "Opposition lawmakers walked out"; not "Advent said"
     if _ARTICLE_THEN_WORD.match(piece):
         return True  # "LEEDS - A century-old branch library": a sentence's first words
     if piece in rules.TIME_ZONES and _TIME_BEFORE.search(text, max(0, start - 16), start):
@@ -340,8 +344,15 @@ _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir 
 def _honoured_name(name: str) -> bool:
     """An honorific, a given name and a surname: "Prof Martin Holloway" (not "Dr Pepper")."""
     words = name.split()
+    if not 3 <= len(words) <= 4:
+        return False
+    last = words[-1].casefold()
     return (
         3 <= len(words) <= 4
+        and last not in _ORGANISATION_ENDS  # not "Dame Kelly Holmes Trust"
+        and last not in rules.FACILITY_HEADS
+        and last not in rules.WEAK_GROUP_WORDS
+        and last not in ("trust", "foundation", "fund", "prize", "award", "lecture")
         and words[0].casefold() in _HONORIFICS
         and is_given_name(words[1])
         and all(w[:1].isupper() for w in words[1:])
@@ -1108,8 +1119,9 @@ _STATE_NAMES = frozenset(normalize(n) for n in rules.US_STATES.values())
 def _state_universities(text: str, spans: list[_Span]) -> None:
     """In sport, "Oregon State" and "Boise State" are universities' teams, not states.
 
-    A US state's or a known town's name and "State", where the article is about a
-    game; "Washington State officials" in a story of politics stays the state.
+    A US state's name or a listed college town's and "State", where the article
+    is about a game; "Washington State officials" in a story of politics, "grew
+    up in Washington State" and Nigeria's "Lagos State" stay places.
     """
     named = [
         sp
@@ -1121,8 +1133,11 @@ def _state_universities(text: str, spans: list[_Span]) -> None:
     if not named or not _is_sport(text, spans):
         return
     for sp in named:
-        where = text[sp.start : sp.end - len(" State")]
-        if normalize(where) in _STATE_NAMES or _is_town(where):
+        where = normalize(text[sp.start : sp.end - len(" State")])
+        before = _raw_word_before(text, sp.start).lower()
+        if (where in _STATE_NAMES or where in rules.STATE_COLLEGES) and before not in (
+            rules.PLACE_BEFORE | {"throughout"}
+        ):  # "at Ohio State" is the university; "in Washington State" the state
             sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
 
 
@@ -1986,7 +2001,11 @@ def context_kind(
     if apposition is not None:
         # "Emirates, the largest airline at the show"; "Dolow, a town on the border"
         noun = apposition.group(1)
-        return (Kind.PLACE if noun in _PLACE_APPOSITIVES else Kind.GROUP), True
+        if noun in _PLACE_APPOSITIVES:
+            return Kind.PLACE, True
+        collective = noun in _COLLECTIVE_APPOSITIVES
+        if not collective or (not text.startswith(" of ", apposition.end()) and not _is_town(name)):
+            return Kind.GROUP, True  # not "Belgium, a federation of three regions"
     if after in rules.PLACE_HEADS:
         return Kind.PLACE, True
     # "Australia's captain": a country's or a town's, not "Vance's manager".
@@ -2065,6 +2084,10 @@ _GROUP_APPOSITIVES = frozenset(
     chipmaker drugmaker miner operator startup start-up conglomerate broadcaster newspaper
     publisher charity party union federation association agency alliance coalition
     lobby regulator group organisation organization body""".split()
+)
+# Nouns for bodies that also describe a country: "Britain, a union of four nations".
+_COLLECTIVE_APPOSITIVES = frozenset(
+    "union federation association alliance coalition group body organisation organization".split()
 )
 _PLACE_APPOSITIVES = frozenset(
     """town city village capital province region district county island port suburb
@@ -2947,6 +2970,11 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
                     _Span(m.start(part), m.end(part), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
                 )
     for m in _ROMANCE_PLACE.finditer(text):  # "Quinta dos Malvedos", "Museu do Douro"
+        if (
+            _SPEAKS.match(text, m.end())
+            or _raw_word_before(text, m.start()).lower() in rules.GROUP_BEFORE
+        ):
+            continue  # "Casa de Nariño said", "wind developer Casa dos Ventos"
         found.append(_Span(m.start(), m.end(), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _POSSESSIVE_TOWN.finditer(text):  # "King's Lynn": not a king and a Lynn
         if is_city_name(m.group()):
@@ -3027,6 +3055,7 @@ _ROMANCE_PLACE = re.compile(
     r"(?: (?:do|da|dos|das|de|del|della|delle|degli|di|du|des|la|las|los|le))+"
     r" [A-Z][\w’'-]*(?:-[a-z]+-[A-Z][\w’'-]*)?"
 )
+_SPEAKS = re.compile(r" (?:said|says|announced|added|told|reported|declined|denied)\b")
 _POSSESSIVE_TOWN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s [A-Z][a-z]+(?![\w’'-])")
 _SENTENCE_END_INSIDE = re.compile(r"[a-z]{3,}\. [A-Z]")
 
@@ -3559,7 +3588,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.88"
+RULES_VERSION = "2026-12-06.89"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3861,6 +3890,7 @@ def _drop_common_words(text: str, spans: list[_Span]) -> list[_Span]:
             and word.lower() in lower
             and _only_opens_sentences(text, word)
             and not is_company_name(word)
+            and not _SPEAKS.match(text, sp.end)  # "Sky said", "Boots said": the firm
         ):
             continue  # "Farmers in Brittany blocked roads", "the farmers' union": a word
         out.append(sp)
@@ -3906,16 +3936,21 @@ def _families(text: str, spans: list[_Span], best: dict[str, Kind]) -> None:
 def _nameless_people(
     text: str, spans: list[_Span], known: Collection[str] = frozenset()
 ) -> list[_Span]:
-    """A one-word "person" the article never names in full is rarely one.
+    """A one-word "person" the article never names in full is often none.
 
     News gives a person's full name before the surname alone. A single word the
     model took for a person, with no full name, no title, and not a given name or
-    a common surname, was a person about one time in five on the read sets: an
-    organisation named more than once ("Acas said", "Metrolinx"), a place after
-    "in", or a word. Named once with no cue, it is left unhighlighted. A
-    surname of a person the user knows (`known`) stays hers: the follow-up story
-    that says only "Okafor".
+    a common surname, was a person about one time in five on the made-up sets:
+    an organisation ("Acas said", "Metrolinx") or a place after "in". Real news
+    also names the famous by surname alone ("Putin said he ..."), so "he" or
+    "she" after a mention, or "said Putin", keeps the person; an organisation
+    needs two mentions and "it" or "its" after one, and a place a preposition
+    of place. A surname of a person the user knows (`known`) stays hers: the
+    follow-up story that says only "Okafor".
     """
+    sport = _sport_words(text)
+    if sport >= 2 or (sport and _SCORE.search(text)):
+        return spans  # players go by one name ("Pelé", "Pedri"), and teams have rules
     named: set[str] = set()
     lone: dict[str, list[_Span]] = defaultdict(list)
     for sp in spans:
@@ -3923,7 +3958,7 @@ def _nameless_people(
             continue
         words = text[sp.start : sp.end].split()
         if len(words) > 1:
-            named.update(normalize(w) for w in words)
+            named.update(normalize(_ARTICLE_PREFIX.sub("", w)) for w in words)  # "al-Assad"
         else:
             lone[normalize(words[0])].append(sp)
     dropped: set[int] = set()
@@ -3940,16 +3975,58 @@ def _nameless_people(
             or any(hint is Kind.PERSON for sp in group for hint, _ in sp.hints)
             or is_given_name(word)
             or is_common_surname(word)
+            or is_world_surname(word)  # "Kohli", "Erdogan"
+            or norm in rules.FAMOUS_SURNAMES  # "Putin said on Thursday"
+            or _SURNAME_SHAPE.search(word) is not None  # "Zelensky", "Djokovic", "Rahimova"
             or all(sp.start < headline_end for sp in group)  # "Biden 'Confident' Deal Will Pass"
             or any(sp.start in speakers for sp in group)  # '," Okonjo-Reyes said.'
+            or any(_SAID_BEFORE.search(text, max(0, sp.start - 8), sp.start) for sp in group)
         ):
             continue
-        place = any(hint is Kind.PLACE for sp in group for hint, _ in sp.hints)
-        if not place and len(group) == 1:
+        pronouns = {_pronoun_after(text, sp.end) for sp in group}
+        if Kind.PERSON in pronouns:
+            continue  # "Putin said he would", "Pelé ... his"
+        if any(_PERSONS_OWN.match(text, sp.end) for sp in group):
+            continue  # "Netanyahu's office said", "Putin's spokesman", "Pelé, who"
+        if any(hint is Kind.PLACE for sp in group for hint, _ in sp.hints):
+            for sp in group:
+                sp.kind = Kind.PLACE
+        elif len(group) > 1:
+            for sp in group:
+                sp.kind = Kind.GROUP  # "Acas said it would", "Metrolinx"
+        else:
             dropped.add(id(group[0]))
-        for sp in group:
-            sp.kind = Kind.PLACE if place else Kind.GROUP
     return [sp for sp in spans if id(sp) not in dropped]
+
+
+# What only a person has: "Putin's spokesman", "Netanyahu's office said".
+_PERSONS_OWN = re.compile(
+    r",? who\b|['’]s (?:wife|husband|son|daughter|mother|father|brother|sister|family|spokesman|"
+    r"spokeswoman|spokesperson|aides?|lawyers?|attorneys?|advis[eo]rs?|office|government|"
+    r"administration|campaign|cabinet|allies|supporters|rival|successor|predecessor)\b"
+)
+# Endings of surnames across Europe and Asia that no English company name has.
+_SURNAME_SHAPE = re.compile(
+    r"(?:ov|ova|ev|eva|yev|yeva|enko|sky|skiy|ski|ska|vich|vić|vic|ović|ić|escu|yan|"
+    r"ashvili|adze|chuk|oglu|oğlu|poulos|akis|ssen|sson)$"
+)
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|Al|el|El|ad|Ad|as|As)[-‑]")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|asked) $")
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’']?(?:\s|$)")
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|himself|herself|it|its|itself)\b|\n\n")
+
+
+def _pronoun_after(text: str, end: int) -> Kind | None:
+    """Whom the first "he", "she" or "it" after a name in its paragraph points to.
+
+    Within about two sentences: PERSON for he/she/his/her, GROUP for it/its.
+    """
+    stop = _SENTENCE_STOP.search(text, end, end + 160)
+    m = _PRONOUN.search(text, end, stop.start() if stop else end + 160)
+    if m is None or m.group(1) is None:
+        return None
+    return Kind.GROUP if m.group(1).startswith("it") else Kind.PERSON
 
 
 def _join_people(text: str, spans: list[_Span]) -> list[_Span]:

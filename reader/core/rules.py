@@ -48,6 +48,28 @@ HOLIDAYS = frozenset(
     passover lent advent halloween pentecost whitsun michaelmas""".split()
 )
 
+# Universities called "<town> State", beyond the states' own ("Oregon State").
+STATE_COLLEGES = frozenset(
+    name.strip()
+    for name in """boise, san diego, fresno, san jose, kent, ball, penn, wichita, youngstown,
+    sacramento, jacksonville, kennesaw, murray, morehead, sam houston, appalachian, norfolk,
+    jackson, alcorn, grambling, portland, weber, cleveland, wright, chicago, long beach, mcneese,
+    nicholls, savannah, coppin, delaware, tarleton, south carolina, north dakota,
+    south dakota, new mexico, kansas, iowa, ohio, michigan, florida, oklahoma, oregon,
+    washington, arizona, colorado, utah, montana, idaho, georgia, mississippi, missouri,
+    texas, arkansas, louisiana, illinois, indiana, tennessee, alabama""".split(",")
+)
+
+# Surnames that news uses alone for the world's leaders of 2015-2025, as "Putin said".
+FAMOUS_SURNAMES = frozenset(
+    """putin zelensky zelenskyy xi modi erdogan erdoğan macron scholz merz meloni starmer
+    sunak truss trump biden harris obama netanyahu khamenei raisi pezeshkian lula milei
+    bolsonaro ramaphosa ruto tinubu buhari sisi guterres kishida ishiba abe yoon albanese
+    trudeau carney sanchez sánchez orban orbán lukashenko assad kim maduro sheinbaum
+    obrador widodo jokowi prabowo duterte marcos shehbaz imran sharif hasina yunus
+    zuckerberg musk bezos""".split()
+)
+
 MAX_NAME = 200  # longer "names" are model noise; they would also deepen the regex tree
 
 # --- kind from context ---------------------------------------------------------------------
@@ -264,7 +286,7 @@ REGION_HEADS = frozenset("region province county governorate prefecture oblast".
 FEATURE_PREFIXES = frozenset(
     """mount mt. lake cape isle gulf fort forte camp rua praia lagoa castelo playa calle
     avenida piazza rue lago monte isla ilha pousada river loch sierra paseo museum
-    rifugio passo quinta museu igreja mosteiro praça largo palácio palazzo ponte cerro
+    rifugio passo museu igreja mosteiro praça largo palácio palazzo
     valle vila bahía linha""".split()
 )
 FACILITY_CENTRE_WORDS = frozenset(
