@@ -404,6 +404,18 @@ class Library:
         ids.sort(key=lambda i: i != first)  # stable: most recently opened next
         return self.refresh_articles(ids, cancelled, progress)
 
+    def changed_elsewhere(self, seen: int | None) -> Result[int]:
+        """What another process (`reader entity ...`) taught since knowledge version `seen`.
+
+        The value is the version now; the changes say the knowledge moved and
+        which articles it left stale, so an open window refreshes what it shows.
+        """
+        version = self.store.knowledge_version()
+        if seen is None or version == seen:
+            return Result(version)
+        stale = self.store.articles_stale_since(seen)
+        return Result(version, Changes(knowledge=True, stale=frozenset(stale)))
+
     def _knowledge_changed(
         self, names: Iterable[str], entity_ids: Collection[int], linked: Collection[int] = ()
     ) -> Changes:

@@ -987,6 +987,11 @@ class Store:
         """Changes whenever entities, aliases or corrections change."""
         return int(self.get_setting("knowledge_version") or 0)
 
+    def articles_stale_since(self, version: int) -> list[int]:
+        """Articles a knowledge change after `version` left out of date."""
+        rows = self.db.execute("SELECT id FROM articles WHERE stale_at > ?", [version])
+        return [int(r[0]) for r in rows]
+
     def bump_knowledge_version(self, affected: Collection[int] | None) -> int:
         """Mark the knowledge as changed, keeping unaffected articles' mentions current.
 

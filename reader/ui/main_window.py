@@ -12,14 +12,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from reader import APP_NAME
 from reader.core import formats
 from reader.core.article import Article
-from reader.core.changes import Changes
+from reader.core.changes import Changes, Result
 from reader.core.library import Library
 from reader.core.pipelines import PipelineSlot
 from reader.ui import dialogs, window_state
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
             "reader-writer", lambda: Library(db_path, pipeline=pipeline), Library.close
         )
         self._closing = False
+        self._knowledge_seen: int | None = None  # as of the last look: see `catch_up`
         self._settings = window_state.settings_for(db_path)
 
         self.view = ArticleView()
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._wire_reading()
         self._wire_library()
+        self.catch_up()  # the knowledge version to compare with when the user comes back
         self.resize(self._default_size())
         self._restored = window_state.restore(self, self._settings)
         self._panel_placed = False  # at the first show, when the window has its size
@@ -369,6 +371,29 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 self.open_path(url.toLocalFile())
                 return
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Coming back to the window: catch up with the command line's corrections."""
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.catch_up()  # the user may have corrected names from the command line
+        super().changeEvent(event)
+
+    def catch_up(self) -> None:
+        """Show what another process taught the library since the window last looked.
+
+        `reader entity kind ...` in a terminal writes the same library; when the
+        user comes back to the window, its highlights and panel follow.
+        """
+        if self._closing:
+            return
+        seen = self._knowledge_seen
+
+        def remember(result: Result[int]) -> None:
+            self._knowledge_seen = result.value
+
+        self.writer.submit(
+            lambda lib, _c: lib.changed_elsewhere(seen), done=remember, key="catch-up"
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Save pending notes and the layout, let the writer finish, stop the workers."""

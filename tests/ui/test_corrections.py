@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from reader.core.kinds import Kind
+from reader.core.library import Library
 from reader.core.overlay import Mention
 from reader.core.store import EntitySummary
 from reader.ui import entity_picker
@@ -303,3 +304,23 @@ def test_the_picker_says_which_library_entities_this_article_names(qtbot: QtBot)
     assert "Halvorsen Maritime  (group)  · in this article" in shown
     assert "Tarsk Ferries  (group)" in shown
     assert "Vilar  (group)  · in this article" in shown
+
+
+def test_a_correction_from_the_command_line_shows_when_the_user_comes_back(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    assert kinds_shown(window, "Valdoria") == {Kind.PLACE}
+    window.writer.wait_idle()
+    # `reader entity kind Valdoria group` in a terminal: another connection, another writer.
+    other = Library(db_path)
+    try:
+        ref = other.entity_view(
+            next(m for m in mentions if m.text == "Valdoria"), mentions, window.articles.article_id
+        ).ref()
+        other.set_kind(ref, Kind.GROUP)
+    finally:
+        other.close()
+    window.catch_up()  # what the window does when it is activated again
+    qtbot.waitUntil(lambda: kinds_shown(window, "Valdoria") == {Kind.GROUP}, timeout=10_000)
