@@ -2763,6 +2763,10 @@ _LINE_UP_ITEM = re.compile(
 )
 # A line-up printed one player a line: "1 Jamie Sneddon", "2 Kevin Holt (c)".
 _NUMBERED_PLAYER = re.compile(rf"^\d{{1,2}} ({_PLAYER})(?: \((?:c|capt|gk|GK)\))?$", re.M)
+_NOT_A_LINE_UP = re.compile(
+    r"(?i)(?:topics|tags|related|keywords|categories|sections|filed under|see also|more|"
+    r"read more|trending|credits?|sources?|companies|people|markets)$"
+)
 _NOT_A_TEAM = re.compile(r"(?i)subs\b|substitutes|bench|booked|sent off|unused|replacements")
 
 
@@ -2770,16 +2774,22 @@ def _line_ups(text: str) -> list[_Span]:
     """Players in a printed line-up are people, and the line's label is their team.
 
     Only a line that is a list of five or more names and nothing else, so a
-    sentence with a colon ("Kenya: Ruto, Odinga and ...") is never one.
+    sentence with a colon ("Kenya: Ruto, Odinga and ...") is never one, nor a
+    page's tags ("Topics: AI, Security, Startups"), whose words the article
+    also writes in lower case.
     """
     found: list[_Span] = []
+    lower: frozenset[str] | None = None
     for line in _LINE_UP.finditer(text):
         items = re.split(r"[,;] (?![^()]*\))", line.group(2))  # not "(Akinola, 63)"
-        if len(items) < 5:
+        if len(items) < 5 or _NOT_A_LINE_UP.match(line.group(1)):
             continue
         matches = [_LINE_UP_ITEM.fullmatch(item) for item in items]
-        if not all(matches):
+        if not all(matches) or any(item.isupper() for item in items):
             continue
+        lower = _lower_case_words(text) if lower is None else lower
+        if 3 * sum(item.lower() in lower for item in items) > len(items):
+            continue  # "Topics: AI, Security, Startups, Exits": words, not players
         if not _NOT_A_TEAM.match(line.group(1)):
             found.append(
                 _Span(line.start(1), line.end(1), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
@@ -3588,7 +3598,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.89"
+RULES_VERSION = "2026-12-06.90"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -2920,6 +2920,13 @@ def test_players_in_a_printed_line_up_are_people_and_its_label_their_team() -> N
     # The labels are the teams; a sentence with a colon is no line-up.
     assert [k for t, k in found(run(text, spans)) if t in ("Velk Rovers", "Ostra")] == [G] * 5
     assert ("Kenya", P) in found(run(text, spans))
+    # A page's tags are no line-up: their words are the article's words.
+    text = (
+        "Deal\n\nVelkor bought a security startup; startups and exits were up.\n\n"
+        "Topics: AI, Velkor Labs, Security, Startups, Exits\n"
+    )
+    tagged = found(run(text, [span(text, "Velkor", "ORG")]))
+    assert not [t for t, k in tagged if k is N or t in ("Topics", "AI", "Security")]
 
 
 def test_a_famous_person_called_by_surname_alone_stays_a_person() -> None:
