@@ -3598,7 +3598,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.90"
+RULES_VERSION = "2026-12-06.91"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3958,7 +3958,7 @@ def _nameless_people(
     of place. A surname of a person the user knows (`known`) stays hers: the
     follow-up story that says only "Okafor".
     """
-    sport = _sport_words(text)
+    sport = _sport_words(text) + len(_MORE_SPORT.findall(text))
     if sport >= 2 or (sport and _SCORE.search(text)):
         return spans  # players go by one name ("Pelé", "Pedri"), and teams have rules
     named: set[str] = set()
@@ -4019,6 +4019,11 @@ _PERSONS_OWN = re.compile(
 _SURNAME_SHAPE = re.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|enko|sky|skiy|ski|ska|vich|vić|vic|ović|ić|escu|yan|"
     r"ashvili|adze|chuk|oglu|oğlu|poulos|akis|ssen|sson)$"
+)
+_MORE_SPORT = re.compile(
+    r"\b(?:quarter-?finals?|semi-?finals?|quarterfinals?|semifinals?|starting (?:XI|line-?up)|"
+    r"midfielder|defender|goalkeeper|winger|hamstring|half-time|halftime|"
+    r"stoppage time|extra time|equali[sz]er|hat-trick|relegated)\b"
 )
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|Al|el|El|ad|Ad|as|As)[-‑]")

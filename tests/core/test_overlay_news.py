@@ -2954,6 +2954,12 @@ def test_a_famous_person_called_by_surname_alone_stays_a_person() -> None:
     )
     spans = [span(text, "Pedrinho", "PERSON", 0), span(text, "Pedrinho", "PERSON", 1)]
     assert [k for _, k in found(run(text, spans))] == [N, N]
+    text = (  # a team sheet before a quarterfinal has few words of a match report
+        "Team news\n\nVelkan named an unchanged side for the quarterfinal; Tarovic "
+        "returns from a hamstring injury and Brakmor starts. Brakmor was rested last week.\n"
+    )
+    spans = [span(text, "Brakmor", "PERSON", 0), span(text, "Brakmor", "PERSON", 1)]
+    assert [k for _, k in found(run(text, spans))] == [N, N]
 
 
 def test_misfires_a_review_of_the_new_rules_found() -> None:
