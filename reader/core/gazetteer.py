@@ -106,22 +106,7 @@ def _read_world_surnames() -> frozenset[str]:
     Evidence that a lone word the model took for a person is one, where the
     article never gives a first name. Towns and countries are left out.
     """
-    import pkgutil
-
-    folder = _person_providers()
-    if folder is None:
-        return frozenset()
-    found: set[str] = set()
-    for module in pkgutil.iter_modules([str(folder)]):
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
-        except Exception:  # a broken locale only loses its names
-            continue
-        for attr in ("last_names", "last_names_male", "last_names_female"):
-            for name in _listed(provider, attr):
-                latin = _LATIN_NAME.fullmatch(name) is not None and max(map(ord, name)) < 0x250
-                if latin and name[:1].isupper():
-                    found.add(_unaccented(name.casefold()))
+    found = _faker_names(("last_names", "last_names_male", "last_names_female"))
     found = {n for n in found if len(n) >= 3}
     return frozenset(found - place_names() - city_names())
 
@@ -134,27 +119,33 @@ def _read_world_given_names() -> frozenset[str]:
     country's or a known town's name. Importing the providers takes 0.2 s, so the
     list is kept (`world_given_names`). Empty if Faker is absent.
     """
+    # "en" is a made-up mix ("Justice", "River", "Red"); the census covers English.
+    found = _faker_names(("first_names", "first_names_male", "first_names_female"), skip="en")
+    found = {n for n in found if len(n) >= 3} - _NOT_GIVEN - _common_surnames()
+    return frozenset(found - place_names() - city_names() - _english_words())
+
+
+def _faker_names(attrs: tuple[str, ...], skip: str = "") -> set[str]:
+    """Names of Faker's person providers (MIT), Latin script, unaccented, lower case."""
     import pkgutil
 
     folder = _person_providers()
     if folder is None:
-        return frozenset()
+        return set()
     found: set[str] = set()
     for module in pkgutil.iter_modules([str(folder)]):
-        if module.name == "en":
-            continue  # a made-up mix ("Justice", "River", "Red"); the census covers English
+        if module.name == skip:
+            continue
         try:
-            module_name = f"faker.providers.person.{module.name}"
-            provider = importlib.import_module(module_name).Provider
+            provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
         except Exception:  # a broken locale only loses its names
             continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in attrs:
             for name in _listed(provider, attr):
                 latin = _LATIN_NAME.fullmatch(name) is not None and max(map(ord, name)) < 0x250
                 if latin and name[:1].isupper():
                     found.add(_unaccented(name.casefold()))
-    found = {n for n in found if len(n) >= 3} - _NOT_GIVEN - _common_surnames()
-    return frozenset(found - place_names() - city_names() - _english_words())
+    return found
 
 
 def _english_words() -> frozenset[str]:
