@@ -413,8 +413,11 @@ class Library:
         version = self.store.knowledge_version()
         if seen is None or version == seen:
             return Result(version)
-        stale = self.store.articles_stale_since(seen)
-        return Result(version, Changes(knowledge=True, stale=frozenset(stale)))
+        stale = frozenset(self.store.articles_stale_since(seen))
+        # `reader entity ...` recomputes the articles it changed itself: those are
+        # current, but not what the window shows.
+        redone = frozenset(self.store.articles_recomputed_since(seen))
+        return Result(version, Changes(knowledge=True, stale=stale, articles=stale | redone))
 
     def _knowledge_changed(
         self, names: Iterable[str], entity_ids: Collection[int], linked: Collection[int] = ()

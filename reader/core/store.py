@@ -992,6 +992,11 @@ class Store:
         rows = self.db.execute("SELECT id FROM articles WHERE stale_at > ?", [version])
         return [int(r[0]) for r in rows]
 
+    def articles_recomputed_since(self, version: int) -> list[int]:
+        """Articles whose stored mentions were computed with knowledge newer than `version`."""
+        rows = self.db.execute("SELECT id FROM articles WHERE mentions_knowledge > ?", [version])
+        return [int(r[0]) for r in rows]
+
     def bump_knowledge_version(self, affected: Collection[int] | None) -> int:
         """Mark the knowledge as changed, keeping unaffected articles' mentions current.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -53,9 +53,32 @@ def add_library_actions(
         (window.search_dock, None),
     ):
         toggle = dock.toggleViewAction()
-        # Shown means in front: a dock tabbed behind the Library comes forward.
-        toggle.triggered.connect(lambda checked, d=dock: d.raise_() if checked else None)
+        _bring_forward_when_behind(dock, toggle)
         if shortcut:
             toggle.setShortcut(QKeySequence(shortcut))
             toggle.setToolTip(f"Show or hide the {dock.windowTitle().lower()} ({shortcut})")
         view_menu.addAction(toggle)
+
+
+def _bring_forward_when_behind(dock: QDockWidget, toggle: QAction) -> None:
+    """Shown means in front: Ctrl+E on Entities tabbed behind the Library raises it.
+
+    Qt's toggle would hide a dock that is open but behind another's tab; the
+    last visibility Qt reported while the dock was not hidden by the user says
+    whether it was in front.
+    """
+    in_front = [dock.isVisible()]
+
+    def seen(visible: bool) -> None:
+        if not dock.isHidden():
+            in_front[0] = visible
+
+    def toggled(checked: bool) -> None:
+        if checked:
+            dock.raise_()
+        elif not in_front[0]:  # it was open behind a tab: bring it forward instead
+            dock.show()
+            dock.raise_()
+
+    dock.visibilityChanged.connect(seen)
+    toggle.triggered.connect(toggled)

@@ -228,6 +228,18 @@ class PanelController(QObject):
         if current is None:
             return
         mentions, article_id = self.articles.mentions, self.articles.article_id
+        selected = self.articles.view.current_mention()
+        if (
+            selected is not None
+            and not current.covers(selected)
+            and any(o.start < selected.end and selected.start < o.end for o in current.occurrences)
+        ):
+            # The highlight the user is on became another name ("Wanjiru Mwangi"
+            # extended to "Faith Wanjiru Mwangi"): follow it, not the old name's
+            # other mentions.
+            followed = self.library.entity_view(selected, mentions, article_id)
+            self._show(followed, keep_notes=True, record=False)
+            return
         if current.entity_id is not None:
             view = self.library.entity_view_by_id(current.entity_id, mentions, article_id)
             gone = view is None or not view.occurrences

@@ -530,3 +530,10 @@ def test_ctrl_e_brings_the_entities_forward_when_the_library_is_open(
     assert window.entities_dock.isVisible()
     qtbot.waitUntil(lambda: not window.entities_dock.visibleRegion().isEmpty())
     assert window.library_dock.visibleRegion().isEmpty()  # now behind it
+    # Both open: Ctrl+L brings the Library back to the front instead of closing it,
+    # and pressed again, with the Library in front, closes it.
+    shortcuts["Ctrl+L"].trigger()
+    qtbot.waitUntil(lambda: not window.library_dock.visibleRegion().isEmpty())
+    assert not window.library_dock.isHidden()
+    shortcuts["Ctrl+L"].trigger()
+    qtbot.waitUntil(lambda: window.library_dock.isHidden())
