@@ -2979,6 +2979,14 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
                 found.append(
                     _Span(m.start(part), m.end(part), Kind.GROUP, weight=rules.STRONG_CUE_VOTE)
                 )
+    for m in _FAMOUS_ALONE.finditer(text):  # "Meloni, who ...", "Xi is expected to visit"
+        word = _raw_word_before(text, m.start())
+        if (
+            not word[:1].isupper()
+            or word.endswith((".", ",", ":", ";", "!", "?"))
+            or word.casefold() in _TITLE_WORDS
+        ):
+            found.append(_Span(m.start(), m.end(), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
     for m in _ROMANCE_PLACE.finditer(text):  # "Quinta dos Malvedos", "Museu do Douro"
         if (
             _SPEAKS.match(text, m.end())
@@ -3064,6 +3072,13 @@ _ROMANCE_PLACE = re.compile(
     r"Paseo|Rifugio|Passo|Cerro|Valle|Vila|Pousada)"
     r"(?: (?:do|da|dos|das|de|del|della|delle|degli|di|du|des|la|las|los|le))+"
     r" [A-Z][\w’'-]*(?:-[a-z]+-[A-Z][\w’'-]*)?"
+)
+# A leader news names by surname alone, standing alone: not "Trump Tower", whose longer
+# name the model reads itself.
+_FAMOUS_ALONE = re.compile(
+    r"(?<![\w’'.-])(?:"
+    + "|".join(sorted((w.capitalize() for w in rules.FAMOUS_SURNAMES_ALONE), key=len)[::-1])
+    + r")(?![\w-]| [A-Z])"
 )
 _SPEAKS = re.compile(r" (?:said|says|announced|added|told|reported|declined|denied)\b")
 _POSSESSIVE_TOWN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s [A-Z][a-z]+(?![\w’'-])")
@@ -3598,7 +3613,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.91"
+RULES_VERSION = "2026-12-06.92"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -60,6 +60,14 @@ STATE_COLLEGES = frozenset(
     texas, arkansas, louisiana, illinois, indiana, tennessee, alabama""".split(",")
 )
 
+# Of those, the ones that are no word, place or common first name: a person wherever
+# they stand alone, whatever the model said ("Meloni" is no place, "Xi" no blank).
+FAMOUS_SURNAMES_ALONE = frozenset(
+    """putin zelensky zelenskyy xi modi erdogan macron scholz meloni starmer sunak trump
+    biden obama netanyahu khamenei pezeshkian lula milei bolsonaro ramaphosa ruto tinubu
+    buhari sisi guterres kishida ishiba albanese trudeau orban lukashenko assad maduro
+    sheinbaum jokowi prabowo duterte zuckerberg""".split()
+)
 # Surnames that news uses alone for the world's leaders of 2015-2025, as "Putin said".
 FAMOUS_SURNAMES = frozenset(
     """putin zelensky zelenskyy xi modi erdogan erdoğan macron scholz merz meloni starmer

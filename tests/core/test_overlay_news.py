@@ -2916,6 +2916,7 @@ def test_players_in_a_printed_line_up_are_people_and_its_label_their_team() -> N
         "Lyall", "Tarsk", "Connor Dravi", "Nisbet", "Forsyth", "Doig", "Mackay", "Ostrik",
         "Laird", "Baxter", "Penman", "O'Rourke", "Kerr",
         "McAdams", "Reading", "Baird", "Murdoch", "Chalmers",
+        "Ruto",  # a leader named alone, not a player
     }  # fmt: skip
     # The labels are the teams; a sentence with a colon is no line-up.
     assert [k for t, k in found(run(text, spans)) if t in ("Velk Rovers", "Ostra")] == [G] * 5
@@ -3004,3 +3005,25 @@ def test_misfires_a_review_of_the_new_rules_found() -> None:
             nth = sum(1 for n, _ in model[:i] if n == name)
             spans.append(span(text, name, label, nth))
         assert found(run(text, spans)) == expected, text
+
+
+def test_a_leader_named_by_surname_alone_is_a_person_whatever_the_model_said() -> None:
+    text = (
+        "Summit\n\nMeloni, who met Trump, spoke after Orban. Xi is expected in Moscow. "
+        "Guests stayed at Trump Tower.\n"
+    )
+    spans = [
+        span(text, "Meloni", "GPE"),
+        span(text, "Trump", "ORG"),
+        span(text, "Orban", "ORG"),
+        span(text, "Moscow", "GPE"),
+        span(text, "Trump Tower", "FAC"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Meloni", N),
+        ("Trump", N),
+        ("Orban", N),
+        ("Xi", N),  # the model saw nothing
+        ("Moscow", P),
+        ("Trump Tower", P),  # a longer name is the model's to read
+    ]
