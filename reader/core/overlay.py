@@ -269,9 +269,7 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     if piece in rules.NOT_NAME_ACRONYMS:
         return True  # "AI", "CEO", "GDP"
     folded = piece.casefold()
-    if (folded in rules.HOLIDAYS or folded == "opposition") and not _OWNS_OR_SPEAKS.match(
-        text, end
-    ):
+    if folded in rules.NEVER_NAMES_ALONE and not _OWNS_OR_SPEAKS.match(text, end):
         return True  # "after Easter"; "Opposition lawmakers walked out"; not "Advent said"
     if _ARTICLE_THEN_WORD.match(piece):
         return True  # "LEEDS - A century-old branch library": a sentence's first words
@@ -348,8 +346,7 @@ def _honoured_name(name: str) -> bool:
         return False
     last = words[-1].casefold()
     return (
-        3 <= len(words) <= 4
-        and last not in _ORGANISATION_ENDS  # not "Dame Kelly Holmes Trust"
+        last not in _ORGANISATION_ENDS  # not "Dame Kelly Holmes Trust"
         and last not in rules.FACILITY_HEADS
         and last not in rules.WEAK_GROUP_WORDS
         and last not in ("trust", "foundation", "fund", "prize", "award", "lecture")
@@ -3967,10 +3964,12 @@ def _nameless_people(
     model took for a person, with no full name, no title, and not a given name or
     a common surname, was a person about one time in five on the made-up sets:
     an organisation ("Acas said", "Metrolinx") or a place after "in". Real news
-    also names the famous by surname alone ("Putin said he ..."), so "he" or
-    "she" after a mention, or "said Putin", keeps the person; an organisation
-    needs two mentions and "it" or "its" after one, and a place a preposition
-    of place. A surname of a person the user knows (`known`) stays hers: the
+    also names the famous by surname alone ("Putin said he ..."), so a known
+    surname or a surname's ending, "he" or "she" in the mention's sentence,
+    "said Putin", "Putin, who" or "Putin's spokesman" keep the person, and so
+    does any story of sport, where players go by one name. Otherwise a place's
+    preposition makes it a place, two mentions an organisation, and one mention
+    is left out. A surname of a person the user knows (`known`) stays hers: the
     follow-up story that says only "Okafor".
     """
     sport = _sport_words(text) + len(_MORE_SPORT.findall(text))
@@ -4006,13 +4005,10 @@ def _nameless_people(
             or all(sp.start < headline_end for sp in group)  # "Biden 'Confident' Deal Will Pass"
             or any(sp.start in speakers for sp in group)  # '," Okonjo-Reyes said.'
             or any(_SAID_BEFORE.search(text, max(0, sp.start - 8), sp.start) for sp in group)
+            or any(_he_or_she_after(text, sp.end) for sp in group)  # "Putin said he would"
+            or any(_PERSONS_OWN.match(text, sp.end) for sp in group)  # "Putin's spokesman"
         ):
             continue
-        pronouns = {_pronoun_after(text, sp.end) for sp in group}
-        if Kind.PERSON in pronouns:
-            continue  # "Putin said he would", "Pelé ... his"
-        if any(_PERSONS_OWN.match(text, sp.end) for sp in group):
-            continue  # "Netanyahu's office said", "Putin's spokesman", "Pelé, who"
         if any(hint is Kind.PLACE for sp in group for hint, _ in sp.hints):
             for sp in group:
                 sp.kind = Kind.PLACE
@@ -4047,16 +4043,11 @@ _SENTENCE_STOP = re.compile(r"[.!?][\"”’']?(?:\s|$)")
 _PRONOUN = re.compile(r"\b(he|she|his|her|him|himself|herself|it|its|itself)\b|\n\n")
 
 
-def _pronoun_after(text: str, end: int) -> Kind | None:
-    """Whom the first "he", "she" or "it" after a name in its paragraph points to.
-
-    Within about two sentences: PERSON for he/she/his/her, GROUP for it/its.
-    """
+def _he_or_she_after(text: str, end: int) -> bool:
+    """Whether the first of "he", "she" or "it" after a name in its sentence is a person's."""
     stop = _SENTENCE_STOP.search(text, end, end + 160)
     m = _PRONOUN.search(text, end, stop.start() if stop else end + 160)
-    if m is None or m.group(1) is None:
-        return None
-    return Kind.GROUP if m.group(1).startswith("it") else Kind.PERSON
+    return m is not None and m.group(1) is not None and not m.group(1).startswith("it")
 
 
 def _join_people(text: str, spans: list[_Span]) -> list[_Span]:

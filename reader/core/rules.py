@@ -43,9 +43,10 @@ NAME_POSSESSIVES = frozenset(
 )
 
 # Holidays and seasons of the year: "after Easter", "at Christmas" (a date, not a place).
-HOLIDAYS = frozenset(
+# ... and "Opposition" alone ("Opposition lawmakers walked out"): no one's name.
+NEVER_NAMES_ALONE = frozenset(
     """easter christmas christmastime ramadan eid diwali thanksgiving hanukkah hanukah
-    passover lent advent halloween pentecost whitsun michaelmas""".split()
+    passover lent advent halloween pentecost whitsun michaelmas opposition""".split()
 )
 
 # Universities called "<town> State", beyond the states' own ("Oregon State").
@@ -68,14 +69,12 @@ FAMOUS_SURNAMES_ALONE = frozenset(
     buhari sisi guterres kishida ishiba albanese trudeau orban lukashenko assad maduro
     sheinbaum jokowi prabowo duterte zuckerberg""".split()
 )
-# Surnames that news uses alone for the world's leaders of 2015-2025, as "Putin said".
-FAMOUS_SURNAMES = frozenset(
-    """putin zelensky zelenskyy xi modi erdogan erdoğan macron scholz merz meloni starmer
-    sunak truss trump biden harris obama netanyahu khamenei raisi pezeshkian lula milei
-    bolsonaro ramaphosa ruto tinubu buhari sisi guterres kishida ishiba abe yoon albanese
-    trudeau carney sanchez sánchez orban orbán lukashenko assad kim maduro sheinbaum
-    obrador widodo jokowi prabowo duterte marcos shehbaz imran sharif hasina yunus
-    zuckerberg musk bezos""".split()
+# Surnames that news uses alone for the world's leaders of 2015-2025, as "Putin said":
+# those above, and those that are also words, places or first names (a person's only
+# where the model says so).
+FAMOUS_SURNAMES = FAMOUS_SURNAMES_ALONE | frozenset(
+    """erdoğan merz truss harris raisi abe yoon carney sanchez sánchez orbán kim obrador
+    widodo marcos shehbaz imran sharif hasina yunus musk bezos""".split()
 )
 
 MAX_NAME = 200  # longer "names" are model noise; they would also deepen the regex tree
