@@ -55,8 +55,15 @@ def acronym_of(name: str, acronym: str) -> bool:
 
 
 def surname_of(name: str) -> str | None:
-    """The last word of a multi-word person name, if it can stand for the person."""
+    """The word of a multi-word person name that can stand for the person alone.
+
+    Mostly the last word; the first where a Chinese or Korean name puts the
+    family name first ("Wang Donghai" is later "Wang", "Lee Jae-myung" "Lee").
+    """
     words = name.split()
+    family = family_name_first(words)
+    if family is not None:
+        return family
     while len(words) > 2 and normalize(words[-1]).rstrip(".,") in rules.NAME_SUFFIXES:
         words = words[:-1]  # "Robert Lee Thompson Jr." is called "Thompson"
     last = words[-1].rstrip(",") if len(words) >= 2 else ""
@@ -67,6 +74,43 @@ def surname_of(name: str) -> str | None:
     if normalize(last).rstrip(".") in rules.NAME_SUFFIXES or re.search(r"-[a-z]", last):
         return None  # "Jr." after a single name, "III"; "Kim Jong-un" is not "Jong-un"
     return last
+
+
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|"
+    r"ua|ue|ui|un|uo|a|e|i|o|u)"
+)
+_PINYIN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}")
+# A given name spelt with a hyphen: "Ing-wen", "Jae-myung", "In-so".
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+
+
+def family_name_first(words: Sequence[str]) -> str | None:
+    """The family name that opens a Chinese or Korean name, or None.
+
+    Only where the rest reads as such a given name (a pinyin word, a hyphenated
+    pair, or a Korean two-syllable pair), so "Lee Anderson" and "Long John" keep
+    their Western order.
+    """
+    if not 2 <= len(words) <= 3 or not words[0][:1].isupper() or not words[0].isalpha():
+        return None
+    family, rest = words[0].casefold(), words[1:]
+    chinese = family in rules.CHINESE_SURNAMES
+    korean = family in rules.KOREAN_SURNAMES
+    if not (chinese or korean):
+        return None
+    if len(rest) == 1 and _HYPHENATED_GIVEN.fullmatch(rest[0]):
+        return words[0]
+    if chinese and len(rest) == 1 and _PINYIN_NAME.fullmatch(rest[0].casefold()):
+        return words[0] if rest[0][:1].isupper() and rest[0][1:].islower() else None
+    if (
+        korean
+        and len(rest) == 2
+        and all(w[:1].isupper() and w[1:].islower() and 2 <= len(w) <= 5 for w in rest)
+    ):
+        return words[0]  # "Yoon Suk Yeol", "Kim Jong Un"
+    return None
 
 
 # --- finding many names in a text at once ---------------------------------------------------

@@ -1723,8 +1723,18 @@ def _is_facility(words: list[str]) -> bool:
 
 
 def _looks_like_person(words: list[str]) -> bool:
-    """Two or three capitalised words starting with a common given name ("Letitia James")."""
-    if not 2 <= len(words) <= 3 or not is_given_name(words[0]):
+    """Two or three capitalised words that read as a person's full name.
+
+    They start with a common given name ("Letitia James") or end in a surname's
+    ending ("Mouldi Mamatuyev", "Zurab Abashidze").
+    """
+    if not 2 <= len(words) <= 3:
+        return False
+    if not is_given_name(words[0]) and not (
+        _FULL_NAME_SURNAME_SHAPE.search(words[-1])
+        and all(w.isalpha() and w[1:].islower() for w in words)
+        and not is_place_name(words[0])
+    ):
         return False
     whole = " ".join(words)
     if words[0].casefold() in rules.NOT_GIVEN_NAMES or _is_town(whole):
@@ -1742,6 +1752,13 @@ def _looks_like_person(words: list[str]) -> bool:
         or w in _NEVER_IN_A_PERSONS_NAME
         for w in plain[1:]
     )
+
+
+# Surname endings no English word, town or company name has at the end of a full name.
+_FULL_NAME_SURNAME_SHAPE = re.compile(
+    r"[a-z](?:ov|ova|ev|eva|yev|yeva|enko|sky|skiy|vich|ovic|ović|evic|ević|escu|ashvili|"
+    r"adze|poulos|oglu|oğlu)$"
+)
 
 
 # Words after a given name that make a thing of it: "James Beard Foundation", "Billy Graham
@@ -1909,8 +1926,8 @@ def context_kind(
     words = {normalize(w) for w in raw_words}
     if _is_dateline(text, start, end):
         return Kind.PLACE, True
-    if name in rules.PLACE_ACRONYMS:
-        return Kind.PLACE, True  # "NSW voters", "the UAE": a place whatever the model said
+    if name in rules.PLACE_ACRONYMS or name in rules.KNOWN_PLACES:
+        return Kind.PLACE, True  # "NSW voters", "the UAE", "the West Bank" (not a bank)
     if is_place_name(name) and (kind is Kind.PERSON or _alone_on_its_line(text, start, end)):
         return Kind.PLACE, True  # "Malawi" is nobody's name; "EUROPE" as a section heading
     if raw_words[-1] == "Palace" and len(raw_words) > 1 and _PALACE_SPEAKS.match(text, end):
@@ -2201,6 +2218,9 @@ def _listed_company_name(text: str, name: str) -> bool:
         return False  # "the SABRE system", a heading in capitals; not "BASF"
     if any(is_given_name(w) or w in _PARTICLE_WORDS for w in _words_before(text).get(name, ())):
         return False  # "Pat Cummins ... Cummins said", "Leonardo da Vinci"
+    for m in re.finditer(rf"\b([A-Z][a-z]+) [A-Z][a-z]+ {re.escape(name)}\b", text):
+        if is_given_name(m.group(1)):
+            return False  # "Jose Soler Puig ... Puig said": a middle name between
     return name.lower() not in _lower_case_words(text)
 
 
@@ -3610,7 +3630,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-06.92"
+RULES_VERSION = "2026-12-07.1"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

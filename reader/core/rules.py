@@ -346,7 +346,14 @@ SPORTS_BODIES = (
     "Western Conference",
 )  # fmt: skip
 # Places the model often passes by in running text ("a flat open on Wall Street").
-KNOWN_PLACES = ("Wall Street", "Silicon Valley", "West Bank", "Gaza Strip")
+KNOWN_PLACES = (
+    "Wall Street",
+    "Silicon Valley",
+    "West Bank",
+    "Gaza Strip",
+    "Soviet Union",
+    "Russian Federation",
+)
 # Groups the news names often that the model misses or calls people ("al-Shabaab").
 KNOWN_GROUPS = (
     "Houthis", "Houthi", "Daesh", "al-Shabaab", "Al-Shabaab", "Mounties", "Boko Haram",
@@ -538,6 +545,16 @@ KOREAN_SURNAMES = frozenset(
     im han oh seo suh shin kwon hwang ahn an song yoo yu ryu hong jeon chun ko go moon mun
     yang son bae baek paik heo huh nam shim sim noh roh ha kwak sung cha joo ju woo koo ku
     min na jin ji eom um chae won cheon bang kong hyun yeo rhee""".split()
+)
+# Chinese family names in pinyin and the usual Hong Kong and Taiwan spellings: in
+# "Wang Donghai", "Xi Jinping" and "Tsai Ing-wen" the family name comes first, and a
+# later "Wang" is the person.
+CHINESE_SURNAMES = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan cai jiang
+    yu du ye cheng wei su lu ding ren shen yao jin qiu jia tan fu zou xiong bai meng qin yan
+    xue hou lei long duan hao kong shao shi mao wan gu lai kang qian niu hong gong wen xi
+    fang fan zhong tsai chan wong leung lam tsang cheung ho ng chow chiang hsu kuo ko""".split()
 )
 # Motor racing teams: in a race report "McLaren" and "Williams" are teams, not people.
 RACING_TEAMS = frozenset(

@@ -45,10 +45,19 @@ def test_acronym_of(name: str, acronym: str, expected: bool) -> None:
         ("Hodan Abdi Warsame", "Warsame"),
         ("Martin Luther King Jr.", None),  # "Jr." is not a surname, and "King" is a title
         ("Robert Lee Velk Jr.", "Velk"),  # the surname before "Jr." is
-        ("Kim Jong-un", None),
+        ("Kim Jong-un", "Kim"),  # the family name first
         ("Theresa May", None),  # a month is not a safe surname
         ("Okafor", None),  # one word has no surname
-        ("Li Xi", None),  # too short to stand alone safely
+        ("Okafor Xi", None),  # too short to stand alone safely
+        # A Chinese or Korean name puts the family name first.
+        ("Li Xi", "Li"),
+        ("Wang Donghai", "Wang"),
+        ("Tsai Ing-wen", "Tsai"),
+        ("Lee Jae-myung", "Lee"),
+        ("Yoon Suk Yeol", "Yoon"),
+        ("Lee Anderson", "Anderson"),  # a Western given name, then the surname
+        ("Kim Jones", "Jones"),
+        ("Carrie Lam", "Lam"),
     ],
 )
 def test_surname_of(name: str, expected: str | None) -> None:

@@ -3027,3 +3027,43 @@ def test_a_leader_named_by_surname_alone_is_a_person_whatever_the_model_said() -
         ("Moscow", P),
         ("Trump Tower", P),  # a longer name is the model's to read
     ]
+
+
+def test_a_family_name_that_comes_first_stands_for_the_person_later() -> None:
+    text = (
+        "Dissident held\n\nPolice detained the writer Zhou Hanlin on Friday. "
+        "Police told Zhou's family that Zhou would be held. Friends of Zhou waited.\n"
+    )
+    spans = [span(text, "Zhou Hanlin", "PERSON"), span(text, "Zhou", "ORG", 2)]
+    assert found(run(text, spans)) == [
+        ("Zhou Hanlin", N),
+        ("Zhou", N),  # the model said an organisation
+        ("Zhou", N),
+        ("Zhou", N),
+    ]
+
+
+def test_a_company_name_that_ends_a_persons_full_name_is_the_person() -> None:
+    # "Puig" is a listed company, but here the surname of "Jose Soler Puig".
+    text = "Novelist dies\n\nThe novelist Jose Soler Puig died. Puig's first book sold well.\n"
+    spans = [span(text, "Jose Soler Puig", "PERSON"), span(text, "Puig", "PERSON", 1)]
+    assert found(run(text, spans)) == [("Jose Soler Puig", N), ("Puig", N)]
+
+
+def test_a_full_name_with_a_surnames_ending_is_a_person() -> None:
+    text = "Return\n\nThe fighter Mouldi Tamarov came home. Tamarov joked with his sister.\n"
+    spans = [span(text, "Mouldi Tamarov", "ORG"), span(text, "Tamarov", "ORG", 1)]
+    assert found(run(text, spans)) == [("Mouldi Tamarov", N), ("Tamarov", N)]
+
+
+def test_a_known_place_named_like_an_organisation_stays_a_place() -> None:
+    text = (
+        "Settlements\n\nPalestinians in the West Bank protested. "
+        "It was part of the Soviet Union until 1991.\n"
+    )
+    spans = [span(text, "West Bank", "GPE"), span(text, "Soviet Union", "GPE")]
+    assert found(run(text, spans)) == [
+        ("Palestinians", G),
+        ("West Bank", P),  # not a bank
+        ("Soviet Union", P),  # not a union
+    ]
