@@ -113,9 +113,11 @@ class Knowledge:
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _PREFIX = re.compile(r"^(?:" + "|".join(rules.NAME_PREFIXES) + r")-(?=[A-Z])")
-_POSSESSIVE_END = re.compile(rf"(?:{APOS_CLASS}s|(?<=s){APOS_CLASS})$")
-_INNER_POSSESSIVE = re.compile(rf"(?:{APOS_CLASS}s|(?<=s){APOS_CLASS})\s+(?=\S)")
-_TRAILING_WORD = re.compile(r"\s+(?:[a-z]+|&)$")  # "Cardiff and", "Police &"
+# In capitals too: "PANAMA'S", "MILAN'S LENTINI" in a headline.
+_POSSESSIVE_END = re.compile(rf"(?:{APOS_CLASS}[sS]|(?<=[sS]){APOS_CLASS})$")
+_INNER_POSSESSIVE = re.compile(rf"(?:{APOS_CLASS}[sS]|(?<=[sS]){APOS_CLASS})\s+(?=\S)")
+# "Cardiff and", "Police &", and a substitute's minute in a line-up ("Jo Pike 75th").
+_TRAILING_WORD = re.compile(r"\s+(?:[a-z]+|&|\d{1,3}(?:st|nd|rd|th))$")
 _POSSESSIVE_AFTER = re.compile(rf"{APOS_CLASS}s?\b")
 _LEADING_WORD = re.compile(r"^([a-z][a-z'’]*)\s+(?=\S)")
 _PUNCT = '.,;:!?"()[]{}«»“”–—-'
@@ -331,9 +333,18 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None
                 team_end = start + words[i - 1].end()
             s, e, _ = _strip_titles(text, start + words[i + 1].start(), end)
             return s, e, team_end
-        if word in _TITLE_WORDS and i == 0:
+        if i == 0 and (word in _TITLE_WORDS or _hyphenated_title(word)):
             return _strip_titles(text, start + words[i + 1].start(), end)
     return start, end, team_end
+
+
+def _hyphenated_title(word: str) -> bool:
+    """A rank in two words joined: "Lieutenant-Colonel", "Major-General", "Vice-Admiral"."""
+    parts = word.split("-")
+    return len(parts) == 2 and parts[1] in _TITLE_WORDS and parts[0] in _RANK_FIRST_PARTS
+
+
+_RANK_FIRST_PARTS = frozenset("lieutenant major brigadier vice rear sub deputy acting".split())
 
 
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame".split())
@@ -3630,7 +3641,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.1"
+RULES_VERSION = "2026-12-07.2"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

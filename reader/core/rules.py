@@ -448,7 +448,8 @@ COMPANY_CUE = (
     r"\b(?:(?:[Aa]nalysts?|[Ee]conomists?|[Ss]trategists?) at|[Ss]hares (?:of|in)|stake in|"
     r"(?:polling|law|consulting|research|brokerage|investment|accounting) firm|"
     r"chipmaker|carmaker|automaker|drugmaker|planemaker|retailer|broadcaster|lender|"
-    r"(?:the )?ticker|(?:fan |streaming |online )?platform|record label|girl group|boy band) "
+    r"(?:the )?ticker|(?:fan |streaming |online )?platform|record label|girl group|boy band|"
+    r"news agency|newspaper|daily|tabloid) (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
 # Capitals that are not a name: "the CEO", "the GDP", "the VAR" ("the ELN" is one).
 NOT_NAME_ACRONYMS = frozenset(
@@ -598,7 +599,9 @@ TEAM_NAMES = frozenset(
     cougars, beavers, huskies, wildcats, bulldogs, gators, spartans, hawkeyes, gophers,
     golden gophers, mountaineers, horned frogs, red raiders, buffaloes, utes,
     golden bears, tarheels, commodores, cowboys, owls, bobcats, mustangs, golden hurricane,
-    rainbow warriors, lobos, mean green, roadrunners""".split(",")
+    rainbow warriors, lobos, mean green, roadrunners, all blacks, springboks, wallabies,
+    socceroos, matildas, lionesses, azzurri, black caps, proteas, super eagles, black stars,
+    saracens, harlequins, wasps""".split(",")
 )
 # Football clubs whose names are no town's: a group wherever the model sees them, and in
 # a match report where it does not. The last word of a two-word one ("Villa") is the club
@@ -625,7 +628,10 @@ CLUB_NAME_LIST = tuple(
 )
 CLUB_NAMES = frozenset(name.casefold() for name in CLUB_NAME_LIST)
 # First words of football clubs' names ("Real Madrid", "Inter Milan", "FC Porto").
-TEAM_PREFIXES = frozenset("real fc ac inter atletico atlético borussia olympique".split())
+TEAM_PREFIXES = frozenset(
+    """real fc ac inter atletico atlético borussia olympique deportivo dynamo dinamo
+    sporting spartak lokomotiv cska zenit""".split()
+)
 # A last word that makes a name an event's ("Paris Air Show", "Doobie Brothers Tour"):
 # cut when the rest is named elsewhere in the article, else the span is not an entity.
 EVENT_HEADS = frozenset(

@@ -3067,3 +3067,51 @@ def test_a_known_place_named_like_an_organisation_stays_a_place() -> None:
         ("West Bank", P),  # not a bank
         ("Soviet Union", P),  # not a union
     ]
+
+
+def test_a_name_after_news_agency_or_newspaper_is_the_outlet() -> None:
+    text = (
+        "Airport shut\n\nThe runway will close, the news agency Velnik reported. "
+        "The daily Morgenpost said it would reopen. He told the newspaper Sunday it was safe.\n"
+    )
+    assert found(run(text, [])) == [("Velnik", G), ("Morgenpost", G)]  # not "Sunday"
+
+
+def test_a_rank_in_two_joined_words_is_no_part_of_the_name() -> None:
+    text = "Patrol\n\nSpokesman Lieutenant-Colonel Max Tarrow said the unit left.\n"
+    spans = [span(text, "Lieutenant-Colonel Max Tarrow", "PERSON")]
+    assert found(run(text, spans)) == [("Max Tarrow", N)]
+
+
+def test_a_substitutes_minute_and_a_possessive_in_capitals_are_cut() -> None:
+    text = "SOCCER - VELMORA'S STAR MOVES\n\nVelmora: Jo Pike, Ann Cole (Tom Boyd 75th).\n"
+    spans = [
+        span(text, "VELMORA'S", "ORG"),
+        span(text, "Jo Pike", "PERSON"),
+        span(text, "Ann Cole", "PERSON"),
+        span(text, "Tom Boyd 75th", "PERSON"),
+    ]
+    names = [name for name, _ in found(run(text, spans))]
+    assert "VELMORA" in names
+    assert "Tom Boyd" in names
+    assert "VELMORA'S" not in names
+    assert "Tom Boyd 75th" not in names
+
+
+def test_national_sides_nicknames_and_club_prefixes_are_teams() -> None:
+    text = (
+        "Rugby\n\nThe All Blacks beat the Springboks in the rain. "
+        "In football, Deportivo Arenas drew with Sporting Velmora.\n"
+    )
+    spans = [
+        span(text, "All Blacks", "PERSON"),
+        span(text, "Springboks", "PERSON"),
+        span(text, "Deportivo Arenas", "PERSON"),
+        span(text, "Sporting Velmora", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("All Blacks", G),
+        ("Springboks", G),
+        ("Deportivo Arenas", G),
+        ("Sporting Velmora", G),
+    ]
