@@ -7,7 +7,8 @@ knowledge base) on every `gold/*.json` whose `.txt` sits in CORPUS_DIR or
 CORPUS_DIR/articles, and prints, for each pipeline, the raw model (its spans
 mapped to kinds, no overlay) beside the full pipeline (model + overlay): exact
 and lenient (overlapping span, same kind) precision/recall/F1, overall and per
-kind, micro-averaged over files. `--show` lists the full pipeline's misses and
+kind, micro-averaged over files. Gold spans of kind "ignore" (see conll.py) are
+left out, with any prediction that overlaps one. `--show` lists the full pipeline's misses and
 false alarms; `--db` keeps the model's output between runs (to iterate on the
 overlay in a second).
 """
@@ -28,6 +29,7 @@ from reader.core.overlay import overlay
 
 Span = tuple[int, int, str]
 KINDS = ("all", "group", "person", "place")
+IGNORE = "ignore"
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -112,6 +114,14 @@ def main() -> int:
                 gold = {(g["start"], g["end"], g["kind"]) for g in gold_doc["spans"]}
                 model = {(s.start, s.end, k.value) for s in spans if (k := kind_for_label(s.label))}
                 pred = {(m.start, m.end, m.kind.value) for m in overlay(article.text, spans)}
+                # "ignore" spans (CoNLL's MISC: nationalities, events) are neither gold
+                # nor held against a prediction that touches them.
+                ignored = [(g[0], g[1]) for g in gold if g[2] == IGNORE]
+                gold = {g for g in gold if g[2] != IGNORE}
+                model, pred = (
+                    {p for p in found if not any(p[0] < b and a < p[1] for a, b in ignored)}
+                    for found in (model, pred)
+                )
                 score(raw, model, gold)
                 score(full, pred, gold)
                 if args.show:

@@ -2791,6 +2791,11 @@ _LINE_UP_ITEM = re.compile(
 )
 # A line-up printed one player a line: "1 Jamie Sneddon", "2 Kevin Holt (c)".
 _NUMBERED_PLAYER = re.compile(rf"^\d{{1,2}} ({_PLAYER})(?: \((?:c|capt|gk|GK)\))?$", re.M)
+# A shirt number, a dash and a player, in a line-up run on in one paragraph; a score
+# ("2 - Arsenal 1") is none, as a bare number follows the name.
+_SHIRT_THEN_PLAYER = re.compile(
+    rf"(?<![\w.-])\d{{1,2}} ?- ?({_PLAYER})(?=[,;()]| \(| \d{{1,3}}(?:st|nd|rd|th)\b|\.?$)"
+)
 _NOT_A_LINE_UP = re.compile(
     r"(?i)(?:topics|tags|related|keywords|categories|sections|filed under|see also|more|"
     r"read more|trending|credits?|sources?|companies|people|markets)$"
@@ -2836,6 +2841,18 @@ def _line_ups(text: str) -> list[_Span]:
                         )
                     )
             at += len(item) + 2
+    for line in re.finditer(r"[^\n]+", text):
+        numbered = list(_SHIRT_THEN_PLAYER.finditer(line.group()))
+        if len(numbered) >= 5:  # "15 - Andre Joubert, 14 - Justin Swart (Joel Stransky 48th)"
+            found += [
+                _Span(
+                    line.start() + m.start(1),
+                    line.start() + m.end(1) - m.group(1).endswith("."),
+                    Kind.PERSON,
+                    weight=rules.STRONG_CUE_VOTE,
+                )
+                for m in numbered
+            ]
     run: list[re.Match[str]] = []
     for m in _NUMBERED_PLAYER.finditer(text):
         if run and text.count("\n", run[-1].end(), m.start()) > 1:
@@ -3641,7 +3658,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.2"
+RULES_VERSION = "2026-12-07.3"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -3115,3 +3115,23 @@ def test_national_sides_nicknames_and_club_prefixes_are_teams() -> None:
         ("Deportivo Arenas", G),
         ("Sporting Velmora", G),
     ]
+
+
+def test_a_line_up_of_shirt_numbers_and_dashes_is_a_list_of_people() -> None:
+    text = (
+        "Rugby\n\nHosts - 15 - Andre Joubel, 14 - Justin Swarte, 13 - Japie Mulden "
+        "(16 - Joel Strand 48th) 12 - Danie van Schalk, 11 - Pieter Hendry; 10 - Hal Honi.\n\n"
+        "Results: Leeds 2 - Arsenal 1, Chelsea 3 - Everton 0, Hull 1 - Derby 1, "
+        "Bury 2 - Stoke 2, York 0 - Luton 1.\n"
+    )
+    people = [name for name, kind in found(run(text, [])) if kind is N]
+    assert people[:6] == [
+        "Andre Joubel",
+        "Justin Swarte",
+        "Japie Mulden",
+        "Joel Strand",  # the substitute, without his minute
+        "Danie van Schalk",
+        "Pieter Hendry",
+    ]
+    assert "Arsenal" not in people  # a score is no shirt number
+    assert "Luton" not in people
