@@ -273,6 +273,8 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     folded = piece.casefold()
     if folded in rules.NEVER_NAMES_ALONE and not _OWNS_OR_SPEAKS.match(text, end):
         return True  # "after Easter"; "Opposition lawmakers walked out"; not "Advent said"
+    if piece.isupper() and folded in _SPORT_NAMES:
+        return True  # "SOCCER - SHEARER NAMED CAPTAIN": a section's label
     if _ARTICLE_THEN_WORD.match(piece):
         return True  # "LEEDS - A century-old branch library": a sentence's first words
     if piece in rules.TIME_ZONES and _TIME_BEFORE.search(text, max(0, start - 16), start):
@@ -297,6 +299,11 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     return len(words) == 1 and _OFFICE_OF.search(text, max(0, start - 20), start) is not None
 
 
+_SPORT_NAMES = frozenset(
+    """soccer football cricket tennis golf boxing rugby baseball basketball athletics
+    cycling squash swimming motorsport skiing snooker darts badminton volleyball handball
+    hockey""".split()
+) | {"rugby union", "rugby league", "motor racing", "formula one", "ice hockey", "horse racing"}
 _ORDINAL_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th)")  # "9th U.S. Circuit": no product code
 _TIME_BEFORE = re.compile(r"(?:\d|[ap]\.?m\.?|noon|midnight)\s*\(?$", re.I)
 _MINISTER_AFTER = re.compile(r" (?:Minister|Secretary)\b")
@@ -1266,6 +1273,34 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     return None  # "CNN" + "Kremlin": two names
 
 
+# The rest of a name up to the acronym that spells all of it: "Organisation for Security
+# and Cooperation" + " in Europe (OSCE)".
+_TAIL_BEFORE_ACRONYM = re.compile(
+    r" (?:in|of|for|on) (?:the )?([A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|and|of|the))*)"
+    r" \(([A-Z][A-Za-z]{1,9})\)"
+)
+
+
+def _acronym_tails(text: str, spans: list[_Span]) -> list[_Span]:
+    """An organisation's name runs on to the place its acronym spells out."""
+    out: list[_Span] = []
+    for sp in spans:
+        m = _TAIL_BEFORE_ACRONYM.match(text, sp.end) if sp.kind is Kind.GROUP else None
+        if (
+            m is not None
+            and acronym_of(text[sp.start : m.end(1)], m.group(2))
+            and not acronym_of(text[sp.start : sp.end], m.group(2))
+        ):
+            sp.end, sp.weight = m.end(1), max(sp.weight, rules.STRONG_CUE_VOTE)
+        out.append(sp)
+    kept: list[_Span] = []
+    for sp in out:
+        if kept and sp.start < kept[-1].end:
+            continue  # "Europe", now inside the organisation's name
+        kept.append(sp)
+    return kept
+
+
 def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
     """Join a name the model cut in two ("Mohammed Shia'" + "al-Sudani"); drop overlaps.
 
@@ -1854,7 +1889,11 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
             if begin is None:
                 continue
             name = _DATELINE_NAME.match(text, begin)
-            if name is not None and _is_dateline(text, name.start(), name.end()):
+            if (
+                name is not None
+                and _is_dateline(text, name.start(), name.end())
+                and name.group().casefold() not in _SPORT_NAMES  # "RUGBY UNION - ...": a label
+            ):
                 start = name.start()
                 if text.startswith(("THE ", "The "), start) and name.end() > start + 4:
                     start += 4  # "THE HAGUE": the place is "HAGUE", as "the Hague"
@@ -2086,10 +2125,12 @@ def context_kind(
         return Kind.PERSON, True  # "Gastón Gaudio" too, where the model saw a place
     if kind is Kind.PLACE and len(raw_words) == 1 and rules.DEMONYM.search(name):
         return Kind.GROUP, True  # "the Ukrainian" is a person's nationality, not the country
-    if rules.PLACE_OF.search(text, max(0, start - 40), start) or _AGE_OF.search(
-        text, max(0, start - 12), start
+    if (
+        rules.PLACE_OF.search(text, max(0, start - 40), start)
+        or rules.PLACE_NOUN_BEFORE.search(text, max(0, start - 30), start)
+        or _AGE_OF.search(text, max(0, start - 12), start)
     ):
-        return Kind.PLACE, True  # "the town of X"; "Jane Doe, 31, of X"
+        return Kind.PLACE, True  # "the town of X", "the capital X"; "Jane Doe, 31, of X"
     if before == "between":
         # "trains between Manchester Piccadilly and Birmingham", but as often "talks
         # between Xi and Biden": strong only where one end is a known town or country.
@@ -3658,7 +3699,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.3"
+RULES_VERSION = "2026-12-07.4"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3740,6 +3781,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     """The rules' part of `overlay` that does not depend on the user's knowledge."""
     spans = _candidates(text, model_spans)
     spans = _join_pieces(text, spans)
+    spans = _acronym_tails(text, spans)
     spans = _extend_names(text, spans)
     _team_prefixes(text, spans)
     spans = _team_nicknames(text, spans)

@@ -131,6 +131,11 @@ PLACE_OF = re.compile(
     r"governorate|state|(?:north|south|east|west)(?:east|west)?(?:ern)?|outskirts|"
     r"[Ss]ultan|[Ee]mir|[Kk]ing|[Qq]ueen|[Mm]ayor|[Gg]overnor)\s+of\s+$"
 )
+# "the Chechen capital Grozny", "the port city Odesa": a place noun right before a name.
+PLACE_NOUN_BEFORE = re.compile(
+    r"(?<![Vv]enture )(?<![Ss]ocial )\b(?:capital|town|village|city|port|suburb|province|"
+    r"district|county|island|region|enclave|oblast|governorate)\s+$"
+)
 PERSON_TITLES = frozenset(
     """president minister ministers premier chancellor general gen. gen colonel col.
     major captain lieutenant commander sheikh shaykh ayatollah imam cleric king

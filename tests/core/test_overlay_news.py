@@ -3135,3 +3135,41 @@ def test_a_line_up_of_shirt_numbers_and_dashes_is_a_list_of_people() -> None:
     ]
     assert "Arsenal" not in people  # a score is no shirt number
     assert "Luton" not in people
+
+
+def test_a_place_noun_right_before_a_name_makes_it_a_place() -> None:
+    text = "Fighting\n\nShelling hit the Chechen capital Grozny and the port city Velmora.\n"
+    spans = [
+        span(text, "Chechen", "NORP"),
+        span(text, "Grozny", "ORG"),
+        span(text, "Velmora", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Chechen", G), ("Grozny", P), ("Velmora", P)]
+
+
+def test_a_sports_name_in_capitals_is_a_sections_label() -> None:
+    text = "SOCCER - PIKE NAMED CAPTAIN\n\nRUGBY UNION - COLE SEALS WIN\n\nThe Athletics won.\n"
+    spans = [
+        span(text, "SOCCER", "GPE"),
+        span(text, "RUGBY UNION", "ORG"),
+        span(text, "Athletics", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Athletics", G)]  # the team stays
+
+
+def test_an_organisations_name_runs_on_to_the_place_its_acronym_spells() -> None:
+    text = (
+        "Vote\n\nThe Organisation for Security and Cooperation in Europe (OSCE) met. "
+        "Talks of the Council in Brussels (EU) began.\n"
+    )
+    spans = [
+        span(text, "Organisation for Security and Cooperation", "ORG"),
+        span(text, "Europe", "LOC"),
+        span(text, "Council", "ORG"),
+        span(text, "Brussels", "GPE"),
+    ]
+    assert found(run(text, spans))[:2] == [
+        ("Organisation for Security and Cooperation in Europe", G),
+        ("OSCE", G),
+    ]
+    assert ("Brussels", P) in found(run(text, spans))  # "EU" spells no "Council in Brussels"
