@@ -940,8 +940,10 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
             _PLAYED.search(text, max(0, sp.start - 20), sp.start)
             and not _POSSESSIVE_AFTER.match(text, sp.end)  # "beating Wales's Jo Pike"
         )
-        tally = _TALLY_FOR.search(text, max(0, sp.start - 20), sp.start) or _PLAYED_FOR.search(
-            text, max(0, sp.start - 20), sp.start
+        tally = (
+            _TALLY_FOR.search(text, max(0, sp.start - 20), sp.start)
+            or _PLAYED_FOR.search(text, max(0, sp.start - 20), sp.start)
+            or _club_before_player(text, sp.start, sp.end)
         )
         if tally or (plays and _raw_word_before(text, sp.start).lower() not in _PLACE_WORDS_BEFORE):
             sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
@@ -964,6 +966,26 @@ def _places_playing(text: str, spans: list[_Span]) -> None:
             sp.hints.append((Kind.PLACE, rules.WEAK_CUE_VOTE))  # "in Cardiff" stays the city
         else:
             sp.kind = Kind.GROUP
+
+
+_POSSESSIVE_THEN_NAME = re.compile(
+    r"['’]s (?:[A-Za-z-]+ ){0,2}?([A-Z][a-z]+) [A-Z][\w’'-]+(?! [A-Z])"
+)
+
+
+def _club_before_player(text: str, start: int, end: int) -> bool:
+    """In sport, "Heerenveen's Romeo Wouden": a town's player is its club's.
+
+    Only a town, not a country ("Spain's Rafael Nadal" says where he is from).
+    """
+    name = text[start:end]
+    m = _POSSESSIVE_THEN_NAME.match(text, end)
+    return (
+        m is not None
+        and is_city_name(name)
+        and not is_place_name(name)
+        and is_given_name(m.group(1))
+    )
 
 
 def _clubs_named_for_towns(text: str, spans: list[_Span]) -> None:
@@ -1091,7 +1113,8 @@ _AFTER_TOWN = re.compile(r"[A-Z][\w.’'-]*, $")
 # Words before a team: "against Tarsk", "beat Tarsk", "leaves Tarsk sixth", "2-2 Tarsk".
 _PLAYED = re.compile(
     r"(?:\b(?:against|beat|beating|v\.?|vs\.?|host|hosts|hosting|face|faces|facing|leaves|"
-    r"leaving|behind|edge|edged|visit|visiting|handing|meet|meets)|\b\d{1,3}[-–]\d{1,3})\s+$"
+    r"leaving|behind|edge|edged|visit|visiting|handing|meet|meets|champions|rivals|leaders|"
+    r"coaches|coached|manages|managed)|\b\d{1,3}[-–]\d{1,3})\s+$"
 )
 # A player's tally for a team: "33 points for Boston" (where "for" is no trip).
 _TALLY_FOR = re.compile(
@@ -1938,7 +1961,7 @@ def _business_context(text: str, start: int, end: int) -> bool:
         (_word_after(text, end) in rules.GROUP_AFTER_BUSINESS and not _SHARES_A.match(text, end))
         or rules.GROUP_OF.search(text, max(0, start - 30), start)
         or _BASED_IN.match(text, end)
-        or _raw_word_before(text, start).endswith("-based")
+        or _raw_word_before(text, start).endswith(("-based", "-owned", "-controlled"))
         or _FOUNDED.match(text, end)
         or _ORG_POSSESSION.match(text, end)
     )
@@ -3699,7 +3722,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.4"
+RULES_VERSION = "2026-12-07.5"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -441,6 +441,10 @@ GROUP_AFTER_BUSINESS = frozenset("shares stock shareholders subsidiary".split())
 GROUP_OF = re.compile(
     r"\b(?:shares|stock|stake|subsidiary|unit)\s+(?:of|in)\s+$|\banalysts?\s+at\s+$|"
     r"\b(?:takeover|buyout|acquisition) of\s+$|\bmerger with\s+$|\bpremium to\s+$|"
+    # "would buy 80 percent of X", "sold its 40% stake in X"
+    r"\b(?:buy|buys|buying|bought|acquire|acquires|acquired|acquiring|sell|sells|selling|"
+    r"sold|own|owns|owned|hold|holds|held|take|takes|took)\s+(?:(?:its|a|their|his|her)\s+)?"
+    r"\d[\d.,]*\s*(?:percent|per cent|%)\s+(?:stake\s+)?(?:of|in)\s+$|"
     # "a ransomware gang known as X", "a band called X"
     r"\b(?:gang|group|militia|band|collective|outfit|firm|company|faction|label)\s+"
     r"(?:known as|called|named)\s+$",
