@@ -335,7 +335,13 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None
     words = list(re.finditer(r"\S+", text[start:end]))
     for i, w in enumerate(words[:-1]):
         word = w.group().casefold()
-        if _is_role(w.group()) and (i > 0 or w.group().isupper()):
+        opener = (
+            i == 0
+            and len(words) >= 3
+            and _opens_sentence(text, start)
+            and not is_common_surname(w.group())
+        )  # "Reliever Mark Acre took the loss", "Centre Walter Little scored"
+        if _is_role(w.group()) and (i > 0 or w.group().isupper() or opener):
             if i > 0:
                 team_end = start + words[i - 1].end()
             s, e, _ = _strip_titles(text, start + words[i + 1].start(), end)
@@ -343,6 +349,12 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None
         if i == 0 and (word in _TITLE_WORDS or _hyphenated_title(word)):
             return _strip_titles(text, start + words[i + 1].start(), end)
     return start, end, team_end
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether `start` begins a line or follows a sentence's end."""
+    before = text[max(0, start - 3) : start]
+    return start == 0 or before.endswith("\n") or re.search(r"[.!?][\"”’']? $", before) is not None
 
 
 def _hyphenated_title(word: str) -> bool:
@@ -867,13 +879,25 @@ def _quoted_titles(text: str) -> _Occupied:
     return titles
 
 
+# "Organisation of the Islamic Conference", "Union of European Football Associations": a
+# body named for its meeting or its members is no event.
+_INSTITUTION_OF = re.compile(
+    r"(?:[Tt]he )?(?:Organi[sz]ation|Union|League|Association|Federation|Council|Conference|"
+    r"Confederation|Congress|Assembly|Society|Movement|Party|Institute) (?:of|for) "
+)
+
+
 def _drop_events(text: str, spans: list[_Span]) -> list[_Span]:
     """Drop events ("Paris Air Show"); cut a named one's head ("Band Name Tour" -> "Band Name")."""
     names = {normalize(text[sp.start : sp.end]) for sp in spans}
     kept: list[_Span] = []
     for sp in spans:
         words = text[sp.start : sp.end].split()
-        if len(words) > 1 and words[-1].casefold() in rules.EVENT_HEADS:
+        if (
+            len(words) > 1
+            and words[-1].casefold() in rules.EVENT_HEADS
+            and not _INSTITUTION_OF.match(text[sp.start : sp.end])
+        ):
             rest = text.rfind(" ", sp.start, sp.end)
             if normalize(text[sp.start : rest]) not in names:
                 continue
@@ -3722,7 +3746,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.5"
+RULES_VERSION = "2026-12-07.6"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

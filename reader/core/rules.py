@@ -362,6 +362,7 @@ KNOWN_PLACES = (
 # Groups the news names often that the model misses or calls people ("al-Shabaab").
 KNOWN_GROUPS = (
     "Houthis", "Houthi", "Daesh", "al-Shabaab", "Al-Shabaab", "Mounties", "Boko Haram",
+    "Liberation Tigers of Tamil Eelam", "Tamil Tigers", "El Al",
     # Parties whose names say nothing of a party, and that the model takes for people or
     # places. Not those that are also words or first names ("Vox", "Morena", "Renaissance").
     "Sinn Féin", "Sinn Fein", "Fine Gael", "Fianna Fáil", "Fianna Fail", "Plaid Cymru",

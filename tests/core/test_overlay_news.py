@@ -3207,3 +3207,32 @@ def test_in_sport_a_towns_player_and_champions_before_a_town_are_the_club() -> N
         ("Spain", P),  # a country says where a player is from
         ("Rafael Nadal", N),
     ]
+
+
+def test_a_body_named_for_its_conference_is_no_event() -> None:
+    text = (
+        "Visit\n\nHe is vice-president of the Organisation of the Islamic Conference. "
+        "The Velmora Air Show opened.\n"
+    )
+    spans = [
+        span(text, "the Organisation of the Islamic Conference", "ORG"),
+        span(text, "Velmora Air Show", "EVENT"),
+    ]
+    assert found(run(text, spans)) == [("Organisation of the Islamic Conference", G)]
+
+
+def test_a_players_role_that_opens_a_sentence_is_no_part_of_his_name() -> None:
+    text = (
+        "Baseball\n\nThe Twins won 5-3. Reliever Mark Acre took the loss. "
+        "Hooker Sean Fitz played.\n"
+    )
+    spans = [
+        span(text, "Twins", "ORG"),
+        span(text, "Reliever Mark Acre", "PERSON"),
+        span(text, "Hooker Sean Fitz", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Twins", G),
+        ("Mark Acre", N),
+        ("Hooker Sean Fitz", N),  # "Hooker" is a surname too: left as it is
+    ]
