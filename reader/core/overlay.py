@@ -3295,6 +3295,8 @@ def _plain_opener(text: str, sp: _Span, openers: set[int]) -> bool:
         return False
     if rules.DEMONYM.search(word) or word.endswith(("i", "an")):  # "Somali", "Velmoran"
         return False
+    if _is_town_or_nation(word) or is_company_name(word) or is_given_name(word):
+        return False  # "LONDON (Reuters) - Britain said": a name, not a sentence's first word
     return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) == 1
 
 
@@ -3746,7 +3748,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.6"
+RULES_VERSION = "2026-12-07.7"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

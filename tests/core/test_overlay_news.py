@@ -3236,3 +3236,9 @@ def test_a_players_role_that_opens_a_sentence_is_no_part_of_his_name() -> None:
         ("Mark Acre", N),
         ("Hooker Sean Fitz", N),  # "Hooker" is a surname too: left as it is
     ]
+
+
+def test_a_country_named_once_right_after_a_dateline_is_kept() -> None:
+    text = "Talks\n\nLONDON, Dec 6 (Reuters) - Britain said on Friday it would act.\n"
+    spans = [span(text, "Britain", "GPE")]
+    assert ("Britain", P) in found(run(text, spans))
