@@ -1138,6 +1138,7 @@ _AFTER_TOWN = re.compile(r"[A-Z][\w.’'-]*, $")
 _PLAYED = re.compile(
     r"(?:\b(?:against|beat|beating|v\.?|vs\.?|host|hosts|hosting|face|faces|facing|leaves|"
     r"leaving|behind|edge|edged|visit|visiting|handing|meet|meets|champions|rivals|leaders|"
+    r"play|plays|playing|"
     r"coaches|coached|manages|managed)|\b\d{1,3}[-–]\d{1,3})\s+$"
 )
 # A player's tally for a team: "33 points for Boston" (where "for" is no trip).
@@ -3748,7 +3749,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.7"
+RULES_VERSION = "2026-12-07.8"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -3242,3 +3242,17 @@ def test_a_country_named_once_right_after_a_dateline_is_kept() -> None:
     text = "Talks\n\nLONDON, Dec 6 (Reuters) - Britain said on Friday it would act.\n"
     spans = [span(text, "Britain", "GPE")]
     assert ("Britain", P) in found(run(text, spans))
+
+
+def test_in_sport_a_town_a_team_plays_is_the_team() -> None:
+    text = (
+        "NFL\n\nThe Steelers beat the Browns 24-10, their coach said. "
+        "The Steelers play Cincinnati next.\n"
+    )
+    spans = [
+        span(text, "Steelers", "ORG"),
+        span(text, "Browns", "ORG"),
+        span(text, "Steelers", "ORG", 1),
+        span(text, "Cincinnati", "GPE"),
+    ]
+    assert ("Cincinnati", G) in found(run(text, spans))
