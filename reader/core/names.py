@@ -108,8 +108,9 @@ def family_name_first(words: Sequence[str]) -> str | None:
         korean
         and len(rest) == 2
         and all(w[:1].isupper() and w[1:].islower() and 2 <= len(w) <= 5 for w in rest)
+        and rest[-1].casefold() not in rules.KOREAN_SURNAMES
     ):
-        return words[0]  # "Yoon Suk Yeol", "Kim Jong Un"
+        return words[0]  # "Yoon Suk Yeol", "Kim Jong Un"; not "Sung Hyun Park" (Western order)
     return None
 
 

@@ -887,6 +887,13 @@ _INSTITUTION_OF = re.compile(
 )
 
 
+# Last words that make an event even of a body's name.
+_EVENTS_ONLY = frozenset(
+    """summit championship championships cup games show tour festival expo fair open final
+    finals series awards prize marathon race rally""".split()
+)
+
+
 def _drop_events(text: str, spans: list[_Span]) -> list[_Span]:
     """Drop events ("Paris Air Show"); cut a named one's head ("Band Name Tour" -> "Band Name")."""
     names = {normalize(text[sp.start : sp.end]) for sp in spans}
@@ -896,7 +903,10 @@ def _drop_events(text: str, spans: list[_Span]) -> list[_Span]:
         if (
             len(words) > 1
             and words[-1].casefold() in rules.EVENT_HEADS
-            and not _INSTITUTION_OF.match(text[sp.start : sp.end])
+            and not (
+                _INSTITUTION_OF.match(text[sp.start : sp.end])
+                and words[-1].casefold() not in _EVENTS_ONLY
+            )  # not "Association of Southeast Asian Nations Summit"
         ):
             rest = text.rfind(" ", sp.start, sp.end)
             if normalize(text[sp.start : rest]) not in names:
@@ -997,6 +1007,14 @@ _POSSESSIVE_THEN_NAME = re.compile(
 )
 
 
+_ANOTHER_CLUB = re.compile(r"\b(?:now with|now plays for|traded to|native|hometown|born)\b")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[.!?](?:\s|$)|\n").search(text, pos)
+    return m.end() if m else len(text)
+
+
 def _club_before_player(text: str, start: int, end: int) -> bool:
     """In sport, "Heerenveen's Romeo Wouden": a town's player is its club's.
 
@@ -1006,6 +1024,7 @@ def _club_before_player(text: str, start: int, end: int) -> bool:
     m = _POSSESSIVE_THEN_NAME.match(text, end)
     return (
         m is not None
+        and not _ANOTHER_CLUB.search(text, end, _sentence_end(text, end))  # "now with Detroit"
         and is_city_name(name)
         and not is_place_name(name)
         and is_given_name(m.group(1))
@@ -1137,9 +1156,8 @@ _AFTER_TOWN = re.compile(r"[A-Z][\w.’'-]*, $")
 # Words before a team: "against Tarsk", "beat Tarsk", "leaves Tarsk sixth", "2-2 Tarsk".
 _PLAYED = re.compile(
     r"(?:\b(?:against|beat|beating|v\.?|vs\.?|host|hosts|hosting|face|faces|facing|leaves|"
-    r"leaving|behind|edge|edged|visit|visiting|handing|meet|meets|champions|rivals|leaders|"
-    r"play|plays|playing|"
-    r"coaches|coached|manages|managed)|\b\d{1,3}[-–]\d{1,3})\s+$"
+    r"leaving|behind|edge|edged|visit|visiting|handing|meet|meets|champions|play|plays|"
+    r"playing|coaches|coached)|\b\d{1,3}[-–]\d{1,3})\s+$"
 )
 # A player's tally for a team: "33 points for Boston" (where "for" is no trip).
 _TALLY_FOR = re.compile(
@@ -1850,7 +1868,7 @@ def _looks_like_person(words: list[str]) -> bool:
 
 # Surname endings no English word, town or company name has at the end of a full name.
 _FULL_NAME_SURNAME_SHAPE = re.compile(
-    r"[a-z](?:ov|ova|ev|eva|yev|yeva|enko|sky|skiy|vich|ovic|ović|evic|ević|escu|ashvili|"
+    r"[a-z](?:ov|ova|ev|eva|yev|yeva|enko|(?<![Ww]hi)sky|skiy|vich|ovic|ović|evic|ević|escu|ashvili|"
     r"adze|poulos|oglu|oğlu)$"
 )
 
@@ -1986,7 +2004,7 @@ def _business_context(text: str, start: int, end: int) -> bool:
         (_word_after(text, end) in rules.GROUP_AFTER_BUSINESS and not _SHARES_A.match(text, end))
         or rules.GROUP_OF.search(text, max(0, start - 30), start)
         or _BASED_IN.match(text, end)
-        or _raw_word_before(text, start).endswith(("-based", "-owned", "-controlled"))
+        or _raw_word_before(text, start).endswith(("-based", "-owned"))  # not "rebel-controlled"
         or _FOUNDED.match(text, end)
         or _ORG_POSSESSION.match(text, end)
     )
@@ -2005,6 +2023,35 @@ _AGE_OF = re.compile(r", \d{1,3}, of $")
 
 
 _POSSESSIVE_ROLE = re.compile(r"['’]s ([a-z-]+)")  # "Australia's captain"
+# What may follow a place named after its noun ("the capital Grozny on Thursday"): not a
+# verb, as in "the district Omar represents", "the county Clinton won".
+_PLACE_NOUN_NAME_ENDS = re.compile(
+    r"[,.;:)”\"’]|$|\n| (?:on|in|at|and|or|to|from|for|after|before|where|which|was|is|has|"
+    r"had|were|are|near|with|by|of)\b"
+)
+# A goal's scorer, and a side's manager: "a header from X", "X's side", in sport.
+_PLAYER_BEFORE = re.compile(
+    r"\b(?:goals? from|a header from|scored by|assisted by|a free kick from|a brace from) $"
+)
+_MANAGERS_SIDE = re.compile(r"['’]s (?:side|men|team|squad)\b")
+
+
+def _player_or_manager(text: str, start: int, end: int) -> bool:
+    name = text[start:end]
+    if not 1 <= len(name.split()) <= 3 or not name[:1].isupper() or name.isupper():
+        return False
+    if not (
+        _PLAYER_BEFORE.search(text, max(0, start - 20), start) or _MANAGERS_SIDE.match(text, end)
+    ):
+        return False
+    return (
+        _sport_words(text) >= 1
+        and not _is_town_or_nation(name)
+        and not _is_team(name)
+        and not is_company_name(name)
+        and normalize(name) not in rules.SERVICES
+        and not rules.DEMONYM.search(name)
+    )
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
@@ -2133,6 +2180,8 @@ def context_kind(
         return Kind.GROUP, True  # the city stands for its team: "the England striker"
     if _BYLINE.search(text, max(0, start - 30), start) or _AGE.match(text, end):
         return Kind.PERSON, True  # "Reporting by Jane Doe", "Jane Doe, 27, said"
+    if _player_or_manager(text, start, end):
+        return Kind.PERSON, True  # "goals from Sadio Mane", "Pep Guardiola's side"
     if (
         rules.ROLE_COMMA.search(text, max(0, start - 30), start)
         and 2 <= len(raw_words) <= 4
@@ -2175,7 +2224,11 @@ def context_kind(
         return Kind.GROUP, True  # "the Ukrainian" is a person's nationality, not the country
     if (
         rules.PLACE_OF.search(text, max(0, start - 40), start)
-        or rules.PLACE_NOUN_BEFORE.search(text, max(0, start - 30), start)
+        or (
+            rules.PLACE_NOUN_BEFORE.search(text, max(0, start - 30), start)
+            and _PLACE_NOUN_NAME_ENDS.match(text, end)  # not "the district Omar represents"
+            and raw_words[-1].casefold() not in rules.INSTITUTION_HEADS  # "county Sheriff's Office"
+        )
         or _AGE_OF.search(text, max(0, start - 12), start)
     ):
         return Kind.PLACE, True  # "the town of X", "the capital X"; "Jane Doe, 31, of X"
@@ -3749,7 +3802,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.8"
+RULES_VERSION = "2026-12-07.9"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -58,6 +58,7 @@ def test_acronym_of(name: str, acronym: str, expected: bool) -> None:
         ("Lee Anderson", "Anderson"),  # a Western given name, then the surname
         ("Kim Jones", "Jones"),
         ("Carrie Lam", "Lam"),
+        ("Sung Hyun Park", "Park"),  # a Korean golfer's name in Western order
     ],
 )
 def test_surname_of(name: str, expected: str | None) -> None:

@@ -3256,3 +3256,53 @@ def test_in_sport_a_town_a_team_plays_is_the_team() -> None:
         span(text, "Cincinnati", "GPE"),
     ]
     assert ("Cincinnati", G) in found(run(text, spans))
+
+
+def test_in_sport_a_scorer_and_a_managers_side_are_people() -> None:
+    text = (
+        "Soccer\n\nLiverpool won 2-0 with goals from Tavo Renko and a header from Jo Marr. "
+        "Pep Garrido's side never recovered.\n"
+    )
+    spans = [
+        span(text, "Liverpool", "GPE"),
+        span(text, "Tavo Renko", "ORG"),
+        span(text, "Jo Marr", "ORG"),
+        span(text, "Garrido", "ORG"),
+    ]
+    found_ = found(run(text, spans))
+    assert ("Tavo Renko", N) in found_
+    assert ("Jo Marr", N) in found_
+    assert ("Garrido", N) in found_
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (  # a place noun, then a person who is the subject of a verb
+            "Race\n\nThe Minneapolis district Omar represents voted. Omar spoke.\n",
+            [("Minneapolis", "GPE"), ("Omar", "PERSON"), ("Omar", "PERSON", 1)],
+            [("Minneapolis", P), ("Omar", N), ("Omar", N)],
+        ),
+        (  # held by rebels: a place
+            "War\n\nShelling hit rebel-controlled Idlib on Monday.\n",
+            [("Idlib", "GPE")],
+            [("Idlib", P)],
+        ),
+        (  # a summit is an event, even of a body
+            "Talks\n\nLeaders met at the Association of Southeast Asian Nations Summit.\n",
+            [("the Association of Southeast Asian Nations Summit", "EVENT")],
+            [],
+        ),
+        (  # a player's hometown when he plays for another team
+            "Basketball\n\nThe coach was pleased. "
+            "Chicago's Derrick Rose, now with Detroit, watched.\n",
+            [("Chicago", "GPE"), ("Derrick Rose", "PERSON"), ("Detroit", "GPE")],
+            [("Chicago", P), ("Derrick Rose", N), ("Detroit", P)],
+        ),
+    ],
+)
+def test_misfires_a_review_of_the_sixth_sessions_rules_found(
+    text: str, spans: list[tuple[str, ...]], expected: list[tuple[str, Kind]]
+) -> None:
+    model = [span(text, s[0], s[1], int(s[2]) if len(s) > 2 else 0) for s in spans]
+    assert found(run(text, model)) == expected
