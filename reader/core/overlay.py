@@ -124,8 +124,8 @@ _PUNCT = '.,;:!?"()[]{}«»“”–—-'
 # A run of single letters with periods: "U.S.", "U.N.", "N.Y.", "D.C.".
 _INITIALS = re.compile(r"(?:^|(?<=[\s(-]))(?:[A-Za-z]\.)+[A-Za-z]$")
 # Listings and bylines put separators between names the model runs together.
-_SEPARATOR = re.compile(  # "Jo Pike/Ana Lee", "ACCRA/LONDON"
-    r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[A-Za-z])/(?=[A-Z])"
+_SEPARATOR = re.compile(  # "Jo Pike/Ana Lee", "ACCRA/LONDON", "RELATED ARTICLES: Inside X"
+    r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[A-Za-z])/(?=[A-Z])|(?<=[A-Z]):\s+(?=[A-Z])"
 )
 _LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'’-]*(?=\s)")
 
@@ -275,6 +275,8 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
         return True  # "after Easter"; "Opposition lawmakers walked out"; not "Advent said"
     if piece.isupper() and folded in _SPORT_NAMES:
         return True  # "SOCCER - SHEARER NAMED CAPTAIN": a section's label
+    if piece.isupper() and folded.split()[0] in rules.NEWS_KICKERS and text[end : end + 1] == ":":
+        return True  # "READ MORE:", "RELATED ARTICLES:": a page's label
     if _ARTICLE_THEN_WORD.match(piece):
         return True  # "LEEDS - A century-old branch library": a sentence's first words
     if piece in rules.TIME_ZONES and _TIME_BEFORE.search(text, max(0, start - 16), start):
@@ -3011,6 +3013,12 @@ def _player(m: re.Match[str]) -> _Span:
     return _Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE)
 
 
+# A tour date's venue, after "@" at the end of its line.
+_TOUR_DATE_VENUE = re.compile(
+    r"(?m)\S.* @ (?:[Tt]he )?([A-Z0-9][\w.&’'-]*(?: (?:[A-Z0-9][\w.&’'-]*|of|at|on|the|&))*)[ \t]*$"
+)
+
+
 def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span]:
     """Names the model often misses whose shape alone says what they are.
 
@@ -3065,6 +3073,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         if words[0].casefold() not in _NOT_A_NAME_START:
             found.append(_Span(s, m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    for m in _TOUR_DATE_VENUE.finditer(text):  # "March 17 – Chicago, IL @ United Center"
+        found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _CUED_COMPANY.finditer(text):  # "analysts at Jefferies"
         found.append(_company(text, m.start(1), m.end(1), after_cue=True))
     for m in _NAME_BEFORE_HEAD.finditer(text):  # "the Tuoi Tre newspaper"
@@ -3802,7 +3812,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.9"
+RULES_VERSION = "2026-12-07.10"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

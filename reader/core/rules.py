@@ -689,7 +689,7 @@ NEWS_KICKERS = frozenset(
     """update updated breaking exclusive analysis factbox explainer watch live opinion
     editorial comment review interview photos photo video correction corrected refile
     refiled urgent flash alert preview recap timeline column commentary insight
-    update: note editor's""".split()
+    update: note editor's read more related pictured watched listen""".split()
 )
 
 # Numbered roads are places, not product designations ("Route 66", "Interstate 44").

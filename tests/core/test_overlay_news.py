@@ -3306,3 +3306,22 @@ def test_misfires_a_review_of_the_sixth_sessions_rules_found(
 ) -> None:
     model = [span(text, s[0], s[1], int(s[2]) if len(s) > 2 else 0) for s in spans]
     assert found(run(text, model)) == expected
+
+
+def test_a_tour_dates_venue_is_a_place_and_a_pages_label_is_nothing() -> None:
+    text = (
+        "Band tour\n\nThe band will tour.\n\nMarch 17 – Chicago, IL @ United Center\n"
+        "March 20 – Dallas, TX @ American Airlines Center\n\n"
+        "READ MORE: Band's secret album revealed\n"
+    )
+    spans = [
+        span(text, "Chicago", "GPE"),
+        span(text, "United Center", "ORG"),
+        span(text, "Dallas", "GPE"),
+        span(text, "American Airlines Center", "ORG"),
+        span(text, "READ MORE", "ORG"),
+    ]
+    found_ = found(run(text, spans))
+    assert ("United Center", P) in found_
+    assert ("American Airlines Center", P) in found_
+    assert all(name != "READ MORE" for name, _ in found_)
