@@ -277,6 +277,8 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
         return True  # "SOCCER - SHEARER NAMED CAPTAIN": a section's label
     if piece.isupper() and folded.split()[0] in rules.NEWS_KICKERS and text[end : end + 1] == ":":
         return True  # "READ MORE:", "RELATED ARTICLES:": a page's label
+    if folded in _SQUAD_LABELS and _LABEL_MARK.match(text, end):
+        return True  # "Forwards - Oliver Bierhoff, ...": a squad list's label
     if _ARTICLE_THEN_WORD.match(piece):
         return True  # "LEEDS - A century-old branch library": a sentence's first words
     if piece in rules.TIME_ZONES and _TIME_BEFORE.search(text, max(0, start - 16), start):
@@ -301,6 +303,10 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
     return len(words) == 1 and _OFFICE_OF.search(text, max(0, start - 20), start) is not None
 
 
+_SQUAD_LABELS = frozenset(
+    "goalkeepers goalkeeper defenders midfielders forwards strikers substitutes subs".split()
+)
+_LABEL_MARK = re.compile(r" ?[:–—-] ")
 _SPORT_NAMES = frozenset(
     """soccer football cricket tennis golf boxing rugby baseball basketball athletics
     cycling squash swimming motorsport skiing snooker darts badminton volleyball handball
@@ -3812,7 +3818,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.10"
+RULES_VERSION = "2026-12-07.11"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

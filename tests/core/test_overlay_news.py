@@ -3325,3 +3325,14 @@ def test_a_tour_dates_venue_is_a_place_and_a_pages_label_is_nothing() -> None:
     assert ("United Center", P) in found_
     assert ("American Airlines Center", P) in found_
     assert all(name != "READ MORE" for name, _ in found_)
+
+
+def test_a_squad_lists_labels_are_not_names() -> None:
+    text = (
+        "Squad\n\nThe coach named his squad.\n\nGoalkeepers: Jo Pike, Ann Cole\n\n"
+        "Forwards - Tom Boyd, Al Marr\n"
+    )
+    spans = [span(text, "Goalkeepers", "ORG"), span(text, "Forwards", "ORG")]
+    names = [name for name, _ in found(run(text, spans))]
+    assert "Goalkeepers" not in names
+    assert "Forwards" not in names
