@@ -2031,6 +2031,8 @@ _AGE_OF = re.compile(r", \d{1,3}, of $")
 
 
 _POSSESSIVE_ROLE = re.compile(r"['’]s ([a-z-]+)")  # "Australia's captain"
+# Rivers and regions a company is named after: "the Amazon" is never the company.
+_FEATURES_NAMED_LIKE_COMPANIES = frozenset({"Amazon"})
 # What may follow a place named after its noun ("the capital Grozny on Thursday"): not a
 # verb, as in "the district Omar represents", "the county Clinton won".
 _PLACE_NOUN_NAME_ENDS = re.compile(
@@ -2199,6 +2201,10 @@ def context_kind(
     raw_before = _raw_word_before(text, start)
     before = raw_before.lower()
     after_the = text[max(0, start - 4) : start].lower() == "the "
+    if name in _FEATURES_NAMED_LIKE_COMPANIES and (
+        after_the or after in ("rainforest", "basin", "river", "region", "jungle", "delta")
+    ):
+        return Kind.PLACE, True  # "fires in the Amazon", "the Amazon rainforest"
     if _listed_company(text, start, end) and not (kind is Kind.PLACE and after_the):
         return Kind.GROUP, True  # "Morgan Stanley", "Nvidia": whatever the model saw
     if (
@@ -3818,7 +3824,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.11"
+RULES_VERSION = "2026-12-07.12"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -3336,3 +3336,13 @@ def test_a_squad_lists_labels_are_not_names() -> None:
     names = [name for name, _ in found(run(text, spans))]
     assert "Goalkeepers" not in names
     assert "Forwards" not in names
+
+
+def test_the_amazon_is_the_river_and_the_forest_not_the_company() -> None:
+    text = "Fires\n\nFires in the Amazon spread. Amazon shares fell. The Amazon rainforest burns.\n"
+    spans = [
+        span(text, "Amazon", "ORG"),
+        span(text, "Amazon", "ORG", 1),
+        span(text, "Amazon", "ORG", 2),
+    ]
+    assert found(run(text, spans)) == [("Amazon", P), ("Amazon", G), ("Amazon", P)]
