@@ -2031,6 +2031,8 @@ _AGE_OF = re.compile(r", \d{1,3}, of $")
 
 
 _POSSESSIVE_ROLE = re.compile(r"['’]s ([a-z-]+)")  # "Australia's captain"
+# A person's full name, then "of": "Eddie Melton of" (not "the Duke of").
+_PERSON_OF = re.compile(r"(?<![\w.’'-])(?P<given>[A-Z][a-z]+) [A-Z][\w’'-]+ of $")
 # Rivers and regions a company is named after: "the Amazon" is never the company.
 _FEATURES_NAMED_LIKE_COMPANIES = frozenset({"Amazon"})
 # What may follow a place named after its noun ("the capital Grozny on Thursday"): not a
@@ -2236,6 +2238,9 @@ def context_kind(
         return Kind.PERSON, True  # "Gastón Gaudio" too, where the model saw a place
     if kind is Kind.PLACE and len(raw_words) == 1 and rules.DEMONYM.search(name):
         return Kind.GROUP, True  # "the Ukrainian" is a person's nationality, not the country
+    person_of = _PERSON_OF.search(text, max(0, start - 40), start)
+    if person_of and is_given_name(person_of.group("given")) and is_city_name(name):
+        return Kind.PLACE, True  # "state Sen. Eddie Melton of Gary": where he is from
     if (
         rules.PLACE_OF.search(text, max(0, start - 40), start)
         or (
@@ -2603,6 +2608,7 @@ _NAME_WORD_IN_LIST = r"(?:St\.|Mt\.|Ft\.|[A-Z][\w’'-]*)"
 # Bounded, so that a page of capitalised words costs linear time, not quadratic.
 _NAME_RUN = rf"{_NAME_WORD_IN_LIST}(?: (?:{_NAME_WORD_IN_LIST}|&|de|da|do|del|al-\w+)){{0,4}}"
 _LIST = rf"{_NAME_RUN}(?:, {_NAME_RUN}){{0,8}},? (?:and|or) {_NAME_RUN}|{_NAME_RUN}"
+_NOT_PLACE_DISTRICTS = re.compile(r"\b(?:school|congressional|legislative|water|fire) $")
 _TYPED_LIST = re.compile(
     rf"\b((?i:{'|'.join(sorted(_PLACE_NOUNS | _GROUP_NOUNS))})),? "
     rf"(?:including|such as|like|among them) ({_LIST})(?![\w’'-])"
@@ -3122,6 +3128,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
     for m in _TYPED_LIST.finditer(text):  # "districts such as Defne and Altınözü"
         noun, names = (1, 2) if m.group(1) else (3, 4)
         kind = Kind.PLACE if m.group(noun).casefold() in _PLACE_NOUNS else Kind.GROUP
+        if kind is Kind.PLACE and _NOT_PLACE_DISTRICTS.search(text, 0, m.start(noun)):
+            continue  # "school districts, including Indianapolis Public Schools"
         found += _typed_items(text, m.start(names), m.group(names), kind)
     for m in _LISTED_BEFORE_HEAD.finditer(text):  # "Hoima and Kikuube districts"
         found += _typed_items(text, m.start(1), m.group(1), Kind.PLACE)
@@ -3266,7 +3274,17 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             strong = rules.STRONG_CUE_VOTE
             found.append(_Span(m.start("party"), m.end("party"), Kind.GROUP, weight=strong))
             found.append(_Span(m.start("state"), m.end("state"), Kind.PLACE, weight=strong))
+    for m in _PARTY_TOWN.finditer(text):  # a state lawmaker's: "Brian Bosma, R-Indianapolis,"
+        if is_city_name(m.group("town")):
+            strong = rules.STRONG_CUE_VOTE
+            found.append(_Span(m.start("party"), m.end("party"), Kind.GROUP, weight=strong))
+            found.append(_Span(m.start("town"), m.end("town"), Kind.PLACE, weight=strong))
     return found
+
+
+_PARTY_TOWN = re.compile(
+    r"(?:\(|, )(?P<party>[DRI])-(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[),])"
+)
 
 
 # What a span that runs over two names has inside: "ABUJA, Nigeria", "Museum on Tahrir Square".
@@ -3824,7 +3842,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.12"
+RULES_VERSION = "2026-12-07.13"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -101,7 +101,7 @@ STRONG_GROUP_WORDS = frozenset(
     coalition league federation association institute university company corporation
     militia parliament assembly senate congress hezbollah hizbullah hizballah
     harakat hizb jaysh jaish kata'ib liwa ansar jabhat orchestra philharmonic symphony
-    choir ensemble cartel foundation department""".split()
+    choir ensemble cartel foundation department schools""".split()
 )
 # Capitalised words that are given names but also begin companies and institutions
 # ("Royal Caribbean", "General Motors", "Grand Hyatt"): no sign of a person.
@@ -143,7 +143,8 @@ PERSON_TITLES = frozenset(
     spokeswoman spokesperson leader chief secretary ambassador envoy senator
     governor mayor judge pope rabbi hajiya alhaji mallam treasurer pastor reverend rev.
     bishop archbishop cardinal cllr cllr. councillor councilor councilman councilwoman
-    alderman alderwoman sir dame sheriff undersheriff constable prof prof. professor""".split()
+    alderman alderwoman sir dame sheriff undersheriff constable prof prof. professor
+    pro tem tempore""".split()
 )
 MAX_TITLED_NAME_WORDS = 4  # "President X Y Z" is a person; a longer span is not a name
 # Only "and"/"or" coordinate: a bare comma also separates a place from a building

@@ -3346,3 +3346,25 @@ def test_the_amazon_is_the_river_and_the_forest_not_the_company() -> None:
         span(text, "Amazon", "ORG", 2),
     ]
     assert found(run(text, spans)) == [("Amazon", P), ("Amazon", G), ("Amazon", P)]
+
+
+def test_a_state_lawmakers_party_and_town_and_a_school_district() -> None:
+    text = (
+        "Rally\n\nHouse Speaker Brian Bosma, R-Indianapolis, and Senate President Pro Tem "
+        "Rodric Bray spoke. Schools closed in 140 school districts, including "
+        "Indianapolis Public Schools and Fort Wayne Community Schools.\n"
+    )
+    spans = [
+        span(text, "House", "ORG"),
+        span(text, "Brian Bosma", "PERSON"),
+        span(text, "Senate", "ORG"),
+        span(text, "Pro Tem Rodric Bray", "PERSON"),
+        span(text, "Indianapolis Public Schools", "ORG"),
+        span(text, "Fort Wayne Community Schools", "ORG"),
+    ]
+    found_ = found(run(text, spans))
+    assert ("R", G) in found_
+    assert ("Indianapolis", P) in found_  # the lawmaker's town
+    assert ("Rodric Bray", N) in found_  # "Pro Tem" is his title
+    assert ("Indianapolis Public Schools", G) in found_  # a district is no place
+    assert ("Fort Wayne Community Schools", G) in found_
