@@ -1264,6 +1264,13 @@ def _two_places_body(text: str, prev: _Span, sp: _Span) -> bool:
     )
 
 
+# The last word of a U.S. agency's name, which takes "U.S." in: "U.S. Capitol Police",
+# "U.S. Securities and Exchange Commission" (the annotation guide's own examples).
+_US_AGENCY_ENDS = frozenset(
+    "police commission agency service administration department bureau office".split()
+)
+
+
 def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     """The kind of "prev sp" as one name, or None if they are two names side by side."""
     if (
@@ -1303,6 +1310,13 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         return Kind.GROUP  # "Athletics" + "Kenya", "ICE Futures" + "U.S.": a branch's name
     if " " not in piece and piece.casefold() in _GENERIC_GROUP_WORDS and not sp.is_norp:
         return Kind.GROUP  # "Sinaloa" + "Cartel", "Dravix" + "Holdings"
+    if (
+        text[prev.start : prev.end] in ("U.S.", "US")
+        and sp.kind is Kind.GROUP
+        and not sp.is_norp
+        and piece.split()[-1].casefold() in _US_AGENCY_ENDS
+    ):
+        return Kind.GROUP  # "U.S." + "Capitol Police": an agency's official name
     if prev.is_norp and not sp.is_norp and _NATIONAL_FORCE.fullmatch(piece):
         return Kind.GROUP  # "French" + "Navy", "Nigerian" + "Air Force": one body's name
     if prev.is_norp or sp.is_norp:
@@ -2731,6 +2745,9 @@ def _used_acronyms(text: str) -> list[_Span]:
 
 
 _HEAD_WORDS = rules.FACILITY_HEADS | {"center", "centre"} | rules.FACILITY_STAGES
+_BODY_AFTER_VENUE = (
+    rules.STRONG_GROUP_WORDS | rules.WEAK_GROUP_WORDS | rules.INSTITUTION_HEADS
+) - rules.FACILITY_HEADS
 
 
 def _institution_run(text: str, m: re.Match[str]) -> _Span | None:
@@ -3056,18 +3073,27 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             institution = _institution_run(text, m)
             if institution is not None:
                 found.append(institution)
-        if not _HEAD_WORDS.intersection(m.group().casefold().split()):
+        # Up to a sentence's full stop: "filled the U.S. Capitol. They met"
+        stop = re.search(r"[a-z]{2}\.(?: |$)", m.group())
+        whole = m.group()[: stop.start() + 2] if stop else m.group()
+        if not _HEAD_WORDS.intersection(whole.casefold().split()):
             continue
-        run = list(re.finditer(r"\S+", m.group()))
+        run = list(re.finditer(r"\S+", whole))
         texts = [w.group() for w in run]
         # The last facility word in the run ends the venue: "Jones Beach Theater".
         heads = [i for i in range(len(run)) if _is_facility(texts[max(0, i - 1) : i + 1])]
         if not heads:
             continue
         last = heads[-1]
+        if last + 1 < len(run) and texts[last + 1].casefold() in _BODY_AFTER_VENUE:
+            continue  # "U.S. Capitol Police", "Airport Authority": the body, not the venue
         first = max(0, last - rules.MAX_VENUE_WORDS + 1)
         while first < last and texts[first].casefold() in _NOT_A_NAME_START:
             first += 1
+        for i in range(first, last):  # "Warsaw's Royal Castle": the town's, not its name
+            saint = i > 0 and texts[i - 1] in ("St.", "St", "Saint")
+            if texts[i].endswith(("'s", "’s")) and not saint:
+                first = i + 1
         if first < last:
             start, end = m.start() + run[first].start(), m.start() + run[last].end()
             if texts[last] == "Palace" and _PALACE_SPEAKS.match(text, end):
@@ -3842,7 +3868,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.13"
+RULES_VERSION = "2026-12-07.15"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -3368,3 +3368,34 @@ def test_a_state_lawmakers_party_and_town_and_a_school_district() -> None:
     assert ("Rodric Bray", N) in found_  # "Pro Tem" is his title
     assert ("Indianapolis Public Schools", G) in found_  # a district is no place
     assert ("Fort Wayne Community Schools", G) in found_
+
+
+def test_a_us_agency_is_one_name_and_no_venue() -> None:
+    text = (
+        "Threat\n\nShe thanked the U.S. Capitol Police and the FBI. "
+        "Crowds filled the U.S. Capitol on Monday.\n"
+    )
+    spans = [
+        span(text, "U.S.", "GPE"),
+        span(text, "Capitol Police", "ORG"),
+        span(text, "FBI", "ORG"),
+        span(text, "U.S. Capitol", "FAC"),
+    ]
+    assert found(run(text, spans)) == [
+        ("U.S. Capitol Police", G),
+        ("FBI", G),
+        ("U.S. Capitol", P),
+    ]
+
+
+def test_a_venue_at_a_sentences_end_and_after_a_towns_possessive() -> None:
+    text = (
+        "Visit\n\nCrowds filled the U.S. Capitol. They met at Warsaw's Royal Castle. "
+        "Mass was said at St. Bavo's Cathedral.\n"
+    )
+    spans = [span(text, "U.S.", "GPE"), span(text, "Capitol", "FAC"), span(text, "Warsaw", "GPE")]
+    found_ = found(run(text, spans))
+    assert ("U.S. Capitol", P) in found_
+    assert ("Warsaw", P) in found_
+    assert ("Royal Castle", P) in found_
+    assert ("St. Bavo's Cathedral", P) in found_
