@@ -59,6 +59,7 @@ from reader.core.kinds import Kind, kind_for_label
 from reader.core.names import (
     APOS_CLASS,
     acronym_of,
+    family_name_first,
     find_names,
     longest_first,
     normalize,
@@ -1311,6 +1312,15 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     if " " not in piece and piece.casefold() in _GENERIC_GROUP_WORDS and not sp.is_norp:
         return Kind.GROUP  # "Sinaloa" + "Cartel", "Dravix" + "Holdings"
     if (
+        prev.kind is Kind.PLACE
+        and not prev.is_norp
+        and sp.kind is Kind.GROUP
+        and len(piece.split()) <= 3
+        and piece.split()[-1] in ("University", "Polytechnic", "College")
+        and piece.split()[0] not in ("University", "College")
+    ):
+        return Kind.GROUP  # "Hong Kong" + "Polytechnic University", "Oxford" + "Brookes University"
+    if (
         text[prev.start : prev.end] in ("U.S.", "US")
         and sp.kind is Kind.GROUP
         and not sp.is_norp
@@ -1387,6 +1397,30 @@ def _acronym_tails(text: str, spans: list[_Span]) -> list[_Span]:
             continue  # "Europe", now inside the organisation's name
         kept.append(sp)
     return kept
+
+
+_TOWN_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+(?: [A-Z][a-z]+)?) $")
+
+
+def _universities_of_towns(text: str, spans: list[_Span]) -> None:
+    """A town the model left out of its university's name.
+
+    "Hong Kong" + "Polytechnic University", "Oxford" + "Brookes University".
+    """
+    previous_end = 0
+    for sp in spans:
+        words = text[sp.start : sp.end].split()
+        m = _TOWN_BEFORE.search(text, max(previous_end, sp.start - 30), sp.start)
+        if (
+            sp.kind is Kind.GROUP
+            and len(words) <= 3
+            and words[-1] in ("University", "Polytechnic", "College")
+            and words[0] not in ("University", "College")
+            and m is not None
+            and _is_town(m.group(1))
+        ):
+            sp.start = m.start(1)
+        previous_end = sp.end
 
 
 def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
@@ -3048,6 +3082,12 @@ def _player(m: re.Match[str]) -> _Span:
     return _Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE)
 
 
+# A Chinese or Korean family name and a hyphenated given name: one person.
+_FAMILY_THEN_HYPHENATED = re.compile(
+    r"(?<![\w’'.-])([A-Z][a-z]{1,5}) [A-Z][a-z]{1,5}-[a-z]{1,5}(?![\w’'-])"
+)
+# A paragraph that opens with a name in capitals, as tabloids write it.
+_CAPS_OPENER = re.compile(r"(?m)^([A-Z]{2,}(?: [A-Z]{2,}){1,2})(?=['’]S\b| [a-z])")
 # A tour date's venue, after "@" at the end of its line.
 _TOUR_DATE_VENUE = re.compile(
     r"(?m)\S.* @ (?:[Tt]he )?([A-Z0-9][\w.&’'-]*(?: (?:[A-Z0-9][\w.&’'-]*|of|at|on|the|&))*)[ \t]*$"
@@ -3117,6 +3157,16 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         if words[0].casefold() not in _NOT_A_NAME_START:
             found.append(_Span(s, m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
+    for m in _FAMILY_THEN_HYPHENATED.finditer(text):  # "Han Kuo-yu", "Lee Jae-myung"
+        if m.group(1).casefold() in rules.CHINESE_SURNAMES | rules.KOREAN_SURNAMES and not (
+            _is_town(m.group().rsplit("-", 1)[0])  # "Hong Kong-based"
+            or m.group().rsplit("-", 1)[1] in _COMPOUND_TAILS
+        ):
+            found.append(_Span(m.start(), m.end(), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
+    for m in _CAPS_OPENER.finditer(text):  # tabloid style: "XI JINPING has warned"
+        titled = m.group(1).title().split()
+        if family_name_first(titled) is not None or _looks_like_person(titled):
+            found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
     for m in _TOUR_DATE_VENUE.finditer(text):  # "March 17 – Chicago, IL @ United Center"
         found.append(_Span(m.start(1), m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _CUED_COMPANY.finditer(text):  # "analysts at Jefferies"
@@ -3868,7 +3918,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.15"
+RULES_VERSION = "2026-12-07.16"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -3951,6 +4001,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _candidates(text, model_spans)
     spans = _join_pieces(text, spans)
     spans = _acronym_tails(text, spans)
+    _universities_of_towns(text, spans)
     spans = _extend_names(text, spans)
     _team_prefixes(text, spans)
     spans = _team_nicknames(text, spans)

@@ -3399,3 +3399,24 @@ def test_a_venue_at_a_sentences_end_and_after_a_towns_possessive() -> None:
     assert ("Warsaw", P) in found_
     assert ("Royal Castle", P) in found_
     assert ("St. Bavo's Cathedral", P) in found_
+
+
+def test_taiwanese_and_tabloid_names_and_a_towns_university() -> None:
+    text = (
+        "Protests\n\nXI JINPING has warned that Beijing will act. Tsai faces Han Kuo-yu "
+        "in January, and Han has called for closer ties. A Hong Kong-based group spoke. "
+        "Police stormed the Hong Kong Polytechnic University.\n"
+    )
+    spans = [
+        span(text, "Beijing", "GPE"),
+        span(text, "Han", "ORG"),
+        span(text, "Han", "ORG", 1),
+        span(text, "Hong Kong", "GPE"),
+        span(text, "Polytechnic University", "ORG"),
+    ]
+    found_ = found(run(text, spans))
+    assert ("XI JINPING", N) in found_
+    assert ("Han Kuo-yu", N) in found_
+    assert ("Han", N) in found_  # the family name later
+    assert ("Hong Kong", P) in found_  # "-based" is no given name
+    assert ("Hong Kong Polytechnic University", G) in found_
