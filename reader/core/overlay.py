@@ -3918,7 +3918,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.16"
+RULES_VERSION = "2026-12-07.17"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -123,7 +123,8 @@ WEAK_GROUP_WORDS = frozenset(
 )
 PLACE_HEADS = frozenset(
     """region province district city town village camp camps county valley river
-    airport port base crossing governorate mountains desert strait building""".split()
+    airport port base crossing governorate mountains desert strait building bridge mosque
+    square checkpoint neighbourhood neighborhood""".split()
 )
 PLACE_BEFORE = frozenset("""in near around across outside inside towards toward into""".split())
 PLACE_OF = re.compile(

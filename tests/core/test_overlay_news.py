@@ -3420,3 +3420,9 @@ def test_taiwanese_and_tabloid_names_and_a_towns_university() -> None:
     assert ("Han", N) in found_  # the family name later
     assert ("Hong Kong", P) in found_  # "-based" is no given name
     assert ("Hong Kong Polytechnic University", G) in found_
+
+
+def test_a_name_before_a_bridge_mosque_or_square_is_a_place() -> None:
+    text = "Clashes\n\nProtesters gathered near the Sinak bridge and the Khulani mosque.\n"
+    spans = [span(text, "Sinak", "ORG"), span(text, "Khulani", "ORG")]
+    assert found(run(text, spans)) == [("Sinak", P), ("Khulani", P)]
