@@ -1170,7 +1170,8 @@ _PLAYED = re.compile(
 )
 # A player's tally for a team: "33 points for Boston" (where "for" is no trip).
 _TALLY_FOR = re.compile(
-    r"\b(?:points|assists|rebounds|goals|saves|runs|wickets|tries|yards|touchdowns) for $"
+    r"\b(?:points|assists|rebounds|goals|saves|runs|wickets|tries|yards|touchdowns|"
+    r"scored \d{1,3}|bench) for $"
 )
 
 
@@ -1759,7 +1760,13 @@ def _institution_start(
     return begin if begin < start else None
 
 
+_APOSTROPHE_GIVEN = re.compile(r"(?<![\w’'.-])(?:[A-Z][a-z]{0,2}['’][A-Z][a-z]+) $")
+
+
 def _extend_person(text: str, sp: _Span, prev_end: int, next_start: int | None) -> None:
+    given = _APOSTROPHE_GIVEN.search(text, max(prev_end, sp.start - 14), sp.start)
+    if given is not None and " " not in text[sp.start : sp.end]:
+        sp.start = given.start()  # "De'Aaron" + "Fox", "Ja'Marr" + "Chase"
     hyphenated = _HYPHEN_TAIL.match(text, sp.end)
     words = text[sp.start : sp.end].split()
     korean = (
@@ -3918,7 +3925,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.17"
+RULES_VERSION = "2026-12-07.18"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -621,6 +621,7 @@ TEAM_NAMES = frozenset(
 CLUB_NAME_LIST = tuple(
     name.strip()
     for name in """Aston Villa, Everton, Tottenham, Tottenham Hotspur, Arsenal, Crystal Palace,
+    Golden State,
     Nottingham Forest, Celtic, Juventus, Ajax, PSV, PSV Eindhoven, Benfica, Galatasaray,
     Fenerbahce, Fenerbahçe, Besiktas, Beşiktaş, Olympiacos, Panathinaikos, Schalke,
     Atalanta, Fiorentina, Real Betis, Osasuna, Anderlecht, Feyenoord, Club Brugge,

@@ -3426,3 +3426,22 @@ def test_a_name_before_a_bridge_mosque_or_square_is_a_place() -> None:
     text = "Clashes\n\nProtesters gathered near the Sinak bridge and the Khulani mosque.\n"
     spans = [span(text, "Sinak", "ORG"), span(text, "Khulani", "ORG")]
     assert found(run(text, spans)) == [("Sinak", P), ("Khulani", P)]
+
+
+def test_an_nba_recaps_apostrophe_names_golden_state_and_a_tally_for_a_town() -> None:
+    text = (
+        "NBA\n\nThe Kings, who were without De'Aaron Fox, lost. Their coach said so. "
+        "Sacramento visits Golden State on Monday. Harrison Barnes scored 14 for Sacramento.\n"
+    )
+    spans = [
+        span(text, "Kings", "ORG"),
+        span(text, "Fox", "PERSON"),
+        span(text, "Sacramento", "GPE"),
+        span(text, "Golden State", "PERSON"),
+        span(text, "Harrison Barnes", "PERSON"),
+        span(text, "Sacramento", "GPE", 1),
+    ]
+    found_ = found(run(text, spans))
+    assert ("De'Aaron Fox", N) in found_
+    assert ("Golden State", G) in found_
+    assert found_[-1] == ("Sacramento", G)  # the team he scored for
