@@ -47,7 +47,7 @@ NAME_POSSESSIVES = frozenset(
 NEVER_NAMES_ALONE = frozenset(
     """easter christmas christmastime ramadan eid diwali thanksgiving hanukkah hanukah
     passover lent advent halloween pentecost whitsun michaelmas opposition""".split()
-)
+) | {"grand slam"}
 
 # Universities called "<town> State", beyond the states' own ("Oregon State").
 STATE_COLLEGES = frozenset(
@@ -280,7 +280,7 @@ FEATURE_HEADS = frozenset(
     coast beach harbour harbor cape delta basin plateau volcano square lane avenue boulevard
     citadel bazaar quay wharf pier promenade park street highway motorway falls parkway
     drive expressway turnpike ave ave. blvd blvd. rd. pkwy pkwy. hwy hwy. range
-    mountains hills road marg chowk bhavan bhawan niwas""".split()
+    mountains hills road marg chowk bhavan bhawan niwas meadows""".split()
 )
 # The last word of an institution's name, for names the model missed entirely
 # ("Jet Propulsion Laboratory", "Colombian Episcopal Conference").

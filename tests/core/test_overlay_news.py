@@ -3445,3 +3445,22 @@ def test_an_nba_recaps_apostrophe_names_golden_state_and_a_tally_for_a_town() ->
     assert ("De'Aaron Fox", N) in found_
     assert ("Golden State", G) in found_
     assert found_[-1] == ("Sacramento", G)  # the team he scored for
+
+
+def test_a_tennis_reports_player_of_a_country_venue_and_title() -> None:
+    text = (
+        "Tennis\n\nBianca Andreescu of Canada beat Serena Williams, who was booed at "
+        "Flushing Meadows, for her first Grand Slam title.\n"
+    )
+    spans = [
+        span(text, "Bianca Andreescu of Canada", "ORG"),
+        span(text, "Serena Williams", "PERSON"),
+        span(text, "Flushing Meadows", "PERSON"),
+        span(text, "Grand Slam", "GPE"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Bianca Andreescu", N),
+        ("Canada", P),
+        ("Serena Williams", N),
+        ("Flushing Meadows", P),
+    ]
