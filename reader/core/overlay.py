@@ -3928,7 +3928,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.19"
+RULES_VERSION = "2026-12-07.20"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -280,7 +280,7 @@ FEATURE_HEADS = frozenset(
     coast beach harbour harbor cape delta basin plateau volcano square lane avenue boulevard
     citadel bazaar quay wharf pier promenade park street highway motorway falls parkway
     drive expressway turnpike ave ave. blvd blvd. rd. pkwy pkwy. hwy hwy. range
-    mountains hills road marg chowk bhavan bhawan niwas meadows""".split()
+    mountains hills road marg chowk bhavan bhawan niwas""".split()
 )
 # The last word of an institution's name, for names the model missed entirely
 # ("Jet Propulsion Laboratory", "Colombian Episcopal Conference").
@@ -360,6 +360,7 @@ KNOWN_PLACES = (
     "Gaza Strip",
     "Soviet Union",
     "Russian Federation",
+    "Flushing Meadows",
 )
 # Groups the news names often that the model misses or calls people ("al-Shabaab").
 KNOWN_GROUPS = (

@@ -3464,3 +3464,9 @@ def test_a_tennis_reports_player_of_a_country_venue_and_title() -> None:
         ("Serena Williams", N),
         ("Flushing Meadows", P),
     ]
+
+
+def test_a_surname_that_is_a_landscape_word_stays_a_persons() -> None:
+    text = "Staff\n\nChief of staff Mark Meadows said Trump would win. Meadows spoke.\n"
+    spans = [span(text, "Mark Meadows", "PERSON"), span(text, "Trump", "PERSON")]
+    assert found(run(text, spans))[0] == ("Mark Meadows", N)
