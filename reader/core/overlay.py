@@ -1908,10 +1908,15 @@ def _looks_like_person(words: list[str]) -> bool:
     """
     if not 2 <= len(words) <= 3:
         return False
-    if not is_given_name(words[0]) and not (
-        _FULL_NAME_SURNAME_SHAPE.search(words[-1])
-        and all(w.isalpha() and w[1:].islower() for w in words)
-        and not is_place_name(words[0])
+    word_name = words[0].casefold() in _GIVEN_NAMES_ALSO_WORDS and is_common_surname(words[-1])
+    if (
+        not is_given_name(words[0])
+        and not word_name
+        and not (
+            _FULL_NAME_SURNAME_SHAPE.search(words[-1])
+            and all(w.isalpha() and w[1:].islower() for w in words)
+            and not is_place_name(words[0])
+        )
     ):
         return False
     whole = " ".join(words)
@@ -1932,6 +1937,9 @@ def _looks_like_person(words: list[str]) -> bool:
     )
 
 
+# Given names that are English words too, so the name list leaves them out: a name only
+# before a common surname ("Mark Meadows", "Bill Gates", "Grace Hopper").
+_GIVEN_NAMES_ALSO_WORDS = frozenset("mark bill will rose grace hope faith joy".split())
 # Surname endings no English word, town or company name has at the end of a full name.
 _FULL_NAME_SURNAME_SHAPE = re.compile(
     r"[a-z](?:ov|ova|ev|eva|yev|yeva|enko|(?<![Ww]hi)sky|skiy|vich|ovic|ović|evic|ević|escu|ashvili|"
@@ -3928,7 +3936,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.20"
+RULES_VERSION = "2026-12-07.21"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -3470,3 +3470,19 @@ def test_a_surname_that_is_a_landscape_word_stays_a_persons() -> None:
     text = "Staff\n\nChief of staff Mark Meadows said Trump would win. Meadows spoke.\n"
     spans = [span(text, "Mark Meadows", "PERSON"), span(text, "Trump", "PERSON")]
     assert found(run(text, spans))[0] == ("Mark Meadows", N)
+
+
+def test_a_given_name_that_is_also_a_word_before_a_common_surname_is_a_person() -> None:
+    text = "Tech\n\nBill Gates met Mark Carney at the Rose Garden. Will Smith spoke.\n"
+    spans = [
+        span(text, "Bill Gates", "ORG"),
+        span(text, "Mark Carney", "GPE"),
+        span(text, "Rose Garden", "FAC"),
+        span(text, "Will Smith", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Bill Gates", N),
+        ("Mark Carney", N),
+        ("Rose Garden", P),  # a garden, whatever its first word
+        ("Will Smith", N),
+    ]
