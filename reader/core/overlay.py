@@ -240,6 +240,13 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = [
         (m.start(), m.end()) for m in _SEPARATOR.finditer(text, start, end)
     ]
+    located = text.find(" in ", start, end)
+    if (
+        located > 0
+        and text[start:located].rsplit(" ", 1)[-1].casefold() in rules.COMPANY_WORDS
+        and _is_town(text[located + 4 : end])
+    ):
+        cuts.append((located, located + 4))  # "National Securities in New York": where it is
     of = text.find(" of ", start, end)
     if of > 0 and _looks_like_person(text[start:of].split()) and _is_town(text[of + 4 : end]):
         cuts.append((of, of + 4))  # "Bianca Andreescu of Canada": a player and her country
@@ -3936,7 +3943,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.21"
+RULES_VERSION = "2026-12-07.22"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -26,7 +26,7 @@ TEXT_ALIAS_VOTE = 50.0  # "Long Name (ACR)" and a surname after a full name
 # --- boundaries ------------------------------------------------------------------------------
 
 # Hyphenated prefixes that are not part of the name ("pro-Hezbollah").
-NAME_PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "neo")
+NAME_PREFIXES = ("pro", "anti", "ex", "non", "post", "pre", "neo", "pan")
 
 # Plain nouns whose possessive is part of a name ("People's Liberation Army",
 # "Kurdistan Workers' Party"), unlike a country's ("Iran's Quds Force").

@@ -3486,3 +3486,21 @@ def test_a_given_name_that_is_also_a_word_before_a_common_surname_is_a_person() 
         ("Rose Garden", P),  # a garden, whatever its first word
         ("Will Smith", N),
     ]
+
+
+def test_a_firm_in_its_town_is_two_names_and_pan_is_no_part_of_a_name() -> None:
+    text = (
+        'Markets\n\n"Buy," said Art Hogan, strategist at National Securities in New York. '
+        "The pan-European index rose.\n"
+    )
+    spans = [
+        span(text, "Art Hogan", "PERSON"),
+        span(text, "National Securities in New York", "ORG"),
+        span(text, "pan-European", "NORP"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Art Hogan", N),
+        ("National Securities", G),
+        ("New York", P),
+        ("European", G),
+    ]
