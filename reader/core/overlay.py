@@ -357,7 +357,7 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None
         opener = (
             i == 0
             and len(words) >= 3
-            and _opens_sentence(text, start)
+            and _sentence_start(text, start)
             and not is_common_surname(w.group())
         )  # "Reliever Mark Acre took the loss", "Centre Walter Little scored"
         if _is_role(w.group()) and (i > 0 or w.group().isupper() or opener):
@@ -368,12 +368,6 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, int, int | None
         if i == 0 and (word in _TITLE_WORDS or _hyphenated_title(word)):
             return _strip_titles(text, start + words[i + 1].start(), end)
     return start, end, team_end
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether `start` begins a line or follows a sentence's end."""
-    before = text[max(0, start - 3) : start]
-    return start == 0 or before.endswith("\n") or re.search(r"[.!?][\"”’']? $", before) is not None
 
 
 def _hyphenated_title(word: str) -> bool:
@@ -1029,8 +1023,11 @@ _POSSESSIVE_THEN_NAME = re.compile(
 _ANOTHER_CLUB = re.compile(r"\b(?:now with|now plays for|traded to|native|hometown|born)\b")
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
 def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"[.!?](?:\s|$)|\n").search(text, pos)
+    m = _SENTENCE_END.search(text, pos)
     return m.end() if m else len(text)
 
 
@@ -1322,14 +1319,7 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
         return Kind.GROUP  # "Athletics" + "Kenya", "ICE Futures" + "U.S.": a branch's name
     if " " not in piece and piece.casefold() in _GENERIC_GROUP_WORDS and not sp.is_norp:
         return Kind.GROUP  # "Sinaloa" + "Cartel", "Dravix" + "Holdings"
-    if (
-        prev.kind is Kind.PLACE
-        and not prev.is_norp
-        and sp.kind is Kind.GROUP
-        and len(piece.split()) <= 3
-        and piece.split()[-1] in ("University", "Polytechnic", "College")
-        and piece.split()[0] not in ("University", "College")
-    ):
+    if prev.kind is Kind.PLACE and not prev.is_norp and _after_its_town(sp, piece):
         return Kind.GROUP  # "Hong Kong" + "Polytechnic University", "Oxford" + "Brookes University"
     if (
         text[prev.start : prev.end] in ("U.S.", "US")
@@ -1392,8 +1382,10 @@ _TAIL_BEFORE_ACRONYM = re.compile(
 
 def _acronym_tails(text: str, spans: list[_Span]) -> list[_Span]:
     """An organisation's name runs on to the place its acronym spells out."""
-    out: list[_Span] = []
+    kept: list[_Span] = []
     for sp in spans:
+        if kept and sp.start < kept[-1].end:
+            continue  # "Europe", now inside the organisation's name
         m = _TAIL_BEFORE_ACRONYM.match(text, sp.end) if sp.kind is Kind.GROUP else None
         if (
             m is not None
@@ -1401,11 +1393,6 @@ def _acronym_tails(text: str, spans: list[_Span]) -> list[_Span]:
             and not acronym_of(text[sp.start : sp.end], m.group(2))
         ):
             sp.end, sp.weight = m.end(1), max(sp.weight, rules.STRONG_CUE_VOTE)
-        out.append(sp)
-    kept: list[_Span] = []
-    for sp in out:
-        if kept and sp.start < kept[-1].end:
-            continue  # "Europe", now inside the organisation's name
         kept.append(sp)
     return kept
 
@@ -1420,18 +1407,21 @@ def _universities_of_towns(text: str, spans: list[_Span]) -> None:
     """
     previous_end = 0
     for sp in spans:
-        words = text[sp.start : sp.end].split()
         m = _TOWN_BEFORE.search(text, max(previous_end, sp.start - 30), sp.start)
-        if (
-            sp.kind is Kind.GROUP
-            and len(words) <= 3
-            and words[-1] in ("University", "Polytechnic", "College")
-            and words[0] not in ("University", "College")
-            and m is not None
-            and _is_town(m.group(1))
-        ):
+        if m is not None and _after_its_town(sp, text[sp.start : sp.end]) and _is_town(m.group(1)):
             sp.start = m.start(1)
         previous_end = sp.end
+
+
+def _after_its_town(sp: _Span, name: str) -> bool:
+    """A university's name that its town opens: "Polytechnic University", "Brookes College"."""
+    words = name.split()
+    return (
+        sp.kind is Kind.GROUP
+        and len(words) <= 3
+        and words[-1] in ("University", "Polytechnic", "College")
+        and words[0] not in ("University", "College")
+    )
 
 
 def _join_pieces(text: str, spans: list[_Span]) -> list[_Span]:
@@ -3111,6 +3101,7 @@ def _player(m: re.Match[str]) -> _Span:
 _FAMILY_THEN_HYPHENATED = re.compile(
     r"(?<![\w’'.-])([A-Z][a-z]{1,5}) [A-Z][a-z]{1,5}-[a-z]{1,5}(?![\w’'-])"
 )
+_FAMILY_FIRST_SURNAMES = rules.CHINESE_SURNAMES | rules.KOREAN_SURNAMES
 # A paragraph that opens with a name in capitals, as tabloids write it.
 _CAPS_OPENER = re.compile(r"(?m)^([A-Z]{2,}(?: [A-Z]{2,}){1,2})(?=['’]S\b| [a-z])")
 # A tour date's venue, after "@" at the end of its line.
@@ -3183,7 +3174,7 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             found.append(_Span(s, m.end(1), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
         found.append(_Span(m.start(2), m.end(2), Kind.PLACE, weight=rules.STRONG_CUE_VOTE))
     for m in _FAMILY_THEN_HYPHENATED.finditer(text):  # "Han Kuo-yu", "Lee Jae-myung"
-        if m.group(1).casefold() in rules.CHINESE_SURNAMES | rules.KOREAN_SURNAMES and not (
+        if m.group(1).casefold() in _FAMILY_FIRST_SURNAMES and not (
             _is_town(m.group().rsplit("-", 1)[0])  # "Hong Kong-based"
             or m.group().rsplit("-", 1)[1] in _COMPOUND_TAILS
         ):
@@ -3369,22 +3360,18 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
             found.append(
                 _Span(m.start(group), m.end(group), Kind.PLACE, weight=rules.STRONG_CUE_VOTE)
             )
-    for m in rules.PARTY_STATE.finditer(text):
-        state = m.group("state")
-        if state in rules.AP_STATES or state in rules.REGION_CODES:
+    # A lawmaker's party and state, "(D-Minn.)", or a state lawmaker's town, "R-Indianapolis".
+    for m in itertools.chain(rules.PARTY_STATE.finditer(text), _PARTY_TOWN.finditer(text)):
+        where = m.group("state")
+        if where in rules.AP_STATES or where in rules.REGION_CODES or is_city_name(where):
             strong = rules.STRONG_CUE_VOTE
             found.append(_Span(m.start("party"), m.end("party"), Kind.GROUP, weight=strong))
             found.append(_Span(m.start("state"), m.end("state"), Kind.PLACE, weight=strong))
-    for m in _PARTY_TOWN.finditer(text):  # a state lawmaker's: "Brian Bosma, R-Indianapolis,"
-        if is_city_name(m.group("town")):
-            strong = rules.STRONG_CUE_VOTE
-            found.append(_Span(m.start("party"), m.end("party"), Kind.GROUP, weight=strong))
-            found.append(_Span(m.start("town"), m.end("town"), Kind.PLACE, weight=strong))
     return found
 
 
 _PARTY_TOWN = re.compile(
-    r"(?:\(|, )(?P<party>[DRI])-(?P<town>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[),])"
+    r"(?:\(|, )(?P<party>[DRI])-(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[),])"
 )
 
 
