@@ -152,10 +152,14 @@ class CorrectionsController(QObject):
             self._undo_wanted -= 1
         self._settled()
 
-    def ref(self, mention: Mention) -> EntityRef:
-        """The entity a highlight refers to, with the names this article uses for it."""
-        view = self.library.entity_view(mention, self.articles.mentions, self.articles.article_id)
-        return view.ref()
+    def ref(self, mention: Mention) -> Callable[[Library], EntityRef]:
+        """The entity a highlight refers to, found in the writer (it reads the library).
+
+        The article's highlights are taken now: by the time the writer runs,
+        the window may show another article.
+        """
+        mentions, article_id = tuple(self.articles.mentions), self.articles.article_id
+        return lambda lib: lib.entity_view(mention, mentions, article_id).ref()
 
     # --- the operations -------------------------------------------------------------------
 
@@ -168,7 +172,7 @@ class CorrectionsController(QObject):
     ) -> None:
         """Make the highlight's entity a `kind`, everywhere."""
         ref = self.ref(mention)
-        self.run(lambda lib: lib.set_kind(ref, kind), applied, failed)
+        self.run(lambda lib: lib.set_kind(ref(lib), kind), applied, failed)
 
     def dismiss(
         self,
@@ -198,9 +202,27 @@ class CorrectionsController(QObject):
 
         The choice covers the library's entities and the other names of this
         article, known or not ("U.N." is the "United Nations" two lines up).
+        The library is read in the writer, after any correction still under way.
         """
         ref = self.ref(mention)
-        entities = [e for e in self.library.store.entity_summaries() if e.id != ref.entity_id]
+        article_id = self.articles.article_id
+        self.writer.submit(
+            lambda lib, _c: (ref(lib), lib.store.entity_summaries()),
+            done=lambda found: self._pick_same(mention, article_id, found[0], found[1], parent),
+            failed=self._failed_read,
+        )
+
+    def _pick_same(
+        self,
+        mention: Mention,
+        article_id: int | None,
+        ref: EntityRef,
+        summaries: list[EntitySummary],
+        parent: QWidget | None,
+    ) -> None:
+        if self.articles.article_id != article_id:
+            return  # the user has moved on to another article meanwhile
+        entities = [e for e in summaries if e.id != ref.entity_id]
         known = {normalize(n) for e in entities for n in (e.name, *e.aliases)}
         offered: set[tuple[str, Kind]] = set()
         here: dict[int, Mention] = {}
@@ -232,8 +254,14 @@ class CorrectionsController(QObject):
         )
         if chosen is None:
             return
-        target: int | EntityRef = self.ref(here[chosen]) if chosen in here else chosen
-        self.run(lambda lib: lib.merge(ref, target))
+        if chosen in here:
+            target = self.ref(here[chosen])
+            self.run(lambda lib: lib.merge(ref, target(lib)))
+        else:
+            self.run(lambda lib: lib.merge(ref, chosen))
+
+    def _failed_read(self, exc: BaseException) -> None:
+        self.error.emit("Cannot read the library", str(exc))
 
     def split_off(self, mention: Mention) -> None:
         """Give a name wrongly merged into its entity an entity of its own."""
@@ -256,7 +284,7 @@ class CorrectionsController(QObject):
             return
         ref = self.ref(mention)
         old, new = mention.text, article.text[start:end]
-        self.run(lambda lib: lib.set_boundary(ref, old, new), applied, failed)
+        self.run(lambda lib: lib.set_boundary(ref(lib), old, new), applied, failed)
 
     # --- the menu -----------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.kinds import Kind
 from reader.core.library import Library
 from reader.core.overlay import Mention
-from reader.core.store import EntitySummary
+from reader.core.store import EntitySummary, Store
 from reader.ui import entity_picker
 from reader.ui.main_window import MainWindow
 
@@ -199,6 +200,7 @@ def test_same_as_links_a_name_to_the_chosen_entity(
     )
     amira = next(m for m in window.articles.mentions if m.text == "Port Amira")
     trigger(window, amira, "Same as…")
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     assert asked == ["Which entity is “Port Amira”?"]
     assert marked_here == [{entity}]  # Valdoria is in the library and in this article
     qtbot.waitUntil(
@@ -228,6 +230,7 @@ def test_same_as_can_choose_a_name_of_this_article_that_has_no_entity_yet(
 
     monkeypatch.setattr(entity_picker, "pick_entity", choose)
     trigger(window, next(m for m in mentions if m.text == "Port Amira"), "Same as…")
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
     assert "Valdoria" in offered
     assert "Port Amira" not in offered  # not itself
 
@@ -290,8 +293,44 @@ def test_same_as_offers_the_same_name_of_another_kind(
 
     monkeypatch.setattr(entity_picker, "pick_entity", choose)
     window.corrections.same_as(as_person)
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
     assert ("Valdoria", Kind.PLACE) in offered
     assert ("Valdoria", Kind.PERSON) not in offered  # not itself
+
+
+def test_same_as_reads_the_library_off_the_gui_thread(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A library of 10,000 entities must not freeze the window while the picker fills."""
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    gui = threading.get_ident()
+    read_on: list[int] = []
+    summaries = Store.entity_summaries
+
+    def watched(self: Store, kind: Kind | None = None) -> list[EntitySummary]:
+        read_on.append(threading.get_ident())
+        return summaries(self, kind)
+
+    monkeypatch.setattr(Store, "entity_summaries", watched)
+    offered: list[str] = []
+
+    def choose(
+        entities: list[EntitySummary], title: str, parent: object = None, here: object = ()
+    ) -> int | None:
+        offered.extend(e.name for e in entities)
+        return None
+
+    monkeypatch.setattr(entity_picker, "pick_entity", choose)
+    trigger(window, next(m for m in mentions if m.text == "Port Amira"), "Same as…")
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
+    assert "Valdoria" in offered
+    assert read_on
+    assert gui not in read_on
 
 
 def test_the_picker_says_which_library_entities_this_article_names(qtbot: QtBot) -> None:
