@@ -126,7 +126,7 @@ _PUNCT = '.,;:!?"()[]{}«»“”–—-'
 _INITIALS = re.compile(r"(?:^|(?<=[\s(-]))(?:[A-Za-z]\.)+[A-Za-z]$")
 # Listings and bylines put separators between names the model runs together.
 _SEPARATOR = re.compile(  # "Jo Pike/Ana Lee", "ACCRA/LONDON", "RELATED ARTICLES: Inside X"
-    r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[A-Za-z])/(?=[A-Z])|(?<=[A-Z]):\s+(?=[A-Z])"
+    r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[A-Za-z])/(?=[A-Z])|(?<=[A-Za-z]):\s+(?=[A-Z])"
 )
 _LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'’-]*(?=\s)")
 
@@ -187,6 +187,14 @@ def clean_boundaries(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         if piece[-1] == "." and _keeps_period(text, start, end - 1):
             break
+        if len(piece) > 2 and piece[-1] in "'’" and "‘'".find(text[start - 1 : start] or "x") >= 0:
+            end -= 1  # 'El Chapo' in single quotes: the closing quote is not the name's
+            changed = True
+            continue
+        if len(piece) > 2 and piece[0] in "‘'" and piece[-1] in "'’":
+            start, end = start + 1, end - 1
+            changed = True
+            continue
         if piece[-1] in _PUNCT or piece[-1].isspace():
             end -= 1
             changed = True
@@ -437,6 +445,29 @@ def _continued(text: str, model_spans: Sequence[ModelSpan]) -> list[ModelSpan]:
     return out
 
 
+# A picture credit's label, before the agency: "Credit: REX", "Photo: EPA".
+_CREDIT_LABEL = re.compile(r"\b(?:Credit|Photo|Picture|Image|Photograph|Supplied)s?:\s*$")
+# The label itself, ended by the model's span: "… Grand Prix Credit" + ": REX", "Supplied".
+_CREDIT_WORD = re.compile(r"(?:^|\s+)(?:Credit|Photo|Picture|Image|Photograph|Supplied)s?$")
+# "AP Photo", "AFP Photos", "AP Images": the agency is the name.
+_AGENCY_PHOTO = re.compile(r"([A-Z]{2,5}) (?:Photos?|Images|Pictures)$")
+
+
+def _credit_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A picture credit's names: "AFP-JIJI" is two agencies, "AP Photo" is AP."""
+    piece = text[start:end]
+    m = _AGENCY_PHOTO.fullmatch(piece)
+    if m and m.group(1) in rules.NEWS_AGENCIES:
+        return [(start, start + m.end(1))]
+    m = _CREDIT_WORD.search(piece)
+    if m and text.startswith(":", end):
+        return [(start, start + m.start())] if m.start() > 0 else []
+    left, _, right = piece.partition("-")
+    if right and left in rules.NEWS_AGENCIES and right.isupper() and right.isalpha():
+        return [(start, start + len(left)), (end - len(right), end)]
+    return [(start, end)]
+
+
 def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
     out: list[_Span] = []
     for ms in _continued(text, model_spans):
@@ -462,8 +493,12 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
         if _is_storm(text, ms.start, ms.end) or _is_known_thing(text, ms.start, ms.end):
             continue  # "Hurricane Orla", "Orla's remnants", "the Six Nations", "NASAMS"
         for ps, pe in split_possessives(text, ms.start, ms.end):
-            for s, e in split_run_on(text, ps, pe):
+            for s, e in [p for r in split_run_on(text, ps, pe) for p in _credit_pieces(text, *r)]:
                 s, e = clean_boundaries(text, s, e)
+                if s >= e or _GRAND_PRIX.search(text, s, e):
+                    continue
+                if _CREDIT_LABEL.search(text, max(0, s - 14), s) and text[s:e].isupper():
+                    kind = Kind.GROUP  # "Credit: REX", "Photo: EPA": a picture agency
                 if text[s:e].isupper() and _LETTER_SUFFIX.match(text, e):
                     e += 2  # "PML" + "-N", "MQM" + "-P": the faction's letter is the name's
                 if text[s:e].endswith(_PLACE_ABBREVIATIONS):  # "Fort St." + "John"
@@ -560,7 +595,11 @@ _OUTLET_SECTION = re.compile(
     r"Business|World Service|Studios|Records|Films)\b(?! [A-Z])"
 )
 # What makes the name before it an event's ("the Canadian Grand Prix", "Australian Open").
-_NORP_EVENT = re.compile(r" (?:Grand Prix|Open|Masters|Championships?)\b")
+_NORP_EVENT = re.compile(
+    r" (?:(?:Formula (?:One|1) |F1 )?Grand Prix|Open|Masters|Championships?)\b"
+)
+# A race: "the Hungarian Grand Prix", "Monaco Grand Prix" (an event, whatever the model says).
+_GRAND_PRIX = re.compile(r"\bGrand Prix$")
 # A model designation after a maker's name: "A321neo", "777-9", "777X", "737"; not a year,
 # an amount ("12.5") or a share ("20%").
 _DESIGNATION = re.compile(r" [A-Z]{1,2}-?\d{2,4}(?:-\d+)?[A-Za-z]*(?![\w%]|[.,]\d)")  # "A321neo"
@@ -3592,15 +3631,65 @@ def _defines(name: str, acronym: str, kind: Kind) -> bool:
     )
 
 
+# A nickname in quotes between a given name and the surname: 'Joaquín "El Chapo" Guzmán'.
+_AFTER_NICKNAME = re.compile(r"""[A-Z][\w.' -]*["”'’]\s$""")
+
+
+def _surnames(text: str, sp: _Span) -> list[str]:
+    """`surname_of` a person's name, as a list (none for other kinds)."""
+    last = surname_of(text[sp.start : sp.end]) if sp.kind is Kind.PERSON else None
+    return [last] if last is not None else []
+
+
+def _first_surnames(text: str, sp: _Span) -> list[str]:
+    """A person's other surnames, that stand for the person alone too.
+
+    Spanish and Portuguese names carry two surnames and news uses the first
+    alone ("Joaquín Guzmán Loera" is "Guzmán", "Luiz Inácio Lula da Silva"
+    "Lula"); so does a surname after a quoted nickname ("El Chapo" Guzmán Loera).
+    A given name, a town and a particle never count ("George Washington Carver");
+    callers also leave out a word the article uses as a place ("Laura Guerrero
+    Almazán" in "Guerrero state").
+    """
+    if sp.kind is not Kind.PERSON:
+        return []
+    name = text[sp.start : sp.end]
+    words = name.split()
+    if len(words) < 2 or family_name_first(words) is not None:
+        return []
+    last = surname_of(name)
+    nickname = _AFTER_NICKNAME.search(text, max(0, sp.start - 40), sp.start) is not None
+    return [
+        word
+        for word in words[0 if nickname else 1 : -1]
+        if len(word) >= 3
+        and word[:1].isupper()
+        and word.isalpha()
+        and word != last
+        and not is_given_name(word)
+        and not _is_town_or_nation(word)
+        and normalize(word) not in rules.AMBIGUOUS_WORDS
+        and normalize(word) not in rules.PERSON_TITLES
+        and normalize(word) not in rules.NAME_SUFFIXES
+    ]
+
+
+def _places_named(text: str, spans: Sequence[_Span]) -> set[str]:
+    """The names some mention in this article takes for a place."""
+    return {normalize(text[sp.start : sp.end]) for sp in spans if sp.kind is Kind.PLACE}
+
+
 def _text_aliases(text: str, spans: list[_Span]) -> _TextAliases:
     found = _TextAliases()
+    places = _places_named(text, spans)
     for sp in spans:  # sorted: the first full name sets where its surname becomes valid
         name = text[sp.start : sp.end]
         m = rules.ACRONYM_DEF.match(text, sp.end)
         if m and _defines(name, m.group(1), sp.kind):
             found.acronyms.setdefault(normalize(m.group(1)), (m.group(1), sp.kind))
-        last = surname_of(name) if sp.kind is Kind.PERSON else None
-        if last is not None:
+        for last in _surnames(text, sp) + [
+            w for w in _first_surnames(text, sp) if normalize(w) not in places
+        ]:
             found.surnames.setdefault(normalize(last), last)
             found.surname_from.setdefault(normalize(last), sp.start)
     return found
@@ -3713,8 +3802,9 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
         m = rules.ACRONYM_DEF.match(text, sp.end)
         if m and _defines(text[sp.start : sp.end], m.group(1), sp.kind):
             aliases[normalize(m.group(1))][sp.kind] += rules.TEXT_ALIAS_VOTE
-        last = surname_of(text[sp.start : sp.end]) if sp.kind is Kind.PERSON else None
-        if last is not None:
+        for last in _surnames(text, sp) + [
+            w for w in _first_surnames(text, sp) if Kind.PLACE not in votes[normalize(w)]
+        ]:
             aliases[normalize(last)][Kind.PERSON] += rules.TEXT_ALIAS_VOTE
     best: dict[str, Kind] = {}
     for norm in set(votes) | set(aliases):
@@ -3862,19 +3952,21 @@ def _cluster(text: str, spans: list[_Span]) -> dict[str, str]:
         if len(name) > len(display.get(norm, "")):
             display[norm] = name
     full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full names using it
+    places = _places_named(text, spans)
     for sp in spans:
-        last = surname_of(text[sp.start : sp.end]) if sp.kind is Kind.PERSON else None
-        if last is not None:
+        for last in _surnames(text, sp) + [
+            w for w in _first_surnames(text, sp) if normalize(w) not in places
+        ]:
             full_names[normalize(last)].add(normalize(text[sp.start : sp.end]))
     for sp in spans:
         name = text[sp.start : sp.end]
         m = rules.ACRONYM_DEF.match(text, sp.end)
         if m and normalize(m.group(1)) in parent and _defines(name, m.group(1), sp.kind):
             union(normalize(name), normalize(m.group(1)))
-        last = surname_of(name) if sp.kind is Kind.PERSON else None
         # "Hassan" joins "Ali Hassan" only if no "Omar Hassan" is in the article too.
-        if last is not None and normalize(last) in parent and len(full_names[normalize(last)]) == 1:
-            union(normalize(name), normalize(last))
+        for last in _surnames(text, sp) + _first_surnames(text, sp):
+            if normalize(last) in parent and len(full_names.get(normalize(last), ())) == 1:
+                union(normalize(name), normalize(last))
         if sp.entity_id is not None:
             union(f"#entity{sp.entity_id}", normalize(name))
     # "U.N." and "UN" stand for "United Nations" in the same article, defined or not.
@@ -3930,7 +4022,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.22"
+RULES_VERSION = "2026-12-07.23"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

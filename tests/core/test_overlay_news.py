@@ -3504,3 +3504,73 @@ def test_a_firm_in_its_town_is_two_names_and_pan_is_no_part_of_a_name() -> None:
         ("New York", P),
         ("European", G),
     ]
+
+
+def test_the_first_of_two_surnames_and_a_surname_after_a_nickname_stand_for_the_person() -> None:
+    text = (
+        "Jury convicts Ramiro 'El Toro' Vallejo\n\n"
+        'A jury convicted Ramiro "El Toro" Vallejo Arce on Tuesday. Vallejo, 58, '
+        "listened. Lawyers for Vallejo said they would appeal. Marta Quintero Salas, "
+        "a witness, wept. Later Quintero left.\n"
+    )
+    spans = [
+        span(text, "Ramiro", "PERSON"),
+        span(text, "'El Toro'", "ORG"),
+        span(text, "Vallejo", "ORG"),
+        span(text, "Ramiro", "PERSON", 1),
+        span(text, "El Toro", "PERSON", 1),
+        span(text, "Vallejo Arce", "PERSON"),
+        span(text, "Vallejo", "ORG", 2),
+        span(text, "Vallejo", "ORG", 3),
+        span(text, "Marta Quintero Salas", "PERSON"),
+        span(text, "Quintero", "ORG", 1),
+    ]
+    assert found(run(text, spans)) == [
+        ("Ramiro", N),
+        ("El Toro", N),  # not the closing quote
+        ("Vallejo", N),
+        ("Ramiro", N),
+        ("El Toro", N),
+        ("Vallejo Arce", N),
+        ("Vallejo", N),
+        ("Vallejo", N),
+        ("Marta Quintero Salas", N),
+        ("Quintero", N),
+    ]
+
+
+def test_a_first_surname_the_article_uses_as_a_place_stays_a_place() -> None:
+    text = (
+        'Quake hits Oaxaca\n\nHomes fell in Oaxaca state. "We fear more," said Laura '
+        "Oaxaca Almazan, the mayor. Power was cut in Oaxaca and Puebla.\n"
+    )
+    spans = [
+        span(text, "Oaxaca", "GPE", 1),
+        span(text, "Laura Oaxaca Almazan", "PERSON"),
+        span(text, "Oaxaca", "GPE", 3),
+        span(text, "Puebla", "GPE"),
+    ]
+    kinds = found(run(text, spans))
+    assert ("Oaxaca", N) not in kinds
+    assert ("Laura Oaxaca Almazan", N) in kinds
+
+
+def test_picture_credits_name_the_agencies() -> None:
+    text = (
+        "Star tours again\n\nAFP-JIJI\n\nA man waits in a hospital (AP Photo)\n\n"
+        "The champion took pole at the Ostrova Grand Prix Credit: REX\n\n"
+        "Dust on the lake (Supplied: Tarrant University)\n"
+    )
+    spans = [
+        span(text, "AFP-JIJI", "ORG"),
+        span(text, "AP Photo", "ORG"),
+        span(text, "Ostrova Grand Prix Credit: REX", "FAC"),
+        span(text, "Supplied: Tarrant University", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("AFP", G),
+        ("JIJI", G),
+        ("AP", G),
+        ("REX", G),
+        ("Tarrant University", G),
+    ]
