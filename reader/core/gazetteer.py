@@ -179,7 +179,15 @@ def is_given_name(word: str) -> bool:
     folded = word.casefold()
     if not folded.isascii():
         folded = _unaccented(folded)
-    return folded in given_names() or folded in world_given_names()
+    if folded in given_names() or folded in world_given_names():
+        return True
+    inner = _PREFIXED_GIVEN.fullmatch(word)  # "LeSean", "DeAndre", "LaMarcus"
+    return inner is not None and inner.group(1).casefold() in given_names()
+
+
+# A given name written with a capitalised prefix, common in the US: "LeSean" ("Sean"),
+# "DeAndre" ("Andre"), "LaMarcus" ("Marcus"); not "DeSantis" or "LaGuardia".
+_PREFIXED_GIVEN = re.compile(r"(?:Le|De|La|Da|Ja|Ke|Ty|Ta|Ra|Ka|Sha)([A-Z][a-z]{2,})")
 
 
 # Names in common use that CLDR spells otherwise ("Türkiye", "Côte d'Ivoire", "Myanmar").

@@ -280,6 +280,7 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_GENERIC_ALONE = frozenset({"government", "state"})
 _OWNS_OR_SPEAKS = re.compile(r"['’]s\b| (?:said|says|announced|International|Partners)\b")
 _ARTICLE_THEN_WORD = re.compile(r"(?:A|An|The) [a-z]")
 
@@ -287,9 +288,13 @@ _ARTICLE_THEN_WORD = re.compile(r"(?:A|An|The) [a-z]")
 def _is_non_entity(text: str, start: int, end: int) -> bool:
     """Dates, handles, web addresses, product codes and common capitals are not names."""
     piece = text[start:end]
-    if piece in rules.NOT_NAME_ACRONYMS:
-        return True  # "AI", "CEO", "GDP"
+    if piece in rules.NOT_NAME_ACRONYMS or (
+        piece.endswith("s") and piece[:-1] in rules.NOT_NAME_ACRONYMS and piece[:-1].isupper()
+    ):
+        return True  # "AI", "CEO", "GDP"; "MPs", "MEPs", "NGOs"
     folded = piece.casefold()
+    if folded in _GENERIC_ALONE:
+        return True  # "a one-party State", "the Government said": a word for any
     if folded in rules.NEVER_NAMES_ALONE and not _OWNS_OR_SPEAKS.match(text, end):
         return True  # "after Easter"; "Opposition lawmakers walked out"; not "Advent said"
     if piece.isupper() and folded in _SPORT_NAMES:
@@ -742,7 +747,14 @@ def _things_by_name(text: str) -> tuple[tuple[int, int], ...]:
     The Salt Year"), whether the model tagged it or the article's vote would.
     """
     known = [(m.start(), m.end()) for m in _KNOWN_THING.finditer(text)]
+    known += [(m.start(), m.end()) for m in _NAMED_GRAND_PRIX.finditer(text)]
     return tuple(known + [(m.start(1), m.end(1)) for m in _WORK_TITLE.finditer(text)])
+
+
+# A race by its name: "the Berlin Grand Prix meeting", "Hungarian Formula One Grand Prix".
+_NAMED_GRAND_PRIX = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’-]* ){1,2}(?:Formula (?:One|1) |F1 )?Grand Prix\b"
+)
 
 
 def _drop_inside(spans: list[_Span], ranges: Sequence[tuple[int, int]]) -> list[_Span]:
@@ -1131,7 +1143,7 @@ _NICKNAMES = sorted(
 _NICKNAME = re.compile(
     r"(?<![\w'’-])(?:"
     + "|".join(re.escape(" ".join(w[:1].upper() + w[1:] for w in n.split())) for n in _NICKNAMES)
-    + r")(?![\w'’-])"
+    + r")(?![\w-])(?!['’][^\Ws])"  # "the Chiefs’ win", not "Saints'x"
 )
 
 
@@ -1177,7 +1189,7 @@ def _team_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
                 continue  # "Marrow Saints": part of a name that is not a team's
             out.append(_Span(town, m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
             taken.add(town, m.start())
-        elif text[max(0, m.start() - 4) : m.start()] == "the ":
+        elif text[max(0, m.start() - 4) : m.start()] in ("the ", "The "):
             out.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
         else:
             bare.append(m)
@@ -1247,6 +1259,44 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
             sp.hints.append((Kind.PLACE, rules.WEAK_CUE_VOTE))  # "back to Cleveland" stays
         else:
             sp.kind = Kind.GROUP
+
+
+# A result line of a roundup, "Seattle 27, Tampa Bay 24, OT:"; a team's record after its
+# name, "Seattle (8-1)", "a Bills (3-6) offense".
+_TEAM = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+_RESULT_LINE = re.compile(rf"(?m)^({_TEAM}) \d{{1,3}}, ({_TEAM}) \d{{1,3}}\b")
+_RECORD = re.compile(rf"(?<![\w.'’-])({_TEAM}) \(\d{{1,2}}-\d{{1,2}}(?:-\d{{1,2}})?\)")
+
+
+def _teams_by_results(text: str, spans: list[_Span]) -> list[_Span]:
+    """In sport, towns on a result line or before a win-loss record are teams.
+
+    Only towns and teams' names: a pitcher's record follows his name too ("Benes (12-8)").
+    """
+    found = [
+        (m.start(g), m.end(g))
+        for m in itertools.chain(_RESULT_LINE.finditer(text), _RECORD.finditer(text))
+        for g in range(1, (m.re.groups or 0) + 1)
+    ]
+    if not found or not _is_sport(text, spans):
+        return spans
+    at = {(sp.start, sp.end): sp for sp in spans}
+    taken = _Occupied(spans)
+    out = list(spans)
+    for start, end in found:
+        name = text[start:end]
+        if name.split()[0].casefold() in _NOT_A_NAME_START:
+            continue  # "The Eagles (4-5)": the nickname has its own rule
+        if not (_is_town(name) or _is_team(name) or _is_town(name.split()[0])):
+            continue  # "Benes (12-8) allowed three runs": a pitcher's record
+        sp = at.get((start, end))
+        if sp is not None:
+            if sp.kind is not Kind.PERSON:
+                sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
+        elif not taken.overlaps(start, end):
+            out.append(_Span(start, end, Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
+            taken.add(start, end)
+    return sorted(out, key=lambda sp: sp.start)
 
 
 _PLACE_WORDS_BEFORE = rules.PLACE_BEFORE | {"at", "to", "from", "of", "for"}
@@ -3843,12 +3893,32 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
 _THING_LABELS = frozenset("EVENT PRODUCT LAW WORK_OF_ART".split())
 
 
-def _named_things(text: str, model_spans: Sequence[ModelSpan]) -> list[tuple[int, int]]:
+def _named_things(
+    text: str, model_spans: Sequence[ModelSpan], spans: Sequence[_Span] = ()
+) -> list[tuple[int, int]]:
+    """What the model called a thing, but not a person's surname alone.
+
+    "a screen pass to Cooper" (a product to the model) after "Riley Cooper" is the man, and
+    so is "Cooper" in "Cooper with 4:28 remaining" (a work of art to it).
+    """
+    surnames = {normalize(w) for sp in spans for w in _surnames(text, sp)}
     return [
         (ms.start, ms.end)
         for ms in model_spans
-        if ms.label.upper() in _THING_LABELS and not _town_as_a_thing(text, ms)
+        if ms.label.upper() in _THING_LABELS
+        and not _town_as_a_thing(text, ms)
+        and not _surname_as_a_thing(text[ms.start : ms.end], surnames)
     ]
+
+
+def _surname_as_a_thing(thing: str, surnames: Collection[str]) -> bool:
+    """A surname alone or before a lower-case word ("Cooper with 4:28"); not "Brandt Atlas"."""
+    words = thing.split()
+    return (
+        bool(words)
+        and normalize(words[0]) in surnames
+        and (len(words) == 1 or not words[1][:1].isupper())
+    )
 
 
 def _town_as_a_thing(text: str, ms: ModelSpan) -> bool:
@@ -3876,6 +3946,16 @@ def _spread(
         surface.setdefault(norm, acronym)
     for norm, last in defined.surnames.items():
         surface.setdefault(norm, last)
+    clubs = {  # "Manchester City", then "City took charge"
+        normalize(words[1]): words[1]
+        for sp in spans
+        if sp.kind is Kind.GROUP
+        and len(words := text[sp.start : sp.end].split()) == 2
+        and normalize(text[sp.start : sp.end]) in rules.CLUB_NAMES
+        and (words[1] == "City" or not _is_town(words[1]))  # "Atletico Madrid": the city
+    }
+    for norm, short in clubs.items():
+        surface.setdefault(norm, short)
     names = [
         name
         for name in surface.values()
@@ -3892,6 +3972,8 @@ def _spread(
         early = s < defined.surname_from.get(norm, s) and s >= headline_end
         if early or norm in rules.AMBIGUOUS_WORDS:
             continue
+        if norm in clubs and re.match(r" [A-Z]", text[e : e + 2]):
+            continue  # "City Hall", "United Nations": another name
         if _in_a_thing(text, s, e, best.get(norm, Kind.GROUP)):
             continue
         if norm in best and e > s and not taken.overlaps(s, e) and not titles.overlaps(s, e):
@@ -4022,7 +4104,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-07.23"
+RULES_VERSION = "2026-12-08.1"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
@@ -4111,6 +4193,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     spans = _team_nicknames(text, spans)
     spans = _context_cues(text, spans)
     _cities_for_teams(text, spans)
+    spans = _teams_by_results(text, spans)
     _state_universities(text, spans)
     _places_playing(text, spans)
     _racing_teams(text, spans)
@@ -4123,7 +4206,7 @@ def prepare(text: str, model_spans: Sequence[ModelSpan]) -> Prepared:
     things = _things_by_name(text)
     spans = _drop_inside(spans, things)
     _people_by_surnames(text, spans)
-    return Prepared(tuple(spans), tuple(_named_things(text, model_spans)) + things)
+    return Prepared(tuple(spans), tuple(_named_things(text, model_spans, spans)) + things)
 
 
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?![\w-])")

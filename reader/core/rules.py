@@ -471,7 +471,7 @@ NOT_NAME_ACRONYMS = frozenset(
     VAT UV ICU ER CCTV NGO NGOS SUV SUVS RPM KM MPH FAQ PR HR USB LED LCD HD ESG ETF ETFS
     API CPU GPU NB PS AGM CBD QB WR TE RB LB DB DL OL LBW ODI VIP VIPS CV PHD MBA CPI PPI
     PMI FDI ACR AKA TBA TBD ETA FYI RSVP SOS SMS PDF URL WIFI APP APPS END BC AD BCE CE II
-    III IV VI VII VIII IX XI XII XIII XIV XV XX MLA MLAS MPP MSP MS TD DNS SQL HTTP HTTPS
+    III IV VI VII VIII IX XI XII XIII XIV XV XX MLA MLAS MPP MSP MSPS MS TD DNS SQL HTTP HTTPS
     TCP UDP VPN SSD HDD RAM SDK CLI IOPS JSON XML HTML CSS LLM LLMS NFT NFTS""".split()
 )
 # Time zones, which are no names after a time ("10:40 p.m. CDT"); as often states' codes
@@ -638,7 +638,9 @@ CLUB_NAME_LIST = tuple(
     AC Milan, Newcastle United, Manchester United, Leeds United, Sheffield Wednesday,
     Wolverhampton Wanderers, Mamelodi Sundowns, Wydad, Raja Casablanca, Persepolis,
     Urawa Reds, Ulsan Hyundai, Inter Miami, LA Galaxy, Club América, Cruz Azul,
-    Atletico Mineiro, Fluminense, Botafogo""".split(",")
+    Atletico Mineiro, Fluminense, Botafogo, Manchester City, Leicester City, Stoke City,
+    Hull City, Cardiff City, Swansea City, Norwich City, Bristol City, Birmingham City,
+    Coventry City, Melbourne City, Leeds United, Sheffield United""".split(",")
 )
 CLUB_NAMES = frozenset(name.casefold() for name in CLUB_NAME_LIST)
 # First words of football clubs' names ("Real Madrid", "Inter Milan", "FC Porto").

@@ -3574,3 +3574,115 @@ def test_picture_credits_name_the_agencies() -> None:
         ("REX", G),
         ("Tarrant University", G),
     ]
+
+
+def test_a_surname_the_model_took_for_a_product_or_a_work_is_the_person() -> None:
+    text = (
+        "Voss ties record\n\nThe quarterback connected with Darnell Pruett twice, starting "
+        "with a screen pass to Pruett on the opening drive. He found Pruett with 4:28 left.\n"
+    )
+    spans = [
+        span(text, "Darnell Pruett", "PERSON"),
+        span(text, "Pruett", "PRODUCT", 1),
+        span(text, "Pruett with 4:28", "WORK_OF_ART"),
+    ]
+    assert found(run(text, spans)) == [("Darnell Pruett", N), ("Pruett", N), ("Pruett", N)]
+
+
+def test_result_lines_and_win_loss_records_make_towns_teams() -> None:
+    text = (
+        "NFL roundup\n\nSeattle 27, Tampa Bay 24, OT: Dale Orrin kicked a field goal and "
+        "the comeback lifted Seattle (8-1) in the league. The quarterback rallied "
+        "Seattle late with a touchdown.\n\nIn baseball, Tom Brevik (12-8) allowed three runs "
+        "as Denver lost.\n"
+    )
+    spans = [
+        span(text, "Seattle", "GPE"),
+        span(text, "Dale Orrin", "PERSON"),
+        span(text, "Seattle", "GPE", 1),
+        span(text, "Seattle", "GPE", 2),
+        span(text, "Tom Brevik", "PERSON"),
+        span(text, "Denver", "GPE"),
+    ]
+    kinds = found(run(text, spans))
+    assert kinds[:6] == [
+        ("NFL", G),
+        ("Seattle", G),
+        ("Tampa Bay", G),
+        ("Dale Orrin", N),
+        ("Seattle", G),
+        ("Seattle", G),
+    ]
+    assert ("Tom Brevik", N) in kinds  # a pitcher's record after his name
+
+
+def test_a_nickname_is_a_team_before_a_possessive_at_a_sentence_start_and_a_record() -> None:
+    text = (
+        "Kansas City 23, Buffalo 13\n\nA touchdown on an interception return sealed the "
+        "Chiefs’ win over Buffalo. The Chiefs gave up 470 yards to a Bills (3-6) offense led "
+        "by a rookie quarterback in his first season.\n"
+    )
+    kinds = found(run(text, [span(text, "Buffalo", "GPE", 1)]))
+    assert ("Chiefs", G) in kinds
+    assert kinds.count(("Chiefs", G)) == 2
+    assert ("Bills", G) in kinds
+
+
+def test_a_given_name_with_a_capitalised_prefix_is_a_given_name() -> None:
+    text = (
+        "Pass record\n\nHe threw scoring passes to Brent Halvey, Zach Orme, LeSean Pruitt "
+        "and DeAndre Collins as the offense rolled.\n"
+    )
+    spans = [
+        span(text, "Brent Halvey", "PERSON"),
+        span(text, "Zach Orme", "PERSON"),
+        span(text, "LeSean Pruitt", "ORG"),
+        span(text, "DeAndre Collins", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Brent Halvey", N),
+        ("Zach Orme", N),
+        ("LeSean Pruitt", N),
+        ("DeAndre Collins", N),
+    ]
+
+
+def test_a_clubs_last_word_alone_is_the_club_but_not_its_towns_name() -> None:
+    text = (
+        "Late goals keep Manchester City top\n\nManchester City needed two late goals. "
+        "City took charge after half-time, and fans gathered at City Hall later.\n\n"
+        "MADRID, May 3 - Atletico Madrid lost at home.\n"
+    )
+    spans = [
+        span(text, "Manchester City", "ORG"),
+        span(text, "Manchester City", "ORG", 1),
+        span(text, "Atletico Madrid", "ORG"),
+    ]
+    kinds = found(run(text, spans))
+    assert ("City", G) in kinds  # "City took charge"
+    assert kinds.count(("City", G)) == 1  # not "City" of "City Hall"
+    assert ("MADRID", G) not in kinds
+
+
+def test_plural_acronyms_of_members_and_a_bare_state_or_government_are_not_names() -> None:
+    text = (
+        "MPs reject motion\n\nMPs voted 325 to 306. MEPs and NGOs objected, and the "
+        "Government said it would not turn Kenya into a one-party State.\n"
+    )
+    spans = [
+        span(text, "MPs", "ORG"),
+        span(text, "MPs", "ORG", 1),
+        span(text, "MEPs", "ORG"),
+        span(text, "NGOs", "ORG"),
+        span(text, "Government", "ORG"),
+        span(text, "Kenya", "GPE"),
+        span(text, "State", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Kenya", P)]
+
+
+def test_no_place_is_highlighted_inside_a_grand_prix() -> None:
+    text = "Relay record\n\nThey ran a special race at the Tarvik Grand Prix meeting in Tarvik.\n"
+    spans = [span(text, "Tarvik", "GPE"), span(text, "Tarvik", "GPE", 1)]
+    assert found(run(text, spans)) == [("Tarvik", P)]
+    assert run(text, spans)[0].start == text.rindex("Tarvik")
