@@ -281,6 +281,12 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _GENERIC_ALONE = frozenset({"government", "state"})
+_AWARD_WINNER = re.compile(r"-(?:winn(?:er|ing)|nominated|nominee)s?\b")
+# Genera of dinosaurs and fossils, by the endings of their Latin names.
+_LATIN_GENUS = re.compile(
+    r"[A-Z][a-z]{2,}(?:saurus|ceratops|raptor|pteryx|therium|pithecus|suchus|nychus|mimus|"
+    r"venator|ornis|dactylus)"
+)
 _OWNS_OR_SPEAKS = re.compile(r"['’]s\b| (?:said|says|announced|International|Partners)\b")
 _ARTICLE_THEN_WORD = re.compile(r"(?:A|An|The) [a-z]")
 
@@ -292,6 +298,10 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
         piece.endswith("s") and piece[:-1] in rules.NOT_NAME_ACRONYMS and piece[:-1].isupper()
     ):
         return True  # "AI", "CEO", "GDP"; "MPs", "MEPs", "NGOs"
+    if _AWARD_WINNER.match(text, end):
+        return True  # "the Grammy-winner", "Oscar-nominated", "Nobel Prize-winning": an award
+    if _LATIN_GENUS.fullmatch(piece):
+        return True  # "Pentaceratops", "Velociraptor": a species in Latin
     folded = piece.casefold()
     if folded in _GENERIC_ALONE:
         return True  # "a one-party State", "the Government said": a word for any
@@ -489,6 +499,8 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
             continue  # "Spanish flu", "Arab Spring", "the Canadian Grand Prix": an event's name
         if kind is Kind.GROUP and _is_designation(text, ms.start, ms.end):
             continue  # "Airbus A321neo", "Boeing 777-9": a product, maker and all
+        if kind is not Kind.PERSON and _is_product(text, ms.start, ms.end):
+            continue  # "the latest Galaxy S smartphone", "the S3" of a "Galaxy S3"
         if (
             text[ms.start : ms.end].isupper()
             and _NUMBER_BEFORE.match(text, max(0, ms.start - 2))
@@ -614,6 +626,36 @@ _MODEL_NUMBER = re.compile(r" \d{2,4}(?:-\d+)?[A-Za-z]*(?![\w%]|[.,]\d)")
 _PLANEMAKERS = frozenset(
     "boeing airbus embraer bombardier comac cessna lockheed sukhoi tupolev antonov atr".split()
 )
+
+
+# A product's name by its model, before what it is: "its latest Galaxy S smartphone".
+_MODEL_NAME = re.compile(
+    r"[A-Z][\w-]*(?: [A-Z][\w-]*)* (?:[A-Z]\d{0,3}[a-z]{0,3}|\d{1,4}[A-Za-z]{0,3})"
+)
+_PRODUCT_NOUN = re.compile(
+    r" (?:smart)?(?:phones?|handsets?|tablets?|laptops?|consoles?|headsets?|watch|"
+    r"devices?|operating system|chips?|processors?)\b"
+)
+# A model's designation: "S3", "S24", "X5" (not "G20" or "M23", which no brand precedes).
+_BARE_DESIGNATION = re.compile(r"[A-Z]{1,2}\d{1,3}[a-z]{0,3}")
+
+
+def _is_product(text: str, start: int, end: int) -> bool:
+    """A product by its model ("Galaxy S smartphone"), or a model the article gives a brand.
+
+    "the S3" is a product where the article also writes "Galaxy S3" (a capitalised
+    word before the same designation); "the G20" never has one.
+    """
+    piece = text[start:end]
+    if _MODEL_NAME.fullmatch(piece) and _PRODUCT_NOUN.match(text, end):
+        return not is_company_name(piece)
+    if not _BARE_DESIGNATION.fullmatch(piece):
+        return False
+    branded = re.search(rf"(?<![\w’'-])([A-Z][a-z]+) {re.escape(piece)}(?![\w-])", text)
+    return branded is not None and branded.group(1) not in _NOT_A_BRAND
+
+
+_NOT_A_BRAND = frozenset("The A An In On At For By To From Of And Or But With Group".split())
 
 
 def _is_designation(text: str, start: int, end: int) -> bool:
@@ -3489,6 +3531,12 @@ _POSSESSIVE_TOWN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s [A-Z][a-z]+(?![
 _SENTENCE_END_INSIDE = re.compile(r"[a-z]{3,}\. [A-Z]")
 
 
+_NAME_GOES_ON = re.compile(
+    r" of (?:the )?[A-Z][\w'’-]*(?: (?:and )?[A-Z][\w'’-]*){0,3}"
+    r"| (?:High|Middle|Elementary|Primary|Secondary|Grammar|Junior High|Senior High) School"
+)
+
+
 def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
     """Add shaped names: a unit or a venue replaces the model's spans inside it.
 
@@ -3516,6 +3564,13 @@ def _add_shaped(text: str, spans: list[_Span]) -> list[_Span]:
         ]
     )
     shaped = [sp for sp in shaped if not held.strictly_inside(sp.start, sp.end)]
+    # A shape that the model's name goes on past takes the whole name: "the Canadian Museum"
+    # + " of Nature", "Pine Forest" + " High School".
+    ends = {sp.start: sp.end for sp in spans if sp.source == "model"}
+    for sp in shaped:
+        end = ends.get(sp.start, sp.end)
+        if end > sp.end and _NAME_GOES_ON.fullmatch(text, sp.end, end) is not None:
+            sp.end = end
     # A known name inside the model's longer name is part of it: "Customs and Border Patrol".
     known = {(m.start(), m.end()) for m in _SERVICE.finditer(text) if " " in m.group()}
     if known:
@@ -4104,7 +4159,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-08.1"
+RULES_VERSION = "2026-12-08.2"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -124,7 +124,7 @@ WEAK_GROUP_WORDS = frozenset(
 PLACE_HEADS = frozenset(
     """region province district city town village camp camps county valley river
     airport port base crossing governorate mountains desert strait building bridge mosque
-    square checkpoint neighbourhood neighborhood""".split()
+    square checkpoint neighbourhood neighborhood circuit racecourse racetrack""".split()
 )
 PLACE_BEFORE = frozenset("""in near around across outside inside towards toward into""".split())
 PLACE_OF = re.compile(
@@ -545,7 +545,9 @@ KNOWN_THING_NAMES = tuple(
     S&P 500, Nasdaq 100, Nasdaq Composite, Nikkei 225, Topix, Hang Seng, KOSPI, Kospi,
     Stoxx 600, STOXX 600, Euro Stoxx 50, CAC 40, Sensex, Nifty 50, MSCI World,
     Dow Jones Industrial Average, Russell 2000, Brent crude, Brent Crude,
-    West Texas Intermediate""".split(",")
+    West Texas Intermediate,
+    iPhone, iPad, iPod, iMac, iTunes, iCloud, iOS, macOS, MacBook, AirPods, Apple Watch,
+    Android, Kindle, PlayStation, Xbox, Nintendo Switch""".split(",")
 )
 KNOWN_THINGS = frozenset(name.casefold() for name in KNOWN_THING_NAMES)
 # "Patriot" is a weapon only before these ("Patriot batteries"), else a person or a team.

@@ -3686,3 +3686,72 @@ def test_no_place_is_highlighted_inside_a_grand_prix() -> None:
     spans = [span(text, "Tarvik", "GPE"), span(text, "Tarvik", "GPE", 1)]
     assert found(run(text, spans)) == [("Tarvik", P)]
     assert run(text, spans)[0].start == text.rindex("Tarvik")
+
+
+def test_a_venue_shape_takes_the_whole_name_the_model_read() -> None:
+    text = (
+        "Fossils found\n\nThe bones were kept at the Norvald Museum of Nature in Ottawa. "
+        "Evacuees went to the Birch Forest High School shelter in Fayetteville.\n"
+    )
+    spans = [
+        span(text, "Norvald Museum of Nature", "ORG"),
+        span(text, "Ottawa", "GPE"),
+        span(text, "Birch Forest High School", "ORG"),
+        span(text, "Fayetteville", "GPE"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Norvald Museum of Nature", P),
+        ("Ottawa", P),
+        ("Birch Forest High School", P),
+        ("Fayetteville", P),
+    ]
+
+
+def test_products_are_not_names_but_their_makers_are() -> None:
+    text = (
+        "Samsung Nova S3 gets head start on rival iPhone\n\nSamsung launches its latest "
+        "Nova S smartphone on Tuesday. The S3, running on Android, beat the iPhone 4S in "
+        "pre-orders, Samsung said. Leaders of the G20 met in Osaka.\n"
+    )
+    spans = [
+        span(text, "Samsung", "ORG"),
+        span(text, "S3", "ORG"),
+        span(text, "iPhone", "GPE"),
+        span(text, "Samsung", "ORG", 1),
+        span(text, "Nova S", "GPE", 1),
+        span(text, "S3", "ORG", 1),
+        span(text, "Android", "ORG"),
+        span(text, "iPhone", "GPE", 1),
+        span(text, "Samsung", "ORG", 2),
+        span(text, "G20", "ORG"),
+        span(text, "Osaka", "GPE"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Samsung", G),
+        ("Samsung", G),
+        ("Samsung", G),
+        ("G20", G),  # no brand before it: a forum
+        ("Osaka", P),
+    ]
+
+
+def test_awards_before_winner_and_latin_genera_are_not_names() -> None:
+    text = (
+        "Fossil find\n\nThe Grammy-winner sang. An Oscar-nominated actor narrated. "
+        "Two species of Pentaceratops and one Velociraptor lay beside the Toronto Raptors "
+        "mascot. Rena Ostrova won at the Kelby circuit.\n"
+    )
+    spans = [
+        span(text, "Grammy", "PERSON"),
+        span(text, "Oscar", "PERSON"),
+        span(text, "Pentaceratops", "ORG"),
+        span(text, "Velociraptor", "ORG"),
+        span(text, "Toronto Raptors", "ORG"),
+        span(text, "Rena Ostrova", "PERSON"),
+        span(text, "Kelby", "PERSON"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Toronto Raptors", G),
+        ("Rena Ostrova", N),
+        ("Kelby", P),  # a racing circuit is a place
+    ]
