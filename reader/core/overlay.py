@@ -126,7 +126,7 @@ _PUNCT = '.,;:!?"()[]{}«»“”–—-'
 _INITIALS = re.compile(r"(?:^|(?<=[\s(-]))(?:[A-Za-z]\.)+[A-Za-z]$")
 # Listings and bylines put separators between names the model runs together.
 _SEPARATOR = re.compile(  # "Jo Pike/Ana Lee", "ACCRA/LONDON", "RELATED ARTICLES: Inside X"
-    r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[A-Za-z])/(?=[A-Z])|(?<=[A-Za-z]):\s+(?=[A-Z])"
+    r"\s+[@|–—•·/-]\s+|\s*\|\s*|(?<=[A-Za-z])\s?/(?=[A-Z])|(?<=[A-Za-z]):\s+(?=[A-Z])"
 )
 _LOWER_WORD = re.compile(r"(?<=\s)[a-z][a-z'’-]*(?=\s)")
 
@@ -2779,9 +2779,9 @@ _CUED_COMPANY = re.compile(rules.COMPANY_CUE + rf"({_RUN})(?![\w&'’-]| [A-Z&])
 _RUN_BEFORE = re.compile(rf"(?<![\w&'’.-])(?<![\w&'’.-] ){_RUN}$")
 # A photographer before a picture agency: "(Grant Hollister/Getty Images)", "Jo Pike/AFP".
 _CREDIT = re.compile(
-    r"(?<![\w/’'.-])([A-Z](?:[\w’'-]+|\.)(?: [A-Z](?:[\w’'-]+|\.)){1,3})/"
+    r"(?<![\w/’'.-])([A-Z](?:[\w’'-]+|\.)(?: [A-Z](?:[\w’'-]+|\.)){1,3}) ?/"
     r"(?:Getty Images|AFP|AP|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|PA Images|"
-    r"PA Media|Xinhua|Anadolu|NurPhoto|SOPA Images|Sipa|[A-Z][a-z]+ (?:Images|Photos|Pictures))\b"
+    r"PA Media|Xinhua|Anadolu|NurPhoto|SOPA Images|Sipa|([A-Z][a-z]+ (?:Images|Photos|Pictures)))\b"
 )
 # Whoever speaks after a closing quote: '," Okonkwo-Reyes said.' (only where no span is).
 _SPEAKER_AFTER_QUOTE = re.compile(
@@ -3343,6 +3343,8 @@ def _shaped_names(text: str, datelines: Sequence[tuple[int, int]]) -> list[_Span
         end_word = m.group(1).rsplit(" ", 1)[-1].casefold()
         if end_word not in _GROUP_ENDS:  # not "(Anadolu Agency/Getty Images)"
             found.append(_Span(m.start(1), m.end(1), Kind.PERSON, weight=rules.STRONG_CUE_VOTE))
+        if m.group(2):  # "Walter Myers /Stocktrek Images": the picture agency
+            found.append(_Span(m.start(2), m.end(2), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     lower = _lower_case_words(text)
     for m in _SPEAKER_AFTER_QUOTE.finditer(text):  # '," Okonkwo-Reyes said.'
         speaker = m.group(1).split()[0]
@@ -4159,7 +4161,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-08.2"
+RULES_VERSION = "2026-12-08.3"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

@@ -3559,13 +3559,16 @@ def test_picture_credits_name_the_agencies() -> None:
     text = (
         "Star tours again\n\nAFP-JIJI\n\nA man waits in a hospital (AP Photo)\n\n"
         "The champion took pole at the Ostrova Grand Prix Credit: REX\n\n"
-        "Dust on the lake (Supplied: Tarrant University)\n"
+        "Dust on the lake (Supplied: Tarrant University)\n\n"
+        "A rhino for scale Walt Maier /Stocktrek Images/Corbis\n"
     )
     spans = [
         span(text, "AFP-JIJI", "ORG"),
         span(text, "AP Photo", "ORG"),
         span(text, "Ostrova Grand Prix Credit: REX", "FAC"),
         span(text, "Supplied: Tarrant University", "ORG"),
+        span(text, "Walt Maier /Stocktrek", "PERSON"),
+        span(text, "Corbis", "ORG"),
     ]
     assert found(run(text, spans)) == [
         ("AFP", G),
@@ -3573,6 +3576,9 @@ def test_picture_credits_name_the_agencies() -> None:
         ("AP", G),
         ("REX", G),
         ("Tarrant University", G),
+        ("Walt Maier", N),
+        ("Stocktrek Images", G),
+        ("Corbis", G),
     ]
 
 
