@@ -187,7 +187,7 @@ def is_given_name(word: str) -> bool:
 
 # A given name written with a capitalised prefix, common in the US: "LeSean" ("Sean"),
 # "DeAndre" ("Andre"), "LaMarcus" ("Marcus"); not "DeSantis" or "LaGuardia".
-_PREFIXED_GIVEN = re.compile(r"(?:Le|De|La|Da|Ja|Ke|Ty|Ta|Ra|Ka|Sha)([A-Z][a-z]{2,})")
+_PREFIXED_GIVEN = re.compile(r"(?:Le|De|La|Da|Ja|Ke|Ty|Ta|Ra|Ka|Sa|Sha)([A-Z][a-z]{2,})")
 
 
 # Names in common use that CLDR spells otherwise ("Türkiye", "Côte d'Ivoire", "Myanmar").

@@ -280,7 +280,13 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_GENERIC_ALONE = frozenset({"government", "state"})
+_GENERIC_ALONE = frozenset({"government", "state", "cabinet", "sec"})
+# A minister's title: "the Secretary of State for Science, Innovation and Technology".
+_OF_STATE_FOR = re.compile(r"State for ")
+_SECRETARY_OF = re.compile(r"Secretary of $")
+_LAW = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]* (?:[A-Z][\w’'-]* )*(?:Bill|Act)$")
+# A disease or an event word before a hyphen: "an Ebola-affected community", "COVID-hit".
+_AFFECTED = re.compile(r"[A-Z][\w]*-(?:affected|hit|stricken|infected|ravaged|related|free)")
 _AWARD_WINNER = re.compile(r"-(?:winn(?:er|ing)|nominated|nominee)s?\b")
 # Genera of dinosaurs and fossils, by the endings of their Latin names.
 _LATIN_GENUS = re.compile(
@@ -300,6 +306,10 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
         return True  # "AI", "CEO", "GDP"; "MPs", "MEPs", "NGOs"
     if _AWARD_WINNER.match(text, end):
         return True  # "the Grammy-winner", "Oscar-nominated", "Nobel Prize-winning": an award
+    if _AFFECTED.fullmatch(piece):
+        return True
+    if _OF_STATE_FOR.match(piece) and _SECRETARY_OF.search(text, max(0, start - 13), start):
+        return True  # "Secretary of" + "State for Science, Innovation and Technology"
     if _LATIN_GENUS.fullmatch(piece):
         return True  # "Pentaceratops", "Velociraptor": a species in Latin
     folded = piece.casefold()
@@ -309,7 +319,11 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
         return True  # "after Easter"; "Opposition lawmakers walked out"; not "Advent said"
     if piece.isupper() and folded in _SPORT_NAMES:
         return True  # "SOCCER - SHEARER NAMED CAPTAIN": a section's label
-    if piece.isupper() and folded.split()[0] in rules.NEWS_KICKERS and text[end : end + 1] == ":":
+    if (
+        piece.isupper()
+        and folded.split()[0] in rules.NEWS_KICKERS
+        and text[end : end + 2].lstrip(" ")[:1] == ":"
+    ):
         return True  # "READ MORE:", "RELATED ARTICLES:": a page's label
     if folded in _SQUAD_LABELS and _LABEL_MARK.match(text, end):
         return True  # "Forwards - Oliver Bierhoff, ...": a squad list's label
@@ -499,6 +513,8 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
             continue  # "Spanish flu", "Arab Spring", "the Canadian Grand Prix": an event's name
         if kind is Kind.GROUP and _is_designation(text, ms.start, ms.end):
             continue  # "Airbus A321neo", "Boeing 777-9": a product, maker and all
+        if kind is not Kind.PERSON and _LAW.search(text, ms.start, ms.end):
+            continue  # "the Online Safety Bill", "Digital Markets Act": a law
         if kind is not Kind.PERSON and _is_product(text, ms.start, ms.end):
             continue  # "the latest Galaxy S smartphone", "the S3" of a "Galaxy S3"
         if (
@@ -799,18 +815,23 @@ _NAMED_GRAND_PRIX = re.compile(
 )
 
 
-def _drop_inside(spans: list[_Span], ranges: Sequence[tuple[int, int]]) -> list[_Span]:
-    """The spans that overlap none of the ranges (which may overlap each other)."""
-    if not ranges:
-        return spans
+def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges that overlap one another made one."""
     merged: list[list[int]] = []
     for start, end in sorted(ranges):
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def _drop_inside(spans: list[_Span], ranges: Sequence[tuple[int, int]]) -> list[_Span]:
+    """The spans that overlap none of the ranges (which may overlap each other)."""
+    if not ranges:
+        return spans
     taken = _Occupied()
-    for start, end in merged:
+    for start, end in _merged(ranges):
         taken.add(start, end)
     return [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
 
@@ -952,7 +973,11 @@ def _cut_headline_runs(text: str, spans: list[_Span]) -> list[_Span]:
         if line_start not in title_case:
             line_end = text.find("\n", sp.end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            title_case[line_start] = len(line) <= rules.MAX_HEADLINE and _is_title_case(line)
+            title_case[line_start] = (
+                len(line) <= rules.MAX_HEADLINE
+                and _is_title_case(line)
+                and not _RESULT_LINE.match(line)  # "Texas Tech 49, No. 5 West Virginia 14"
+            )
         if not title_case[line_start]:
             continue
         words = text[sp.start : sp.end].casefold().split()
@@ -1238,10 +1263,19 @@ def _team_nicknames(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         used.add(m.group())
         taken.add(m.start(), m.end())
+    playing = {
+        m.group()
+        for m in bare
+        if _PLAYED.search(text, max(0, m.start() - 20), m.start())
+        or _SCORE_AFTER.match(text, m.end())
+    }  # "West Ham beat Wolves 4-0": then every "Wolves" of the article
     for m in bare:
-        if m.group() in used:
+        if m.group() in used or m.group() in playing:
             out.append(_Span(m.start(), m.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
     return sorted(out, key=lambda sp: sp.start)
+
+
+_SCORE_AFTER = re.compile(r",? \d{1,3}[-–]\d{1,3}\b")
 
 
 _PLAYS = re.compile(
@@ -1306,7 +1340,8 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
 # A result line of a roundup, "Seattle 27, Tampa Bay 24, OT:"; a team's record after its
 # name, "Seattle (8-1)", "a Bills (3-6) offense".
 _TEAM = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
-_RESULT_LINE = re.compile(rf"(?m)^({_TEAM}) \d{{1,3}}, ({_TEAM}) \d{{1,3}}\b")
+_RANK = r"(?:No\. \d{1,2} )?"  # "No. 5 West Virginia": a college team's ranking
+_RESULT_LINE = re.compile(rf"(?m)^{_RANK}({_TEAM}) \d{{1,3}}, {_RANK}({_TEAM}) \d{{1,3}}\b")
 _RECORD = re.compile(rf"(?<![\w.'’-])({_TEAM}) \(\d{{1,2}}-\d{{1,2}}(?:-\d{{1,2}})?\)")
 
 
@@ -1329,12 +1364,13 @@ def _teams_by_results(text: str, spans: list[_Span]) -> list[_Span]:
         name = text[start:end]
         if name.split()[0].casefold() in _NOT_A_NAME_START:
             continue  # "The Eagles (4-5)": the nickname has its own rule
-        if not (_is_town(name) or _is_team(name) or _is_town(name.split()[0])):
+        words = name.split()
+        if not (_is_town(name) or _is_team(name) or _is_town(words[0]) or _is_town(words[-1])):
             continue  # "Benes (12-8) allowed three runs": a pitcher's record
         sp = at.get((start, end))
         if sp is not None:
-            if sp.kind is not Kind.PERSON:
-                sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE
+            if sp.kind is not Kind.PERSON or (len(words) > 1 and _is_town(words[-1])):
+                sp.kind, sp.weight = Kind.GROUP, rules.STRONG_CUE_VOTE  # "... Beko Istanbul"
         elif not taken.overlaps(start, end):
             out.append(_Span(start, end, Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
             taken.add(start, end)
@@ -1437,6 +1473,15 @@ def _joinable(text: str, prev: _Span, sp: _Span) -> Kind | None:
     if gap != " ":
         return None
     piece = text[sp.start : sp.end]
+    if (
+        prev.kind is Kind.PLACE
+        and sp.kind is Kind.PLACE
+        and not _is_town(text[prev.start : prev.end])
+        and is_place_name(text[prev.start : sp.end])
+    ):
+        return Kind.PLACE  # "Burkina" + "Faso": the model cut a country in two
+    if prev.kind is not Kind.PERSON and is_company_name(text[prev.start : sp.end]):
+        return Kind.GROUP  # "Anglo" + "American": a listed company the model cut in two
     if (
         prev.kind is Kind.GROUP
         and not prev.is_norp
@@ -4021,7 +4066,7 @@ def _spread(
     out = list(spans)
     taken = _Occupied(out)
     titles = _quoted_titles(text)
-    for ts, te in things:
+    for ts, te in _merged(things):  # "FTSE 100" and the model's "100" inside it: one range
         if not titles.overlaps(ts, te):
             titles.add(ts, te)
     for s, e, norm in longest_first(find_names(text, names)):
@@ -4161,7 +4206,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-08.3"
+RULES_VERSION = "2026-12-08.4"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

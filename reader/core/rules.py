@@ -46,7 +46,8 @@ NAME_POSSESSIVES = frozenset(
 # ... and "Opposition" alone ("Opposition lawmakers walked out"): no one's name.
 NEVER_NAMES_ALONE = frozenset(
     """easter christmas christmastime ramadan eid diwali thanksgiving hanukkah hanukah
-    passover lent advent halloween pentecost whitsun michaelmas opposition""".split()
+    passover lent advent halloween pentecost whitsun michaelmas opposition covid covid-19
+    ebola zika mpox olympic olympics paralympic paralympics""".split()
 ) | {"grand slam"}
 
 # Universities called "<town> State", beyond the states' own ("Oregon State").
@@ -101,7 +102,7 @@ STRONG_GROUP_WORDS = frozenset(
     coalition league federation association institute university company corporation
     militia parliament assembly senate congress hezbollah hizbullah hizballah
     harakat hizb jaysh jaish kata'ib liwa ansar jabhat orchestra philharmonic symphony
-    choir ensemble cartel foundation department schools""".split()
+    choir ensemble cartel foundation department dept dept. schools""".split()
 )
 # Capitalised words that are given names but also begin companies and institutions
 # ("Royal Caribbean", "General Motors", "Grand Hyatt"): no sign of a person.
@@ -268,7 +269,7 @@ FACILITY_HEADS = frozenset(
     consulate palace castle cathedral basilica mosque church temple synagogue shrine
     bridge tunnel dam prison jail penitentiary mall plaza tower towers hotel casino
     bowl speedway raceway racecourse gardens garden field forest woods plant factory
-    refinery aquarium zoo library resort building buildings station ballroom""".split()
+    refinery aquarium zoo library resort building buildings station ballroom sanctuary""".split()
 )
 # "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
 # "Pew Research Center" is an organisation): a name with them is a venue.
@@ -697,7 +698,7 @@ NEWS_KICKERS = frozenset(
     """update updated breaking exclusive analysis factbox explainer watch live opinion
     editorial comment review interview photos photo video correction corrected refile
     refiled urgent flash alert preview recap timeline column commentary insight
-    update: note editor's read more related pictured watched listen""".split()
+    update: note editor's read more related pictured watched listen published posted""".split()
 )
 
 # Numbered roads are places, not product designations ("Route 66", "Interstate 44").

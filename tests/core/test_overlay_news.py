@@ -3761,3 +3761,98 @@ def test_awards_before_winner_and_latin_genera_are_not_names() -> None:
         ("Rena Ostrova", N),
         ("Kelby", P),  # a racing circuit is a place
     ]
+
+
+def test_a_country_or_a_listed_company_the_model_cut_in_two_is_one_name() -> None:
+    text = (
+        "Junta in Burkina Faso\n\nSoldiers seized power in Burkina Faso on Monday. Mining "
+        "giants Anglo American and Glencore rose.\n"
+    )
+    spans = [
+        span(text, "Burkina", "GPE"),
+        span(text, "Faso", "GPE"),
+        span(text, "Burkina", "GPE", 1),
+        span(text, "Faso", "GPE", 1),
+        span(text, "Anglo", "ORG"),
+        span(text, "American", "NORP"),
+        span(text, "Glencore", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Burkina Faso", P),
+        ("Burkina Faso", P),
+        ("Anglo American", G),
+        ("Glencore", G),
+    ]
+
+
+def test_no_name_is_highlighted_inside_an_index_the_model_cut() -> None:
+    text = (
+        "London's FTSE 100 closes at a record\n\nLondon's FTSE 100 rose 0.4%. The FTSE "
+        "gained again.\n"
+    )
+    spans = [
+        span(text, "London", "GPE"),
+        span(text, "FTSE", "ORG"),
+        span(text, "100", "PRODUCT"),
+        span(text, "London", "GPE", 1),
+        span(text, "FTSE", "ORG", 2),
+    ]
+    kinds = found(run(text, spans))
+    assert kinds.count(("London", P)) == 2
+    mentions = run(text, spans)
+    assert all(not text.startswith("FTSE 100", m.start) for m in mentions)
+
+
+def test_a_nickname_that_plays_is_a_team_everywhere() -> None:
+    text = (
+        "West Ham beat Wolves 4-0\n\nWest Ham United won their first league match of the "
+        "season. Wolves dominated the opening exchanges before the goals came.\n"
+    )
+    kinds = found(run(text, [span(text, "West Ham", "ORG"), span(text, "West Ham United", "ORG")]))
+    assert kinds.count(("Wolves", G)) == 2
+
+
+def test_diseases_the_olympics_a_cabinet_bills_and_titles_are_not_names() -> None:
+    text = (
+        "PUBLISHED : Wednesday, 24 August\n\nThe manager caught Covid before the Olympic "
+        "final. The Cabinet met in an Ebola-affected town. Jo Pike, the Secretary of State "
+        "for Science, Innovation and Technology, backed the Online Safety Bill; the Culture "
+        "Sec agreed.\n"
+    )
+    spans = [
+        span(text, "PUBLISHED", "GPE"),
+        span(text, "Covid", "PERSON"),
+        span(text, "Olympic", "GPE"),
+        span(text, "Cabinet", "ORG"),
+        span(text, "Ebola-affected", "ORG"),
+        span(text, "Jo Pike", "PERSON"),
+        span(text, "State for Science, Innovation and Technology", "ORG"),
+        span(text, "Online Safety Bill", "ORG"),
+        span(text, "Sec", "ORG"),
+    ]
+    assert found(run(text, spans)) == [("Jo Pike", N)]
+
+
+def test_an_abbreviated_department_a_sanctuary_and_a_ranked_result_line() -> None:
+    text = (
+        "Garland opens Justice Dept. probe\n\nA whale was seen in the Cordell Reef National "
+        "Marine Sanctuary.\n\nTexas Tech 49, No. 5 West Virginia 14\n\nThe quarterback threw "
+        "for 499 yards as Texas Tech won the league game with a late touchdown, said SaDale "
+        "Foster.\n"
+    )
+    spans = [
+        span(text, "Justice Dept.", "PERSON"),
+        span(text, "Cordell Reef National Marine Sanctuary", "ORG"),
+        span(text, "Texas Tech", "ORG"),
+        span(text, "West Virginia", "GPE"),
+        span(text, "Texas Tech", "ORG", 1),
+        span(text, "SaDale Foster", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("Justice Dept.", G),
+        ("Cordell Reef National Marine Sanctuary", P),
+        ("Texas Tech", G),
+        ("West Virginia", G),
+        ("Texas Tech", G),
+        ("SaDale Foster", N),
+    ]
