@@ -209,6 +209,15 @@ def clean_boundaries(text: str, start: int, end: int) -> tuple[int, int]:
 _OFFICE = re.compile(r"(?:Office|Department|Bureau)\b")
 
 
+# What a body of its members is called after their plural possessive ("Farmers' Union").
+_MEMBERS_BODIES = frozenset("association union federation council guild alliance league".split())
+
+
+def _word_at(text: str, start: int) -> str:
+    m = _WORD.match(text, start)
+    return m.group().casefold() if m else ""
+
+
 def split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Iran's Islamic Revolutionary Guards' Quds Force" into its three names."""
     pieces: list[tuple[int, int]] = []
@@ -219,6 +228,8 @@ def split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if words and words[-1].casefold() in rules.OFFICE_HOLDERS and _OFFICE.match(text, m.end()):
             continue  # "the Attorney General's Office", "Sheriff's Office"
+        if text[m.start() - 1 : m.start()] == "s" and _word_at(text, m.end()) in _MEMBERS_BODIES:
+            continue  # "Grand Prix Drivers' Association", "Farmers' Union": the body's name
         pieces.append((cursor, m.start()))
         cursor = m.end()
     pieces.append((cursor, end))
@@ -281,6 +292,7 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _GENERIC_ALONE = frozenset({"government", "state", "cabinet", "sec"})
+_TRACKS = frozenset({"circuit", "racetrack", "racecourse"})
 # A minister's title: "the Secretary of State for Science, Innovation and Technology".
 _OF_STATE_FOR = re.compile(r"State for ")
 _SECRETARY_OF = re.compile(r"Secretary of $")
@@ -288,6 +300,8 @@ _LAW = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]* (?:[A-Z][\w’'-]* )*(?:Bill|A
 # A disease or an event word before a hyphen: "an Ebola-affected community", "COVID-hit".
 _AFFECTED = re.compile(r"[A-Z][\w]*-(?:affected|hit|stricken|infected|ravaged|related|free)")
 _AWARD_WINNER = re.compile(r"-(?:winn(?:er|ing)|nominated|nominee)s?\b")
+# What is won that is no award but a league's or a club's: "Premier League-winning".
+_CONTEST = re.compile(r"League|liga|Liga|Cup|Series|Championship|Serie|Ligue")
 # Genera of dinosaurs and fossils, by the endings of their Latin names.
 _LATIN_GENUS = re.compile(
     r"[A-Z][a-z]{2,}(?:saurus|ceratops|raptor|pteryx|therium|pithecus|suchus|nychus|mimus|"
@@ -304,7 +318,7 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
         piece.endswith("s") and piece[:-1] in rules.NOT_NAME_ACRONYMS and piece[:-1].isupper()
     ):
         return True  # "AI", "CEO", "GDP"; "MPs", "MEPs", "NGOs"
-    if _AWARD_WINNER.match(text, end):
+    if _AWARD_WINNER.match(text, end) and not _CONTEST.search(piece):
         return True  # "the Grammy-winner", "Oscar-nominated", "Nobel Prize-winning": an award
     if _AFFECTED.fullmatch(piece):
         return True
@@ -632,7 +646,7 @@ _NORP_EVENT = re.compile(
     r" (?:(?:Formula (?:One|1) |F1 )?Grand Prix|Open|Masters|Championships?)\b"
 )
 # A race: "the Hungarian Grand Prix", "Monaco Grand Prix" (an event, whatever the model says).
-_GRAND_PRIX = re.compile(r"\bGrand Prix$")
+_GRAND_PRIX = re.compile(r"(?<!^The )\bGrand Prix$")
 # A model designation after a maker's name: "A321neo", "777-9", "777X", "737"; not a year,
 # an amount ("12.5") or a share ("20%").
 _DESIGNATION = re.compile(r" [A-Z]{1,2}-?\d{2,4}(?:-\d+)?[A-Za-z]*(?![\w%]|[.,]\d)")  # "A321neo"
@@ -667,11 +681,20 @@ def _is_product(text: str, start: int, end: int) -> bool:
         return not is_company_name(piece)
     if not _BARE_DESIGNATION.fullmatch(piece):
         return False
+    if piece in _FORUMS:
+        return False
     branded = re.search(rf"(?<![\w’'-])([A-Z][a-z]+) {re.escape(piece)}(?![\w-])", text)
-    return branded is not None and branded.group(1) not in _NOT_A_BRAND
+    return (
+        branded is not None
+        and branded.group(1) not in _NOT_A_BRAND
+        and not _is_town(branded.group(1))  # "the Rio G20 summit"
+        and not rules.DEMONYM.search(branded.group(1))  # "the Italian G7 presidency"
+    )
 
 
 _NOT_A_BRAND = frozenset("The A An In On At For By To From Of And Or But With Group".split())
+# Designation-shaped names of forums, armed groups and series: never a product.
+_FORUMS = frozenset("G7 G8 G20 G77 M23 F1 F2 F3 P5 E3 C40 B20 BRICS".split())
 
 
 def _is_designation(text: str, start: int, end: int) -> bool:
@@ -784,7 +807,7 @@ def _in_a_thing(text: str, start: int, end: int, kind: Kind) -> bool:
 _KNOWN_THING = re.compile(
     r"(?<![\w’'-])(?:"
     + "|".join(re.escape(n) for n in sorted(rules.KNOWN_THING_NAMES, key=len, reverse=True))
-    + r")(?![\w’'-])"
+    + r")(?![\w’'-])(?!,? (?:Inc|Corp|Ltd|LLC|Co|Holdings|Group)\b)"  # not "Android Inc."
 )
 
 
@@ -811,7 +834,8 @@ def _things_by_name(text: str) -> tuple[tuple[int, int], ...]:
 
 # A race by its name: "the Berlin Grand Prix meeting", "Hungarian Formula One Grand Prix".
 _NAMED_GRAND_PRIX = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][\w'’-]* ){1,2}(?:Formula (?:One|1) |F1 )?Grand Prix\b"
+    r"(?<![\w'’-])(?!The |A )(?:[A-Z][\w'’-]* ){1,2}(?:Formula (?:One|1) |F1 )?Grand Prix\b"
+    r"(?! (?:Corporation|Association|Drivers|Circuit|Club|Committee|Trust|Foundation)\b)"
 )
 
 
@@ -836,18 +860,21 @@ def _drop_inside(spans: list[_Span], ranges: Sequence[tuple[int, int]]) -> list[
     return [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
 
 
+_COMPANY_AFTER = re.compile(r",? (?:Inc|Corp|Ltd|LLC|Co|Holdings|Group)\b")
+
+
 def _is_known_thing(text: str, start: int, end: int) -> bool:
     """A well-known event or weapon ("Six Nations", "NASAMS"; "Patriot" before "batteries")."""
     name = normalize(text[start:end])
     if name in rules.KNOWN_THINGS:
-        return True
+        return _COMPANY_AFTER.match(text, end) is None  # "Android Inc." is the company
     return name == "patriot" and rules.WEAPON_AFTER.match(text, end) is not None
 
 
 # A nickname in quotes inside a name: Margaret “Peggy” O’Driscoll, Joaquín "El Chapo" Guzmán.
 _NAME_WORD = r"[A-Z][\w’'-]*"
 _NICKNAMED = re.compile(
-    rf"(?<![\w’'-])({_NAME_WORD}) [“\"]({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[”\"] "
+    rf"(?<![\w’'-])({_NAME_WORD}) [“\"‘']({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[”\"’'] "
     rf"({_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?: Jr\.| Sr\.| III?\b)?)(?![\w’'-])"
 )
 
@@ -1342,7 +1369,10 @@ def _cities_for_teams(text: str, spans: list[_Span]) -> None:
 _TEAM = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 _RANK = r"(?:No\. \d{1,2} )?"  # "No. 5 West Virginia": a college team's ranking
 _RESULT_LINE = re.compile(rf"(?m)^{_RANK}({_TEAM}) \d{{1,3}}, {_RANK}({_TEAM}) \d{{1,3}}\b")
-_RECORD = re.compile(rf"(?<![\w.'’-])({_TEAM}) \(\d{{1,2}}-\d{{1,2}}(?:-\d{{1,2}})?\)")
+_RECORD = re.compile(
+    rf"(?<!\bin )(?<!\bat )(?<![\w.'’-])({_TEAM}) "
+    rf"\(\d{{1,2}}-\d{{1,2}}(?:-\d{{1,2}})?(?:, \d\.\d\d)?\)"  # "(8-1)", "(12-7, 2.97)"
+)
 
 
 def _teams_by_results(text: str, spans: list[_Span]) -> list[_Span]:
@@ -2416,8 +2446,8 @@ def context_kind(
         collective = noun in _COLLECTIVE_APPOSITIVES
         if not collective or (not text.startswith(" of ", apposition.end()) and not _is_town(name)):
             return Kind.GROUP, True  # not "Belgium, a federation of three regions"
-    if after in rules.PLACE_HEADS:
-        return Kind.PLACE, True
+    if after in rules.PLACE_HEADS and not (after in _TRACKS and name.isupper()):
+        return Kind.PLACE, True  # not "the LIV circuit", "a NASCAR racetrack"
     # "Australia's captain": a country's or a town's, not "Vance's manager".
     possessive_role = _POSSESSIVE_ROLE.match(text, end)
     if possessive_role and (
@@ -3827,8 +3857,10 @@ def _first_surnames(text: str, sp: _Span) -> list[str]:
 
 
 def _places_named(text: str, spans: Sequence[_Span]) -> set[str]:
-    """The names some mention in this article takes for a place."""
-    return {normalize(text[sp.start : sp.end]) for sp in spans if sp.kind is Kind.PLACE}
+    """The names some mention in this article takes for a place, a nationality or a faith."""
+    return {
+        normalize(text[sp.start : sp.end]) for sp in spans if sp.kind is Kind.PLACE or sp.is_norp
+    }
 
 
 def _text_aliases(text: str, spans: list[_Span]) -> _TextAliases:
@@ -3940,22 +3972,26 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
     headline_end = max(text.find("\n"), 0)
     votes: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
     mentions: Counter[str] = Counter()
+    sport = _is_sport(text, spans)
     for sp in spans:
         norm = normalize(text[sp.start : sp.end])
         votes[norm][sp.kind] += rules.KNOWLEDGE_VOTE if sp.source == "knowledge" else sp.weight
         mentions[norm] += 1
         short = _company_short_name(text, sp)
+        if short == "City" and not sport:
+            short = None  # "Manchester City" in a story of property: "the City" is London's
         if short is not None:  # "Lumora Labs": later "Lumora" is the company
             votes[normalize(short)][Kind.GROUP] += rules.STRONG_CUE_VOTE * 2
     _city_votes(text, spans, votes, mentions)
     # Each definition counts once per occurrence of its full form.
     aliases: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
+    not_surnames = _places_named(text, spans)  # "Shia" of "Mohammed Shia al-Sudani"
     for sp in spans:
         m = rules.ACRONYM_DEF.match(text, sp.end)
         if m and _defines(text[sp.start : sp.end], m.group(1), sp.kind):
             aliases[normalize(m.group(1))][sp.kind] += rules.TEXT_ALIAS_VOTE
         for last in _surnames(text, sp) + [
-            w for w in _first_surnames(text, sp) if Kind.PLACE not in votes[normalize(w)]
+            w for w in _first_surnames(text, sp) if normalize(w) not in not_surnames
         ]:
             aliases[normalize(last)][Kind.PERSON] += rules.TEXT_ALIAS_VOTE
     best: dict[str, Kind] = {}
@@ -3968,6 +4004,11 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
         if sp.source == "knowledge" or sp.weight >= rules.STRONG_CUE_VOTE:
             continue
         name = text[sp.start : sp.end]
+        if name == "City" and (
+            text[max(0, sp.start - 4) : sp.start] in ("the ", "The ")
+            or text.startswith(" of ", sp.end)
+        ):
+            continue  # "the City" of London, "City of Melbourne": not the club "City"
         if any(hint is sp.kind for hint, _ in sp.hints) and not _agency_capitals(name):
             continue  # the model and the words around this mention agree
         norm = normalize(name)
@@ -4009,18 +4050,27 @@ def _named_things(
         for ms in model_spans
         if ms.label.upper() in _THING_LABELS
         and not _town_as_a_thing(text, ms)
-        and not _surname_as_a_thing(text[ms.start : ms.end], surnames)
+        and not _surname_as_a_thing(text, ms.start, ms.end, surnames)
     ]
 
 
-def _surname_as_a_thing(thing: str, surnames: Collection[str]) -> bool:
-    """A surname alone or before a lower-case word ("Cooper with 4:28"); not "Brandt Atlas"."""
-    words = thing.split()
+def _surname_as_a_thing(text: str, start: int, end: int, surnames: Collection[str]) -> bool:
+    """A surname alone or before a lower-case word ("Cooper with 4:28"); not "Brandt Atlas".
+
+    Nor before a prize's word: "each Nobel laureate" is no Alfred Nobel.
+    """
+    words = text[start:end].split()
+    after = _word_after(text, end)
     return (
         bool(words)
         and normalize(words[0]) in surnames
-        and (len(words) == 1 or not words[1][:1].isupper())
+        and (len(words) == 1 or (not words[1][:1].isupper() and words[1] not in _THING_NOUNS))
+        and (len(words) > 1 or after not in _THING_NOUNS)
     )
+
+
+# Lower-case words that make a surname a thing's name: "Nobel laureate", "Booker prize".
+_THING_NOUNS = frozenset("laureate laureates prize prizes award awards lecture lectures".split())
 
 
 def _town_as_a_thing(text: str, ms: ModelSpan) -> bool:
@@ -4074,8 +4124,11 @@ def _spread(
         early = s < defined.surname_from.get(norm, s) and s >= headline_end
         if early or norm in rules.AMBIGUOUS_WORDS:
             continue
-        if norm in clubs and re.match(r" [A-Z]", text[e : e + 2]):
-            continue  # "City Hall", "United Nations": another name
+        if norm in clubs and (
+            re.match(r" (?:[A-Z]|of\b)", text[e : e + 4])
+            or text[max(0, s - 4) : s] in ("the ", "The ")
+        ):
+            continue  # "City Hall", "City of Melbourne", "the City" (of London): no club
         if _in_a_thing(text, s, e, best.get(norm, Kind.GROUP)):
             continue
         if norm in best and e > s and not taken.overlaps(s, e) and not titles.overlaps(s, e):
@@ -4206,7 +4259,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-08.4"
+RULES_VERSION = "2026-12-08.5"
 
 
 def mentions_key(pipeline: str, version: str) -> str:
