@@ -121,7 +121,7 @@ _INNER_POSSESSIVE = re.compile(rf"(?:{APOS_CLASS}[sS]|(?<=[sS]){APOS_CLASS})\s+(
 _TRAILING_WORD = re.compile(r"\s+(?:[a-z]+|&|\d{1,3}(?:st|nd|rd|th))$")
 _POSSESSIVE_AFTER = re.compile(rf"{APOS_CLASS}s?\b")
 _LEADING_WORD = re.compile(r"^([a-z][a-z'’]*)\s+(?=\S)")
-_PUNCT = '.,;:!?"()[]{}«»“”–—-'
+_PUNCT = '.,;:!?"()[]{}«»“”–—-/'
 # A run of single letters with periods: "U.S.", "U.N.", "N.Y.", "D.C.".
 _INITIALS = re.compile(r"(?:^|(?<=[\s(-]))(?:[A-Za-z]\.)+[A-Za-z]$")
 # Listings and bylines put separators between names the model runs together.
@@ -296,7 +296,9 @@ _TRACKS = frozenset({"circuit", "racetrack", "racecourse"})
 # A minister's title: "the Secretary of State for Science, Innovation and Technology".
 _OF_STATE_FOR = re.compile(r"State for ")
 _SECRETARY_OF = re.compile(r"Secretary of $")
-_LAW = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]* (?:[A-Z][\w’'-]* )*(?:Bill|Act)$")
+_LAW = re.compile(
+    r"(?<![\w’'-])[A-Z][\w’'-]* (?:[A-Z][\w’'-]* )*(?:Bill|Act|Regulation|Directive|Treaty)$"
+)
 # A disease or an event word before a hyphen: "an Ebola-affected community", "COVID-hit".
 _AFFECTED = re.compile(r"[A-Z][\w]*-(?:affected|hit|stricken|infected|ravaged|related|free)")
 _AWARD_WINNER = re.compile(r"-(?:winn(?:er|ing)|nominated|nominee)s?\b")
@@ -322,6 +324,12 @@ def _is_non_entity(text: str, start: int, end: int) -> bool:
         return True  # "the Grammy-winner", "Oscar-nominated", "Nobel Prize-winning": an award
     if _AFFECTED.fullmatch(piece):
         return True
+    if (
+        piece.isupper()
+        and piece.casefold() in rules.NEWS_KICKERS
+        and text[start - 1 : start] == "("
+    ):
+        return True  # "MAUROLE, Indonesia (UPDATED) –": a page's label
     if _OF_STATE_FOR.match(piece) and _SECRETARY_OF.search(text, max(0, start - 13), start):
         return True  # "Secretary of" + "State for Science, Innovation and Technology"
     if _LATIN_GENUS.fullmatch(piece):
@@ -529,7 +537,7 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
             continue  # "Airbus A321neo", "Boeing 777-9": a product, maker and all
         if kind is not Kind.PERSON and _LAW.search(text, ms.start, ms.end):
             continue  # "the Online Safety Bill", "Digital Markets Act": a law
-        if kind is not Kind.PERSON and _is_product(text, ms.start, ms.end):
+        if _is_product(text, ms.start, ms.end, kind):
             continue  # "the latest Galaxy S smartphone", "the S3" of a "Galaxy S3"
         if (
             text[ms.start : ms.end].isupper()
@@ -664,13 +672,14 @@ _MODEL_NAME = re.compile(
 )
 _PRODUCT_NOUN = re.compile(
     r" (?:smart)?(?:phones?|handsets?|tablets?|laptops?|consoles?|headsets?|watch|"
-    r"devices?|operating system|chips?|processors?)\b"
+    r"devices?|operating system|chips?|processors?|rockets?|launchers?|aircraft|jets?|"
+    r"helicopters?|drones?|satellites?)\b"
 )
 # A model's designation: "S3", "S24", "X5" (not "G20" or "M23", which no brand precedes).
 _BARE_DESIGNATION = re.compile(r"[A-Z]{1,2}\d{1,3}[a-z]{0,3}")
 
 
-def _is_product(text: str, start: int, end: int) -> bool:
+def _is_product(text: str, start: int, end: int, kind: Kind | None = None) -> bool:
     """A product by its model ("Galaxy S smartphone"), or a model the article gives a brand.
 
     "the S3" is a product where the article also writes "Galaxy S3" (a capitalised
@@ -678,8 +687,8 @@ def _is_product(text: str, start: int, end: int) -> bool:
     """
     piece = text[start:end]
     if _MODEL_NAME.fullmatch(piece) and _PRODUCT_NOUN.match(text, end):
-        return not is_company_name(piece)
-    if not _BARE_DESIGNATION.fullmatch(piece):
+        return not is_company_name(piece)  # "the Atlas V rocket", a "person" to the model too
+    if kind is Kind.PERSON or not _BARE_DESIGNATION.fullmatch(piece):
         return False
     if piece in _FORUMS:
         return False
@@ -4259,7 +4268,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-08.5"
+RULES_VERSION = "2026-12-08.6"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

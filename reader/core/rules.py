@@ -102,7 +102,8 @@ STRONG_GROUP_WORDS = frozenset(
     coalition league federation association institute university company corporation
     militia parliament assembly senate congress hezbollah hizbullah hizballah
     harakat hizb jaysh jaish kata'ib liwa ansar jabhat orchestra philharmonic symphony
-    choir ensemble cartel foundation department dept dept. schools""".split()
+    choir ensemble cartel foundation department dept dept. schools daily herald gazette
+    tribune chronicle journal""".split()
 )
 # Capitalised words that are given names but also begin companies and institutions
 # ("Royal Caribbean", "General Motors", "Grand Hyatt"): no sign of a person.
@@ -125,11 +126,12 @@ WEAK_GROUP_WORDS = frozenset(
 PLACE_HEADS = frozenset(
     """region province district city town village camp camps county valley river
     airport port base crossing governorate mountains desert strait building bridge mosque
-    square checkpoint neighbourhood neighborhood circuit racecourse racetrack""".split()
+    square checkpoint neighbourhood neighborhood circuit racecourse racetrack volcano
+    island""".split()
 )
 PLACE_BEFORE = frozenset("""in near around across outside inside towards toward into""".split())
 PLACE_OF = re.compile(
-    r"\b(?:town|city|village|region|province|district|capital|port|county|camp|area|"
+    r"\b(?:town|city|village|region|province|district|capital|port|county|camp|area|island|"
     r"governorate|state|(?:north|south|east|west)(?:east|west)?(?:ern)?|outskirts|"
     r"[Ss]ultan|[Ee]mir|[Kk]ing|[Qq]ueen|[Mm]ayor|[Gg]overnor)\s+of\s+$"
 )
@@ -365,7 +367,9 @@ KNOWN_PLACES = (
 )
 # Groups the news names often that the model misses or calls people ("al-Shabaab").
 KNOWN_GROUPS = (
-    "Houthis", "Houthi", "Daesh", "al-Shabaab", "Al-Shabaab", "Mounties", "Boko Haram",
+    "Houthis", "Houthi", "Daesh", "al-Shabaab", "Al-Shabaab", "Al Shabaab", "al Shabaab",
+    "al-Shabab", "Al-Shabab", "Al Shabab", "Mounties", "Boko Haram", "AMISOM",
+    "al Qaeda", "Al Qaeda", "al-Qaida", "Al-Qaida", "Al Qaida",
     "Liberation Tigers of Tamil Eelam", "Tamil Tigers", "El Al",
     # Parties whose names say nothing of a party, and that the model takes for people or
     # places. Not those that are also words or first names ("Vox", "Morena", "Renaissance").
@@ -472,7 +476,8 @@ NOT_NAME_ACRONYMS = frozenset(
     VAT UV ICU ER CCTV NGO NGOS SUV SUVS RPM KM MPH FAQ PR HR USB LED LCD HD ESG ETF ETFS
     API CPU GPU NB PS AGM CBD QB WR TE RB LB DB DL OL LBW ODI VIP VIPS CV PHD MBA CPI PPI
     PMI FDI ACR AKA TBA TBD ETA FYI RSVP SOS SMS PDF URL WIFI APP APPS END BC AD BCE CE II
-    III IV VI VII VIII IX XI XII XIII XIV XV XX MLA MLAS MPP MSP MSPS MS TD OT DNS SQL HTTP HTTPS
+    III IV VI VII VIII IX XI XII XIII XIV XV XX MLA MLAS MPP MSP MSPS MS TD OT GDPR DNS SQL
+    HTTP HTTPS
     TCP UDP VPN SSD HDD RAM SDK CLI IOPS JSON XML HTML CSS LLM LLMS NFT NFTS""".split()
 )
 # Time zones, which are no names after a time ("10:40 p.m. CDT"); as often states' codes
@@ -517,7 +522,7 @@ TEAM_ROLES = frozenset(
     """striker goalkeeper keeper goalie defender midfielder winger quarterback pitcher
     coach manager captain skipper batsman batter bowler opener fly-half scrum-half
     full-back fullback linebacker receiver shortstop outfielder spinners bowlers batters
-    batsmen seamers openers strikers forwards defenders""".split()
+    batsmen seamers openers strikers forwards defenders coaching squad selectors""".split()
 )
 # Roles written as letters: a role only in capitals ("Browns DE"); in lower case
 # they are name particles ("Charles de Gaulle", "Luis de Guindos").
@@ -656,7 +661,7 @@ TEAM_PREFIXES = frozenset(
 EVENT_HEADS = frozenset(
     """tour show festival games cup open championship championships summit conference expo
     fair marathon awards war flu crisis scandal olympics award prize medal trophy treaty
-    act""".split()
+    act finals""".split()
 )
 # Nationality or religious words before these are part of an event's name, not a group.
 EVENT_AFTER_NORP = frozenset("flu influenza revolution spring war".split())

@@ -3923,3 +3923,52 @@ def test_named_grand_prix_bodies_and_a_sentence_opening_the_grand_prix_keep_thei
         ("Australian Grand Prix Corporation", G),
         ("Grand Prix Drivers' Association", G),
     ]
+
+
+def test_armed_groups_with_a_spaced_al_newspapers_finals_rockets_and_labels() -> None:
+    text = (
+        "MAUROLE, Indonesia (UPDATED) - Troops killed an Al Shabaab commander linked to Al "
+        "Qaeda, the Sing Tao Daily reported. The Atlas V rocket lifted off. She won the WTA "
+        "Finals in Singapore. (Jo Pike/Getty Images)\n"
+    )
+    spans = [
+        span(text, "MAUROLE", "GPE"),
+        span(text, "Indonesia", "GPE"),
+        span(text, "UPDATED", "ORG"),
+        span(text, "Al Shabaab", "PERSON"),
+        span(text, "Al Qaeda", "PERSON"),
+        span(text, "Sing Tao Daily", "PERSON"),
+        span(text, "Atlas V", "PERSON"),
+        span(text, "WTA Finals", "ORG"),
+        span(text, "Singapore", "GPE"),
+        span(text, "Jo Pike/", "PERSON"),
+    ]
+    kinds = found(run(text, spans))
+    assert ("UPDATED", G) not in kinds
+    assert ("Al Shabaab", G) in kinds
+    assert ("Sing Tao Daily", G) in kinds
+    assert not any(name.startswith("Atlas") for name, _ in kinds)
+    assert not any("Finals" in name for name, _ in kinds)
+    assert ("Jo Pike", N) in kinds
+
+
+def test_laws_a_countrys_coaching_team_and_an_island_of() -> None:
+    text = (
+        "Cricket\n\nMcDonald joined Australia’s coaching team after the test series. The "
+        "General Data Protection Regulation (GDPR) applies. Ash fell on the island of Flores "
+        "near the Rokatenda volcano.\n"
+    )
+    spans = [
+        span(text, "McDonald", "PERSON"),
+        span(text, "Australia", "GPE"),
+        span(text, "General Data Protection Regulation", "ORG"),
+        span(text, "GDPR", "ORG"),
+        span(text, "Flores", "PERSON"),
+        span(text, "Rokatenda", "ORG"),
+    ]
+    assert found(run(text, spans)) == [
+        ("McDonald", N),
+        ("Australia", G),
+        ("Flores", P),
+        ("Rokatenda", P),
+    ]
