@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
+import itertools
 import json
 import os
 import re
@@ -264,14 +265,12 @@ def _surnames_by_rank() -> tuple[str, ...]:
     if path is None:
         return ()
     try:
-        lines = path.read_text("ascii", errors="ignore")
+        # Only the head of the 89,000-line table: reading it all cost 30 ms of a cold start.
+        with path.open(encoding="ascii", errors="ignore") as table:
+            lines = list(itertools.islice(table, _COMMON_SURNAMES))
     except OSError:
         return ()
-    return tuple(
-        line.split(maxsplit=1)[0].casefold()
-        for line in lines.splitlines()[:_COMMON_SURNAMES]
-        if line.strip()
-    )
+    return tuple(line.split(maxsplit=1)[0].casefold() for line in lines if line.strip())
 
 
 @functools.cache

@@ -228,7 +228,15 @@ def split_possessives(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if words and words[-1].casefold() in rules.OFFICE_HOLDERS and _OFFICE.match(text, m.end()):
             continue  # "the Attorney General's Office", "Sheriff's Office"
-        if text[m.start() - 1 : m.start()] == "s" and _word_at(text, m.end()) in _MEMBERS_BODIES:
+        if (
+            text[m.start() - 1 : m.start()] == "s"
+            and _word_at(text, m.end()) in _MEMBERS_BODIES
+            and words
+            and not _is_town(words[-1])
+            and not is_place_name(words[-1])
+            and not _is_team(words[-1])
+            and not text.startswith("League Cup", m.end())
+        ):
             continue  # "Grand Prix Drivers' Association", "Farmers' Union": the body's name
         pieces.append((cursor, m.start()))
         cursor = m.end()
@@ -292,6 +300,25 @@ def split_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _GENERIC_ALONE = frozenset({"government", "state", "cabinet", "sec"})
+_PAPER_WORDS = frozenset("Daily Herald Gazette Tribune Chronicle Journal".split())
+
+
+def _newspaper(name: str) -> bool:
+    """A paper's name the model took for a person's or a place's.
+
+    "Sing Tao Daily", "Daily Tar Heel", "San Francisco Chronicle"; not "Pete Daily"
+    or "Herald Square".
+    """
+    words = name.split()
+    if len(words) < 2:
+        return False
+    return words[0] == "Daily" or (words[-1] in _PAPER_WORDS and not is_given_name(words[0]))
+
+
+# A protected area, not the charity it may also name ("The Donkey Sanctuary").
+_SANCTUARY = re.compile(r" (?:Marine|Wildlife|Bird|Nature) Sanctuary$")
+# A country's side in sport, after its possessive: "Australia's coaching team".
+_SQUAD_WORDS = frozenset({"coaching", "squad", "selectors"})
 _TRACKS = frozenset({"circuit", "racetrack", "racecourse"})
 # A minister's title: "the Secretary of State for Science, Innovation and Technology".
 _OF_STATE_FOR = re.compile(r"State for ")
@@ -595,6 +622,10 @@ def _candidates(text: str, model_spans: Sequence[ModelSpan]) -> list[_Span]:
                     # "Florida Highway" + "Patrol", "Newark" + "Advocate": a force, a paper
                     out.append(_Span(s, head.end(), Kind.GROUP, weight=rules.STRONG_CUE_VOTE))
                     continue
+                if kind is not Kind.GROUP and _newspaper(text[s:e]):
+                    kind = Kind.GROUP  # "Sing Tao Daily" (not "Alderman Pete Daily")
+                if kind is Kind.GROUP and _SANCTUARY.search(text, s, e):
+                    kind = Kind.PLACE  # "Cordell Bank National Marine Sanctuary"
                 if kind is not Kind.PERSON and (
                     _ruled_name(text[s:e]) or _honoured_name(text[s:e])
                 ):
@@ -883,7 +914,7 @@ def _is_known_thing(text: str, start: int, end: int) -> bool:
 # A nickname in quotes inside a name: Margaret “Peggy” O’Driscoll, Joaquín "El Chapo" Guzmán.
 _NAME_WORD = r"[A-Z][\w’'-]*"
 _NICKNAMED = re.compile(
-    rf"(?<![\w’'-])({_NAME_WORD}) [“\"‘']({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[”\"’'] "
+    rf"(?<![\w’'-])({_NAME_WORD})(?<!['’]s) [“\"‘']({_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[”\"’'] "
     rf"({_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?: Jr\.| Sr\.| III?\b)?)(?![\w’'-])"
 )
 
@@ -2459,7 +2490,9 @@ def context_kind(
         return Kind.PLACE, True  # not "the LIV circuit", "a NASCAR racetrack"
     # "Australia's captain": a country's or a town's, not "Vance's manager".
     possessive_role = _POSSESSIVE_ROLE.match(text, end)
-    if possessive_role and (
+    if possessive_role and possessive_role.group(1) in _SQUAD_WORDS and _sport_words(text) < 2:
+        possessive_role = None  # "Australia's squad of negotiators": no sport in the story
+    elif possessive_role and (
         possessive_role.group(1) not in rules.TEAM_ROLES - {"coach", "manager"}
         or not _is_town(name)
     ):
@@ -4268,7 +4301,7 @@ def _to_mentions(
 # Bump when a rule changes what `overlay` returns: stored mentions made by older rules
 # are then recomputed from the cached model output (no model run), so an upgrade shows
 # its better highlights in every saved article, not only in new ones.
-RULES_VERSION = "2026-12-08.6"
+RULES_VERSION = "2026-12-08.7"
 
 
 def mentions_key(pipeline: str, version: str) -> str:

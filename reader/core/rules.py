@@ -47,7 +47,7 @@ NAME_POSSESSIVES = frozenset(
 NEVER_NAMES_ALONE = frozenset(
     """easter christmas christmastime ramadan eid diwali thanksgiving hanukkah hanukah
     passover lent advent halloween pentecost whitsun michaelmas opposition covid covid-19
-    ebola zika mpox olympic olympics paralympic paralympics""".split()
+    ebola zika mpox olympic olympics paralympic paralympics finals""".split()
 ) | {"grand slam"}
 
 # Universities called "<town> State", beyond the states' own ("Oregon State").
@@ -102,8 +102,7 @@ STRONG_GROUP_WORDS = frozenset(
     coalition league federation association institute university company corporation
     militia parliament assembly senate congress hezbollah hizbullah hizballah
     harakat hizb jaysh jaish kata'ib liwa ansar jabhat orchestra philharmonic symphony
-    choir ensemble cartel foundation department dept dept. schools daily herald gazette
-    tribune chronicle journal""".split()
+    choir ensemble cartel foundation department dept dept. schools""".split()
 )
 # Capitalised words that are given names but also begin companies and institutions
 # ("Royal Caribbean", "General Motors", "Grand Hyatt"): no sign of a person.
@@ -271,7 +270,7 @@ FACILITY_HEADS = frozenset(
     consulate palace castle cathedral basilica mosque church temple synagogue shrine
     bridge tunnel dam prison jail penitentiary mall plaza tower towers hotel casino
     bowl speedway raceway racecourse gardens garden field forest woods plant factory
-    refinery aquarium zoo library resort building buildings station ballroom sanctuary""".split()
+    refinery aquarium zoo library resort building buildings station ballroom""".split()
 )
 # "Center"/"Centre" names a place only after these ("Pepsi Center" is a plain name, but
 # "Pew Research Center" is an organisation): a name with them is a venue.

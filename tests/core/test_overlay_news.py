@@ -3954,7 +3954,8 @@ def test_armed_groups_with_a_spaced_al_newspapers_finals_rockets_and_labels() ->
 
 def test_laws_a_countrys_coaching_team_and_an_island_of() -> None:
     text = (
-        "Cricket\n\nMcDonald joined Australia’s coaching team after the test series. The "
+        "Cricket\n\nMcDonald, a coach for ten years, joined Australia’s coaching team after "
+        "two innings of the test series. The "
         "General Data Protection Regulation (GDPR) applies. Ash fell on the island of Flores "
         "near the Rokatenda volcano.\n"
     )
@@ -3972,3 +3973,47 @@ def test_laws_a_countrys_coaching_team_and_an_island_of() -> None:
         ("Flores", P),
         ("Rokatenda", P),
     ]
+
+
+def test_second_review_misfires_stay_fixed() -> None:
+    """Cases a second reviewer found this session's later rules got wrong."""
+    text = (
+        "Council vote\n\nThe plan was opposed by Alderman Pete Daily. Daily said he would "
+        "seek a referendum. Australia's squad of negotiators arrived, the Sing Tao Daily "
+        "reported. The Bahamas' Union of Teachers and The Donkey Sanctuary objected. A "
+        "whale was seen in the Cordell Reef National Marine Sanctuary.\n"
+    )
+    spans = [
+        span(text, "Pete Daily", "PERSON"),
+        span(text, "Daily", "PERSON", 2),
+        span(text, "Australia", "GPE"),
+        span(text, "Sing Tao Daily", "PERSON"),
+        span(text, "Bahamas' Union of Teachers", "ORG"),
+        span(text, "The Donkey Sanctuary", "ORG"),
+        span(text, "Cordell Reef National Marine Sanctuary", "ORG"),
+    ]
+    kinds = found(run(text, spans))
+    assert ("Pete Daily", N) in kinds
+    assert ("Daily", N) in kinds
+    assert ("Australia", P) in kinds  # no sport in the story
+    assert ("Sing Tao Daily", G) in kinds
+    assert ("Bahamas", P) in kinds
+    assert ("Donkey Sanctuary", G) in kinds
+    assert ("Cordell Reef National Marine Sanctuary", P) in kinds
+
+
+def test_a_possessive_before_quotes_is_no_nickname_and_finals_alone_is_no_name() -> None:
+    text = (
+        "Charts\n\nSinger Adele's 'Hello' Video plays on. Students sat Finals in June, and "
+        "the Celtics reached the NBA Finals.\n"
+    )
+    spans = [
+        span(text, "Adele's 'Hello' Video", "PERSON"),
+        span(text, "Finals", "ORG"),
+        span(text, "Celtics", "ORG"),
+        span(text, "NBA Finals", "EVENT"),
+    ]
+    kinds = found(run(text, spans))
+    assert ("Hello", N) not in kinds
+    assert ("Video", N) not in kinds
+    assert ("Finals", G) not in kinds
