@@ -33,6 +33,7 @@ import itertools
 import json
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -334,6 +335,18 @@ def city_names() -> frozenset[str]:
     return _kept("towns", _read_city_names)
 
 
+_UNUSED_FOR = 30 * 24 * 3600  # seconds: another version's lists, not read for a month
+
+
+def _prune(kept: Path, name: str) -> None:
+    """Remove the lists of versions not run for a month, and the old single file."""
+    (kept.parent / f"{name}.txt").unlink(missing_ok=True)
+    now = time.time()
+    for other in kept.parent.glob(f"{name}-*.txt"):
+        if other != kept and now - other.stat().st_mtime > _UNUSED_FOR:
+            other.unlink(missing_ok=True)
+
+
 def _kept(name: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
     """A name list built from package files, kept in the user's cache folder.
 
@@ -354,7 +367,9 @@ def _kept(name: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
         )
     except OSError:
         return build()
-    cache = _cache_dir() / f"{name}.txt"
+    # One file per key: two installs of different versions on one machine (a bundle and
+    # a pip install) each keep their own lists instead of rebuilding them in turn.
+    cache = _cache_dir() / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:12]}.txt"
     try:
         first, _, rest = cache.read_text("utf-8").partition("\n")
         if first == key:
@@ -367,6 +382,7 @@ def _kept(name: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
         tmp = cache.with_name(f"{name}.{os.getpid()}.tmp")
         tmp.write_text(key + "\n" + "\n".join(sorted(found)), "utf-8")
         os.replace(tmp, cache)  # whole or not at all, whichever process writes last
+        _prune(cache, name)
     except OSError:
         pass
     return found

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -124,14 +125,15 @@ def test_without_geotext_no_town_is_known(monkeypatch: pytest.MonkeyPatch) -> No
 def test_the_town_list_is_kept_between_runs_and_rebuilt_when_stale(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(gazetteer, "_cache_dir", lambda: tmp_path / "cache")
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(gazetteer, "_cache_dir", lambda: folder)
     gazetteer.city_names.cache_clear()
     try:
         towns = gazetteer.city_names()
-        cache = tmp_path / "cache" / "towns.txt"
+        [cache] = folder.glob("towns-*.txt")
         key, _, rest = cache.read_text("utf-8").partition("\n")
         assert "karachi" in rest.split("\n")
-        # A stale list (another geotext, another rule) is read again from the source.
+        # A damaged list is read again from the source.
         cache.write_text("0 stale\nnot-a-town\n", "utf-8")
         gazetteer.city_names.cache_clear()
         assert gazetteer.city_names() == towns
@@ -141,14 +143,47 @@ def test_the_town_list_is_kept_between_runs_and_rebuilt_when_stale(
         gazetteer.city_names.cache_clear()
         assert gazetteer.city_names() == frozenset({"karachi"})
         # New rules in the code, or a new version of any package the lists read (the first
-        # names depend on the towns), rebuild it.
+        # names depend on the towns), build a list of their own beside it.
         monkeypatch.setattr(gazetteer, "_code_digest", lambda: "other rules")
         gazetteer.city_names.cache_clear()
         assert gazetteer.city_names() == towns
-        cache.write_text(cache.read_text("utf-8").partition("\n")[0] + "\nkarachi\n", "utf-8")
+        assert len(list(folder.glob("towns-*.txt"))) == 2
         monkeypatch.setattr(gazetteer, "_sources", lambda: (tmp_path,))
         gazetteer.city_names.cache_clear()
         assert gazetteer.city_names() == towns
+    finally:
+        gazetteer.city_names.cache_clear()
+
+
+def test_two_versions_keep_their_own_lists_and_old_ones_are_pruned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundle and a pip install on one machine must not rebuild each other's lists."""
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(gazetteer, "_cache_dir", lambda: folder)
+    built: list[str] = []
+
+    def build() -> frozenset[str]:
+        built.append("x")
+        return frozenset({"karachi"})
+
+    try:
+        monkeypatch.setattr(gazetteer, "_code_digest", lambda: "version one")
+        assert gazetteer._kept("towns", build) == frozenset({"karachi"})
+        monkeypatch.setattr(gazetteer, "_code_digest", lambda: "version two")
+        assert gazetteer._kept("towns", build) == frozenset({"karachi"})
+        monkeypatch.setattr(gazetteer, "_code_digest", lambda: "version one")
+        gazetteer._kept("towns", build)
+        assert len(built) == 2  # version one read its own list back
+        # A list no version has written for a month goes when another is written.
+        [old] = [f for f in folder.glob("towns-*.txt") if "version one" in f.read_text("utf-8")]
+        os.utime(old, (1, 1))
+        (folder / "towns.txt").write_text("a list of an older Reader\n", "utf-8")
+        monkeypatch.setattr(gazetteer, "_code_digest", lambda: "version three")
+        gazetteer._kept("towns", build)
+        assert not old.exists()
+        assert not (folder / "towns.txt").exists()
+        assert len(list(folder.glob("towns-*.txt"))) == 2
     finally:
         gazetteer.city_names.cache_clear()
 
