@@ -3898,7 +3898,7 @@ def _first_surnames(text: str, sp: _Span) -> list[str]:
     ]
 
 
-def _places_named(text: str, spans: Sequence[_Span]) -> set[str]:
+def _places_or_peoples(text: str, spans: Sequence[_Span]) -> set[str]:
     """The names some mention in this article takes for a place, a nationality or a faith."""
     return {
         normalize(text[sp.start : sp.end]) for sp in spans if sp.kind is Kind.PLACE or sp.is_norp
@@ -3907,7 +3907,7 @@ def _places_named(text: str, spans: Sequence[_Span]) -> set[str]:
 
 def _text_aliases(text: str, spans: list[_Span]) -> _TextAliases:
     found = _TextAliases()
-    places = _places_named(text, spans)
+    places = _places_or_peoples(text, spans)
     for sp in spans:  # sorted: the first full name sets where its surname becomes valid
         name = text[sp.start : sp.end]
         m = rules.ACRONYM_DEF.match(text, sp.end)
@@ -3979,6 +3979,17 @@ def _city_votes(
         kinds[Kind.PLACE] += rules.CITY_VOTE * mentions[norm]
 
 
+def _not_the_club(text: str, start: int, end: int) -> bool:
+    """A club's last word here names something else: "the City", "City of", "City Hall"."""
+    return (
+        text[max(0, start - 4) : start] in ("the ", "The ")
+        or _NAME_GOES_ON_AFTER_CLUB.match(text, end) is not None
+    )
+
+
+_NAME_GOES_ON_AFTER_CLUB = re.compile(r" (?:[A-Z]|of\b)")
+
+
 def _company_short_name(text: str, sp: _Span) -> str | None:
     """A company's name without its corporate ending, if it is no town ("Lumora Labs").
 
@@ -4027,7 +4038,7 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
     _city_votes(text, spans, votes, mentions)
     # Each definition counts once per occurrence of its full form.
     aliases: dict[str, dict[Kind, float]] = defaultdict(lambda: defaultdict(float))
-    not_surnames = _places_named(text, spans)  # "Shia" of "Mohammed Shia al-Sudani"
+    not_surnames = _places_or_peoples(text, spans)  # "Shia" of "Mohammed Shia al-Sudani"
     for sp in spans:
         m = rules.ACRONYM_DEF.match(text, sp.end)
         if m and _defines(text[sp.start : sp.end], m.group(1), sp.kind):
@@ -4046,10 +4057,7 @@ def _vote(text: str, spans: list[_Span], defined: _TextAliases) -> dict[str, Kin
         if sp.source == "knowledge" or sp.weight >= rules.STRONG_CUE_VOTE:
             continue
         name = text[sp.start : sp.end]
-        if name == "City" and (
-            text[max(0, sp.start - 4) : sp.start] in ("the ", "The ")
-            or text.startswith(" of ", sp.end)
-        ):
+        if name == "City" and _not_the_club(text, sp.start, sp.end):
             continue  # "the City" of London, "City of Melbourne": not the club "City"
         if any(hint is sp.kind for hint, _ in sp.hints) and not _agency_capitals(name):
             continue  # the model and the words around this mention agree
@@ -4166,10 +4174,7 @@ def _spread(
         early = s < defined.surname_from.get(norm, s) and s >= headline_end
         if early or norm in rules.AMBIGUOUS_WORDS:
             continue
-        if norm in clubs and (
-            re.match(r" (?:[A-Z]|of\b)", text[e : e + 4])
-            or text[max(0, s - 4) : s] in ("the ", "The ")
-        ):
+        if norm in clubs and _not_the_club(text, s, e):
             continue  # "City Hall", "City of Melbourne", "the City" (of London): no club
         if _in_a_thing(text, s, e, best.get(norm, Kind.GROUP)):
             continue
@@ -4231,7 +4236,7 @@ def _cluster(text: str, spans: list[_Span]) -> dict[str, str]:
         if len(name) > len(display.get(norm, "")):
             display[norm] = name
     full_names: dict[str, set[str]] = defaultdict(set)  # surname -> full names using it
-    places = _places_named(text, spans)
+    places = _places_or_peoples(text, spans)
     for sp in spans:
         for last in _surnames(text, sp) + [
             w for w in _first_surnames(text, sp) if normalize(w) not in places

@@ -647,7 +647,7 @@ CLUB_NAME_LIST = tuple(
     Urawa Reds, Ulsan Hyundai, Inter Miami, LA Galaxy, Club América, Cruz Azul,
     Atletico Mineiro, Fluminense, Botafogo, Manchester City, Leicester City, Stoke City,
     Hull City, Cardiff City, Swansea City, Norwich City, Bristol City, Birmingham City,
-    Coventry City, Melbourne City, Leeds United, Sheffield United""".split(",")
+    Coventry City, Melbourne City, Sheffield United""".split(",")
 )
 CLUB_NAMES = frozenset(name.casefold() for name in CLUB_NAME_LIST)
 # First words of football clubs' names ("Real Madrid", "Inter Milan", "FC Porto").
