@@ -5,7 +5,9 @@ Run under a display, for example:
 
 Uses a throw-away database. docs/screenshot.png: a person selected and a note
 typed the way a user would; docs/corrections-menu.png: the right-click menu
-on a highlight, as the screen shows it.
+on a highlight, as the screen shows it; docs/same-as-picker.png: the window
+with the picker that **Same as…** opens (the library is read in the writer,
+so the picker appears when that read is back).
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QWidget
 
 from reader.core.kinds import Kind
 from reader.core.overlay import Mention
+from reader.core.store import EntitySummary
 from reader.resources import sample_article
+from reader.ui import entity_picker
 from reader.ui.app import make_app
 from reader.ui.main_window import MainWindow
 
@@ -89,9 +95,34 @@ def main() -> int:
         screen = app.primaryScreen().grabWindow(0)
         x, y = max(0, point.x() - 420), max(0, point.y() - 160)
         screen.copy(x, y, 760, 460).save(str(DOCS / "corrections-menu.png"))
-        print(f"wrote {DOCS / 'screenshot.png'} and {DOCS / 'corrections-menu.png'}")
+        for widget in app.topLevelWidgets():
+            if widget.isVisible() and widget is not window:
+                widget.close()  # the menu
+        acronym = next(m for m in window.articles.mentions if m.text == "JBSC")
+        window.corrections.same_as(acronym)  # the picker opens when the writer's read is back
+
+    def pick(
+        entities: Sequence[EntitySummary],
+        title: str,
+        parent: QWidget | None = None,
+        here: Collection[int] = (),
+    ) -> int | None:
+        picker = entity_picker.EntityPicker(entities, title, window, here)
+        picker.move(window.geometry().center() - picker.rect().center())
+        picker.show()
+        picker.search.setText("Af")
+        QTimer.singleShot(500, lambda: picker_shot(picker))
+        return None
+
+    def picker_shot(picker: entity_picker.EntityPicker) -> None:
+        screen = app.primaryScreen().grabWindow(0)
+        screen.copy(window.frameGeometry()).save(str(DOCS / "same-as-picker.png"))
+        picker.reject()
+        print(f"wrote {DOCS / 'screenshot.png'}, corrections-menu.png and same-as-picker.png")
         window.close()
         app.quit()
+
+    entity_picker.pick_entity = pick  # show it without blocking, to photograph it
 
     window.mentions_changed.connect(on_mentions)
     window.open_path(str(second))
