@@ -6,9 +6,13 @@ Each round starts fresh processes, in alternating order: the baseline (import
 spaCy, load the full small pipeline, run it on the article, render the
 entities with displaCy), `reader annotate --json` on a fresh library (the
 model runs: "cold"), and the same again on that library ("cached": spaCy is
-never imported). Prints the medians, the cold/baseline ratio and each
-command's peak RSS as a Markdown table for benchmarks/RESULTS.md. The machine
-may be shared: the ratio of medians taken in one run is the figure to compare.
+never imported). "One process" is the same with READER_MODEL_PROCESSES=1: the
+model loads in the command's own process instead of a second one started at
+once (reader/core/early_model.py). Prints the medians, the cold/baseline
+ratios and each command's peak RSS as a Markdown table for
+benchmarks/RESULTS.md (with two processes, CPU is their sum and peak RSS the
+larger one's). The machine may be shared: the ratio of medians taken in one
+run is the figure to compare.
 """
 
 from __future__ import annotations
@@ -73,16 +77,19 @@ def main() -> int:
             env.pop("PYTHONDONTWRITEBYTECODE", None)  # users' installs have bytecode
             env["READER_PIPELINE"] = args.pipeline
             annotate = [*reader, "annotate", args.article, "--json"]
+            alone = dict(env, READER_MODEL_PROCESSES="1", READER_DB=str(Path(tmp) / "alone.db"))
             if i < 0:
                 timed(base_cmd, env), timed(annotate, env)
                 continue
-            if i % 2:
-                record("annotate --json, cold", timed(annotate, env))
-                record("spaCy + displaCy (full small pipeline)", timed(base_cmd, env))
-            else:
-                record("spaCy + displaCy (full small pipeline)", timed(base_cmd, env))
-                record("annotate --json, cold", timed(annotate, env))
+            runs = [
+                ("spaCy + displaCy (full small pipeline)", base_cmd, env),
+                ("annotate --json, cold", annotate, env),
+                ("annotate --json, cold, one process", annotate, alone),
+            ]
+            for name, cmd, cmd_env in runs[i % 3 :] + runs[: i % 3]:  # each goes first in turn
+                record(name, timed(cmd, cmd_env))
             record("annotate --json, cached", timed(annotate, env))
+            record("annotate --json, cached, one process", timed(annotate, alone))
     load = os.getloadavg()
     print(
         f"article: {Path(args.article).name}, {args.runs} rounds, pipeline {args.pipeline}, "
@@ -99,10 +106,10 @@ def main() -> int:
         )
     base_name = "spaCy + displaCy (full small pipeline)"
     for label, table in (("wall", times), ("CPU", cpu)):
-        ratio = statistics.median(table["annotate --json, cold"]) / statistics.median(
-            table[base_name]
-        )
-        print(f"\ncold annotate / baseline ({label}, medians) = {ratio:.2f}")
+        for cold in ("annotate --json, cold", "annotate --json, cold, one process"):
+            ratio = statistics.median(table[cold]) / statistics.median(table[base_name])
+            what = cold.removeprefix("annotate --json, ")
+            print(f"\n{what} annotate / baseline ({label}, medians) = {ratio:.2f}")
     return 0
 
 

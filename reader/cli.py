@@ -15,6 +15,7 @@ Errors reach the user as one line, `reader: PATH: reason`, and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import multiprocessing
@@ -26,10 +27,11 @@ from pathlib import Path
 from reader import __version__, logs
 from reader.core import formats, settings
 from reader.core.article import ArticleError, display_name, text_path
-from reader.core.corrections import CorrectionError
-from reader.core.exchange import ExchangeError
+from reader.core.early_model import EarlyModel
 from reader.core.nlp import PipelineError
-from reader.core.store import StoreError
+
+# The store, the overlay and the corrections are imported in `main`, after
+# `reader annotate` has started loading the model in a second process.
 
 COMMANDS = ("annotate", "config", "entity", "note", "export", "import", "search")
 SETTINGS = {
@@ -123,14 +125,25 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def annotate(args: argparse.Namespace) -> int:
-    """`reader annotate`: same pipeline, knowledge and cache as the window."""
+def annotate(args: argparse.Namespace, early: EarlyModel | None = None) -> int:
+    """`reader annotate`: same pipeline, knowledge and cache as the window.
+
+    `early`: the model loading in a second process since the command started.
+    """
+    from reader.core import gazetteer
     from reader.core.library import Library
 
     library = Library(_db_path(args.db), pipeline=args.pipeline)
     try:
-        article, mentions = library.annotate_file(args.file)
+        if early is None:
+            article, mentions = library.annotate_file(args.file)
+        else:
+            early.load(library.pipeline_name)
+            model = functools.partial(early.run, meanwhile=gazetteer.load_all)
+            article, mentions = library.annotate_file(args.file, model)
     finally:
+        if early is not None:
+            early.close()
         library.close()
     if args.json:
         doc = {
@@ -232,10 +245,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # program; this runs its work and exits. Elsewhere it does nothing.
     multiprocessing.freeze_support()
     argv = _command_first(list(sys.argv[1:] if argv is None else argv))
+    annotating = _annotate_parser().parse_args(argv[1:]) if argv[:1] == ["annotate"] else None
+    # Forked before Reader's own imports, so they and the model's load overlap.
+    early = EarlyModel.start() if annotating is not None else None
+    from reader.core.corrections import CorrectionError
+    from reader.core.exchange import ExchangeError
+    from reader.core.store import StoreError
+
     log_file = logs.setup(_db_path(_db_arg(argv)))
     try:
-        if argv and argv[0] == "annotate":
-            return annotate(_annotate_parser().parse_args(argv[1:]))
+        if annotating is not None:
+            return annotate(annotating, early)
         if argv and argv[0] == "config":
             return config(_config_parser().parse_args(argv[1:]))
         if argv and argv[0] == "entity":

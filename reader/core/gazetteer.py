@@ -614,6 +614,14 @@ def demonyms() -> frozenset[str]:
     return _kept("demonyms", _read_demonyms)
 
 
+def load_all() -> None:
+    """Read every name list now, while waiting for something else: the overlay needs them soon."""
+    for names in (given_names, world_given_names, world_surnames, place_names):
+        names()
+    for names in (_common_surnames, city_names, company_names, demonyms):
+        names()
+
+
 def _read_demonyms() -> frozenset[str]:
     """The world's nationality words and their plurals ("Chinese", "Filipinos"), from countryinfo.
 

@@ -293,11 +293,23 @@ class Library:
         )
         return mentions
 
-    def annotate_file(self, path: str | Path) -> tuple[Article, list[Mention]]:
-        """Load, annotate and record a file; nothing is stored unless all of it worked."""
+    def annotate_file(
+        self, path: str | Path, model: Callable[[str], Sequence[ModelSpan] | None] | None = None
+    ) -> tuple[Article, list[Mention]]:
+        """Load, annotate and record a file; nothing is stored unless all of it worked.
+
+        `model(text)`: the spans of the current pipeline run elsewhere (`early_model`);
+        None from it, or no `model`, and the pipeline runs here.
+        """
         loaded = article_mod.load(path)
         self.store.check_writable()  # a busy, read-only or full library fails before the model
-        run = self.cached_run(loaded) or self.run_model(loaded)
+        run = self.cached_run(loaded)
+        if run is None:
+            spans = None if model is None else model(loaded.text)
+            if spans is None:
+                run = self.run_model(loaded)
+            else:
+                run = ModelRun(self.pipeline.name, self.pipeline.version, tuple(spans))
         with self.store.transaction():
             article_id = self.add_article(loaded).value
             mentions = self.record_model_run(article_id, loaded, run).value

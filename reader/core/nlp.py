@@ -144,7 +144,7 @@ def model_folder(location: str) -> Path | None:
     )
 
 
-def _import_spacy() -> Any:
+def import_spacy() -> Any:
     """Import spaCy without its command-line package.
 
     `import spacy` imports `spacy.cli` only to offer `spacy.info()`; that pulls
@@ -348,7 +348,7 @@ class Pipeline:
             if self._nlp is not None:
                 return
             try:
-                spacy = _import_spacy()
+                spacy = import_spacy()
             except ImportError as exc:  # pragma: no cover - a broken install
                 raise PipelineError(f"spaCy cannot be imported: {exc}") from exc
             try:

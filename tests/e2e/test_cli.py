@@ -190,7 +190,7 @@ def test_an_unexpected_error_is_one_line_with_the_details_in_the_log(cli: Cli) -
     sitecustomize = cli.cwd / "sitecustomize.py"
     sitecustomize.write_text(
         "import reader.core.library as lib\n"
-        "def broken(self, path):\n"
+        "def broken(self, path, *args, **kwargs):\n"
         "    raise RuntimeError('simulated bug')\n"
         "lib.Library.annotate_file = broken\n",
         "utf-8",
