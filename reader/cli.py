@@ -15,7 +15,6 @@ Errors reach the user as one line, `reader: PATH: reason`, and a non-zero exit.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import logging
 import multiprocessing
@@ -130,20 +129,14 @@ def annotate(args: argparse.Namespace, early: EarlyModel | None = None) -> int:
 
     `early`: the model loading in a second process since the command started.
     """
-    from reader.core import gazetteer
     from reader.core.library import Library
 
     library = Library(_db_path(args.db), pipeline=args.pipeline)
     try:
-        if early is None:
-            article, mentions = library.annotate_file(args.file)
-        else:
-            early.load(library.pipeline_name)
-            model = functools.partial(early.run, meanwhile=gazetteer.load_all)
-            article, mentions = library.annotate_file(args.file, model)
+        article, mentions = library.annotate_file(args.file, early)
     finally:
         if early is not None:
-            early.close()
+            early.close()  # at once: a cached article leaves the child importing spaCy
         library.close()
     if args.json:
         doc = {
@@ -246,8 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     argv = _command_first(list(sys.argv[1:] if argv is None else argv))
     annotating = _annotate_parser().parse_args(argv[1:]) if argv[:1] == ["annotate"] else None
-    # Forked before Reader's own imports, so they and the model's load overlap.
-    early = EarlyModel.start() if annotating is not None else None
+    window = _gui_parser().parse_args(argv) if not argv or argv[0] not in COMMANDS else None
+    # Forked before the store, the overlay and Qt are imported, so they and the model's
+    # load overlap (reader/core/early_model.py).
+    wants_model = annotating is not None or window is not None
+    early = EarlyModel.start(at_once=window is None) if wants_model else None
     from reader.core.corrections import CorrectionError
     from reader.core.exchange import ExchangeError
     from reader.core.store import StoreError
@@ -264,10 +260,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return knowledge(argv[0], argv[1:])
         if argv and argv[0] in ("import", "search"):
             return library_command(argv[0], argv[1:])
-        args = _gui_parser().parse_args(argv)
+        assert window is not None
         from reader.ui.app import run
 
-        return run(path=args.path, db_path=_db_path(args.db), pipeline=args.pipeline)
+        return run(
+            path=window.path, db_path=_db_path(window.db), pipeline=window.pipeline, early=early
+        )
     except (ArticleError, StoreError, PipelineError, CorrectionError, ExchangeError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
@@ -285,3 +283,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = display_name(paths[0]) if paths else "reader"
         details = f"; details in {log_file}" if log_file else ""
         return _fail(f"{where}: unexpected error ({exc.__class__.__name__}: {exc}){details}")
+    finally:
+        if early is not None:
+            early.close()  # also when main() is called from Python and the library failed

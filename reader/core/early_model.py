@@ -1,13 +1,22 @@
-"""The model loaded in a second process while `reader annotate` starts up.
+"""The model loaded in a second process from the moment Reader starts.
 
 A cold `reader annotate` spends about 0.9 s importing spaCy and loading the
 model and 0.3 s on its own start (the store, the overlay's rules, the
 library, the article, the cache). One after the other, the user waits for
-both; side by side on two cores, for the longer. So the command forks first,
-before its own imports: the child imports spaCy, loads the pipeline the
-parent names, runs it on the text the parent sends and sends the spans back
-(plain `ModelSpan`s, as `parallel`'s workers do). A cached article needs no
-model: the child is killed, and the command's own process never imports spaCy.
+both; side by side on two cores, for the longer. The window is the same
+story with Qt in place of the store, and the first new article of every
+session used to wait for the model's load. So `reader` forks first, before
+the store, the overlay and Qt are imported: the child imports spaCy, loads
+the pipeline the parent names and runs it on every text the parent sends,
+sending the spans back (plain `ModelSpan`s, as `parallel`'s workers do).
+`reader annotate` has the child import spaCy at once and names the pipeline
+only once the article is not in the cache (by then the import, most of the
+wait, is under way); for a cached article it kills the child, and its own
+process never imports spaCy. The window's child waits for the name before
+importing anything, and the window names the pipeline once the first
+article's text is on screen: on two cores the child's imports slowed the
+window's own start by 0.1-0.2 s, and this way the window shows as fast as
+ever while the model loads for the first new article.
 
 Fork, not spawn: a spawned child would import everything again. Forking is
 safe here because this process has one thread and no Qt. With one core, no
@@ -24,16 +33,23 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.core import nlp
-from reader.core.nlp import ModelSpan, PipelineError
+from reader.core.nlp import Cancelled, ModelSpan, PipelineError
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
-PROCESSES_ENV = "READER_MODEL_PROCESSES"  # "1": everything in one process (as parallel.py)
+PROCESSES_ENV = "READER_MODEL_PROCESSES"  # how many model processes; 1: only Reader's own
+POLL_S = 0.05  # how often a wait checks whether the caller cancelled
+# A run abandoned (the user moved on) is left to finish when its text is at most
+# this long, and the next run waits for it; a longer one costs the process.
+ABANDON_MAX = 100_000
+
+log = logging.getLogger(__name__)
 
 
 def _cores() -> int:
@@ -43,49 +59,86 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def configured_processes() -> int:
+    """READER_MODEL_PROCESSES as a number of processes (0: not set, so one per core)."""
+    try:
+        wanted = int(os.environ.get(PROCESSES_ENV, ""))
+    except ValueError:
+        return 0
+    return 0 if wanted == 0 else max(1, wanted)
+
+
 def wanted() -> bool:
     """Whether a second process would shorten the wait, and forking is safe here."""
-    if not sys.platform.startswith("linux") or os.environ.get(PROCESSES_ENV, "").strip() == "1":
+    if not sys.platform.startswith("linux") or configured_processes() == 1:
         return False
     if threading.active_count() > 1 or "PySide6.QtCore" in sys.modules:
         return False  # a fork copies other threads' held locks, never their work
     return _cores() > 1
 
 
-def _child(conn: Connection) -> None:
-    """Import spaCy, load the named pipeline, run it on the text sent, send the spans."""
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies, however it dies."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(0)
+
+
+def _child(conn: Connection, parents: Connection, ready: Any, parent: int, at_once: bool) -> None:
+    """Import spaCy, load the named pipeline, then answer (number, text) with its spans."""
+    parents.close()  # else the parent's death never reaches `recv` as end of file
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to report
     try:
-        nlp.import_spacy()
+        if at_once:
+            nlp.import_spacy()
         name = conn.recv()
         if name is None:
             return
         pipeline = nlp.Pipeline(name)
-        pipeline.load()
-        text = conn.recv()
-        if text is None:
+        try:
+            pipeline.load()
+        except PipelineError as exc:
+            conn.send((None, "error", str(exc)))  # every run would fail the same way
             return
-        conn.send(("spans", pipeline.run(text)))
-    except PipelineError as exc:
-        conn.send(("error", str(exc)))
+        ready.set()
+        while (request := conn.recv()) is not None:
+            number, text = request
+            try:
+                conn.send((number, "spans", pipeline.run(text)))
+            except PipelineError as exc:
+                conn.send((number, "error", str(exc)))
     except (EOFError, OSError):
         return  # the parent left
-    except Exception as exc:  # the parent runs the model itself instead
+    except Exception:  # the parent runs the model itself instead, and logs why
         with contextlib.suppress(OSError):
-            conn.send(("failed", f"{exc.__class__.__name__}: {exc}"))
+            conn.send((None, "failed", traceback.format_exc()))
 
 
 class EarlyModel:
-    """A child process that loads the model while this one starts; see the module text."""
+    """A child process holding the model; see the module text. One thread uses it at a time."""
 
-    def __init__(self, process: Any, conn: Connection) -> None:
+    def __init__(self, process: Any, conn: Connection, ready: Any) -> None:
         self._process = process
-        self._conn = conn
-        self._named = False
+        self._conn: Connection | None = conn
+        self._ready = ready
+        self._naming = threading.Lock()  # the window names it on the GUI thread
+        self._number = 0  # of the last run sent
+        self._load_error: str | None = None
+        self.name: str | None = None  # the pipeline it loads
 
     @classmethod
-    def start(cls) -> EarlyModel | None:
-        """Fork the child now (None: not worth it or not safe here; run the model in-process)."""
+    def start(cls, at_once: bool = True) -> EarlyModel | None:
+        """Fork the child now (None: not worth it or not safe here; run the model in-process).
+
+        `at_once`: the child imports spaCy now; else once `load` names the pipeline.
+        """
         if not wanted():
             return None
         import multiprocessing
@@ -93,53 +146,123 @@ class EarlyModel:
         try:
             context = multiprocessing.get_context("fork")
             mine, theirs = context.Pipe()
-            process = context.Process(target=_child, args=(theirs,), daemon=True)
+            ready = context.Event()
+            process = context.Process(
+                target=_child, args=(theirs, mine, ready, os.getpid(), at_once), daemon=True
+            )
             process.start()
         except (OSError, ValueError):  # pragma: no cover - no fork, or out of processes
             return None
         theirs.close()
-        return cls(process, mine)
+        return cls(process, mine, ready)
+
+    @property
+    def alive(self) -> bool:
+        """Whether runs still go to the child (False once it failed or was closed)."""
+        return self._conn is not None
+
+    @property
+    def ready(self) -> bool:
+        """Whether the model is loaded in the child (a run now takes only the run's time)."""
+        return self.alive and bool(self._ready.is_set())
 
     def load(self, name: str) -> None:
-        """Name the pipeline to load, as soon as it is known (the child imports spaCy meanwhile)."""
-        with contextlib.suppress(OSError):
-            self._conn.send(name)
-            self._named = True
+        """Name the pipeline to load (the first name counts; the child loads it now)."""
+        with self._naming:
+            if self._conn is None or self.name is not None:
+                return
+            self.name = name
+            try:
+                self._conn.send(name)
+            except OSError:
+                self.close()
 
     def run(
-        self, text: str, meanwhile: Callable[[], object] | None = None
-    ) -> Sequence[ModelSpan] | None:
+        self,
+        text: str,
+        cancelled: Callable[[], bool] | None = None,
+        meanwhile: Callable[[], object] | None = None,
+    ) -> list[ModelSpan] | None:
         """The model's spans in `text`, as `Pipeline.run` gives them (None: the child failed).
 
-        `meanwhile` is called once the text is sent, before waiting for the
-        spans. A PipelineError (no such pipeline, a text too long) is raised
-        with the message the in-process run would give.
+        `meanwhile` is called first (the child cannot use the text before its
+        model is loaded anyway). `cancelled` is polled while waiting:
+        Cancelled is raised, and the abandoned run's spans are skipped when
+        they come. A PipelineError (a pipeline that will not load, a text too
+        long) is raised with the message the in-process run would give.
         """
         reason = nlp.too_long(text)  # checked first, as Pipeline.run does
         if reason is not None:
             raise PipelineError(reason)
-        if not self._named:
+        if self._load_error is not None:
+            raise PipelineError(self._load_error)
+        conn = self._conn
+        if conn is None or self.name is None:
             return None
-        with contextlib.suppress(OSError):  # a child that already failed reads no more
-            self._conn.send(text)
         if meanwhile is not None:
             meanwhile()
-        try:
-            what, value = self._conn.recv()
-        except (EOFError, OSError):
-            return None
-        if what == "error":
-            raise PipelineError(value)
-        if what != "spans":
-            logging.getLogger(__name__).warning(
-                "the model process failed (%s); running here", value
-            )
-            return None
-        return list(value)
+        self._number += 1
+        number = self._number
+        with contextlib.suppress(OSError):  # a child that failed reads no more; what it
+            conn.send((number, text))  # said before is still there to read
+        while True:
+            try:
+                while cancelled is not None and not conn.poll(POLL_S):
+                    if cancelled():
+                        if len(text) > ABANDON_MAX:
+                            self.close()
+                        raise Cancelled
+                answered, what, value = conn.recv()
+            except (EOFError, OSError):
+                self.close()
+                return None
+            if answered is None and what == "error":
+                self._load_error = value
+                self.close()
+                raise PipelineError(value)
+            if answered is None:
+                log.warning("the model process failed; the model runs here:\n%s", value)
+                self.close()
+                return None
+            if answered != number:
+                continue  # an abandoned run's answer
+            if what == "error":
+                raise PipelineError(value)
+            return list(value)
 
     def close(self) -> None:
         """Stop the child, whatever it is doing (a cached article never waits for it)."""
-        self._conn.close()
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        conn.close()
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+
+
+class EarlyPipeline(nlp.Pipeline):
+    """Pipeline `name`, whose runs go to the early model's process while it serves that one.
+
+    `meanwhile`: called before each run is sent (`EarlyModel.run`).
+    """
+
+    def __init__(
+        self, early: EarlyModel, name: str, meanwhile: Callable[[], object] | None = None
+    ) -> None:
+        super().__init__(name)
+        self.early = early
+        self._meanwhile = meanwhile
+
+    @property
+    def loaded(self) -> bool:
+        """Loaded in the child or here: a run now costs only the run."""
+        return (self.early.ready and self.early.name == self.name) or super().loaded
+
+    def run(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[ModelSpan]:
+        """As `Pipeline.run`; in this process if the child failed or serves another pipeline."""
+        self.early.load(self.name)  # if nothing named it yet
+        spans = None
+        if self.early.name == self.name:
+            spans = self.early.run(text, cancelled, self._meanwhile)
+        return spans if spans is not None else super().run(text, cancelled)

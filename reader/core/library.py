@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core import article as article_mod
-from reader.core import exchange, parallel, rules
+from reader.core import exchange, gazetteer, parallel, rules
 from reader.core import settings as settings_mod
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
@@ -34,6 +34,7 @@ from reader.core.corrections import (
     take_snapshot,
 )
 from reader.core.dossier import Description, best_descriptions, context_line, describe
+from reader.core.early_model import EarlyModel, EarlyPipeline
 from reader.core.kinds import Kind
 from reader.core.names import acronym_of, normalize, surname_of
 from reader.core.nlp import Cancelled, ModelSpan, Pipeline, default_pipeline
@@ -219,9 +220,9 @@ class Library:
 
     # --- mentions --------------------------------------------------------------------
 
-    def cached_run(self, article: Article) -> ModelRun | None:
-        """The model's output for this text from the cache, if the current model ran on it."""
-        pipeline = self.pipeline
+    def cached_run(self, article: Article, pipeline: Pipeline | None = None) -> ModelRun | None:
+        """The model's output for this text from the cache, if `pipeline` (the current) ran."""
+        pipeline = pipeline or self.pipeline
         spans = self.store.cached_spans(article.sha256, pipeline.name, pipeline.version)
         return None if spans is None else ModelRun(pipeline.name, pipeline.version, tuple(spans))
 
@@ -294,22 +295,21 @@ class Library:
         return mentions
 
     def annotate_file(
-        self, path: str | Path, model: Callable[[str], Sequence[ModelSpan] | None] | None = None
+        self, path: str | Path, early: EarlyModel | None = None
     ) -> tuple[Article, list[Mention]]:
         """Load, annotate and record a file; nothing is stored unless all of it worked.
 
-        `model(text)`: the spans of the current pipeline run elsewhere (`early_model`);
-        None from it, or no `model`, and the pipeline runs here.
+        `early`: a model process (`early_model`), asked for the pipeline only
+        if the article is not in the cache; if it fails, the model runs here.
         """
+        pipeline = self.pipeline  # read once: a setting changed meanwhile counts from the next
         loaded = article_mod.load(path)
         self.store.check_writable()  # a busy, read-only or full library fails before the model
-        run = self.cached_run(loaded)
+        run = self.cached_run(loaded, pipeline)
         if run is None:
-            spans = None if model is None else model(loaded.text)
-            if spans is None:
-                run = self.run_model(loaded)
-            else:
-                run = ModelRun(self.pipeline.name, self.pipeline.version, tuple(spans))
+            if early is not None:
+                pipeline = EarlyPipeline(early, pipeline.name, meanwhile=gazetteer.load_all)
+            run = self.model_run(pipeline, loaded)
         with self.store.transaction():
             article_id = self.add_article(loaded).value
             mentions = self.record_model_run(article_id, loaded, run).value

@@ -25,13 +25,13 @@ from urllib.parse import quote
 
 from reader.core import store
 from reader.core.dossier import places
+from reader.core.early_model import configured_processes
 from reader.core.nlp import Cancelled, ModelSpan, Pipeline
 from reader.core.overlay import Knowledge, Mention, Prepared, finish, prepare
 
 if TYPE_CHECKING:  # imported when a pool starts: the window's start-up never pays for them
     from concurrent.futures import Future, ProcessPoolExecutor
 
-PROCESSES_ENV = "READER_MODEL_PROCESSES"
 POLL_S = 0.05  # how often a wait checks whether the caller cancelled
 WORKER_NICENESS = 10  # below the window's priority: an import never makes it stutter
 
@@ -44,11 +44,7 @@ Refreshed = tuple[int, list[tuple[object, ...]], tuple[int, int, int], str | Non
 
 def processes() -> int:
     """How many worker processes: READER_MODEL_PROCESSES, else one per core (at most 4)."""
-    try:
-        wanted = int(os.environ.get(PROCESSES_ENV, ""))
-    except ValueError:
-        wanted = 0
-    return max(1, wanted or min(4, os.cpu_count() or 1))
+    return configured_processes() or min(4, os.cpu_count() or 1)
 
 
 def chunks(sizes: Sequence[int], n: int) -> list[list[int]]:

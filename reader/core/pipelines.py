@@ -17,6 +17,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from reader.core.early_model import EarlyModel, EarlyPipeline
 from reader.core.nlp import RANKED_PIPELINES, Pipeline, is_installed
 
 ENTRY_POINT_GROUP = "spacy_models"
@@ -52,13 +53,29 @@ class PipelineSlot:
 
     A pipeline chosen in Preferences is used from the next article on; the
     previous one is dropped (and its memory with it) when the new one is made.
+    `early`: the model process started with Reader (`early_model`), used while
+    its pipeline is the one asked for.
     """
 
-    def __init__(self, name: str) -> None:
-        self._pipeline = Pipeline(name)
+    def __init__(self, name: str, early: EarlyModel | None = None) -> None:
+        self._early = early
+        self._pipeline = self._make(name)
+
+    def _make(self, name: str) -> Pipeline:
+        if self._early is not None and self._early.alive and self._early.name in (None, name):
+            return EarlyPipeline(self._early, name)
+        if self._early is not None:  # another pipeline is wanted: the child's is not
+            self._early.close()
+            self._early = None
+        return Pipeline(name)
 
     def get(self, name: str) -> Pipeline:
         """The pipeline called `name` (loaded lazily, on first use)."""
         if self._pipeline.name != name:
-            self._pipeline = Pipeline(name)
+            self._pipeline = self._make(name)
         return self._pipeline
+
+    def close(self) -> None:
+        """Stop the model process, if there is one (the window is closing)."""
+        if self._early is not None:
+            self._early.close()

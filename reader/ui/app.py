@@ -11,6 +11,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QIcon
@@ -22,6 +23,9 @@ from reader.core.article import display_name
 from reader.core.store import StoreError
 from reader.resources import resource
 from reader.ui import dialogs
+
+if TYPE_CHECKING:
+    from reader.core.early_model import EarlyModel
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +82,13 @@ def lock_library(db_path: Path) -> QLockFile | str:
     )
 
 
-def run(path: str | None, db_path: Path, pipeline: str | None = None) -> int:
-    """Open the window on `path`, or on the last article read, or on the sample."""
+def run(
+    path: str | None, db_path: Path, pipeline: str | None = None, early: EarlyModel | None = None
+) -> int:
+    """Open the window on `path`, or on the last article read, or on the sample.
+
+    `early`: the model process `reader` started before importing Qt (`early_model`).
+    """
     log_file = logs.setup(db_path)
     app = make_app()
     _report_bugs(log_file)
@@ -91,7 +100,7 @@ def run(path: str | None, db_path: Path, pipeline: str | None = None) -> int:
     from reader.ui.main_window import MainWindow
 
     try:
-        window = MainWindow(db_path, pipeline=pipeline)
+        window = MainWindow(db_path, pipeline=pipeline, early=early)
     except StoreError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         dialogs.critical(None, "Cannot open the library", str(exc))

@@ -20,6 +20,7 @@ from reader.core import article as article_mod
 from reader.core import nlp
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
+from reader.core.early_model import EarlyModel
 from reader.core.library import Library, ModelRun
 from reader.core.overlay import Mention
 from reader.core.pipelines import PipelineSlot
@@ -56,8 +57,10 @@ class ArticleController(QObject):
         loader: Worker[None],
         model: Worker[PipelineSlot],
         writer: Worker[Library],
+        early: EarlyModel | None = None,
     ) -> None:
         super().__init__()
+        self.early = early  # the model process started with Reader, if any: only asked if ready
         self.view = view
         self.library = library  # reads only, on the GUI thread
         self.loader, self.model, self.writer = loader, model, writer
@@ -159,7 +162,7 @@ class ArticleController(QObject):
         def run(slot: PipelineSlot, cancelled: Callable[[], bool]) -> ModelRun:
             return Library.model_run(slot.get(name), article, cancelled)
 
-        loaded = "spacy" in sys.modules
+        loaded = "spacy" in sys.modules or (self.early is not None and self.early.ready)
         self.busy.emit("Finding entities…" if loaded else "Loading the language model…")
         self.model.submit(
             run,

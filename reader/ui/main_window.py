@@ -20,6 +20,7 @@ from reader import APP_NAME
 from reader.core import formats
 from reader.core.article import Article
 from reader.core.changes import Changes, Result
+from reader.core.early_model import EarlyModel
 from reader.core.library import Library
 from reader.core.pipelines import PipelineSlot
 from reader.ui import dialogs, window_state
@@ -61,7 +62,9 @@ class MainWindow(QMainWindow):
     error_shown = Signal(str)
     refresh_progress = Signal(int, int)
 
-    def __init__(self, db_path: Path, pipeline: str | None = None) -> None:
+    def __init__(
+        self, db_path: Path, pipeline: str | None = None, early: EarlyModel | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -70,7 +73,9 @@ class MainWindow(QMainWindow):
         self.library = Library(db_path, pipeline=pipeline)  # reads on the GUI thread
         name = self.library.pipeline_name
         self.loader: Worker[None] = Worker("reader-loader", lambda: None)
-        self.model: Worker[PipelineSlot] = Worker("reader-model", lambda: PipelineSlot(name))
+        self.model: Worker[PipelineSlot] = Worker(
+            "reader-model", lambda: PipelineSlot(name, early), PipelineSlot.close
+        )
         self.writer: Worker[Library] = Worker(
             "reader-writer", lambda: Library(db_path, pipeline=pipeline), Library.close
         )
@@ -97,8 +102,16 @@ class MainWindow(QMainWindow):
         self.legend = Legend(self.view.highlight_palette)
 
         self.articles = ArticleController(
-            self.view, self.library, self.loader, self.model, self.writer
+            self.view, self.library, self.loader, self.model, self.writer, early
         )
+        if early is not None:
+            # Once the first text is on screen the model loads beside the window, ready
+            # for the first new article (early_model.py says why not before).
+            def preload(_article: object) -> None:
+                if early.name is None:
+                    early.load(self.library.pipeline_name)
+
+            self.articles.article_changed.connect(preload)
         self.corrections = CorrectionsController(self.articles, self.library, self.writer)
         self.entities = PanelController(
             self.panel, self.articles, self.library, self.writer, self.corrections

