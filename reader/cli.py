@@ -43,12 +43,33 @@ SETTINGS = {
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
+    """--db and --pipeline, on a command's parser and on each of its actions' parsers.
+
+    No default: argparse lets an action's parser overwrite what the command's
+    parser read with the action's default, so `reader entity --db X list`
+    would use the default library. `_parse` fills them in once parsing is done.
+    """
     parser.add_argument(
-        "--db", metavar="PATH", help="database file (default: $READER_DB or the user data folder)"
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: $READER_DB or the user data folder)",
     )
     parser.add_argument(
-        "--pipeline", metavar="NAME", help="spaCy pipeline for this run (overrides the setting)"
+        "--pipeline",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="spaCy pipeline for this run (overrides the setting)",
     )
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """`parser.parse_args(argv)`, with --db and --pipeline None where not given."""
+    args = parser.parse_args(argv)
+    for name in ("db", "pipeline"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    return args
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -186,7 +207,7 @@ def entity(argv: Sequence[str]) -> int:
 
     common = argparse.ArgumentParser(add_help=False)
     _common(common)
-    args = cli_entity.parser(common).parse_args(argv)
+    args = _parse(cli_entity.parser(common), argv)
     library = Library(_db_path(args.db), pipeline=args.pipeline)
     try:
         return cli_entity.run(library, args)
@@ -202,9 +223,9 @@ def knowledge(command: str, argv: Sequence[str]) -> int:
     common = argparse.ArgumentParser(add_help=False)
     _common(common)
     if command == "note":
-        args = cli_knowledge.note_parser(common).parse_args(argv)
+        args = _parse(cli_knowledge.note_parser(common), argv)
     else:
-        args = cli_knowledge.export_parser(common).parse_args(argv)
+        args = _parse(cli_knowledge.export_parser(common), argv)
     library = Library(_db_path(args.db), pipeline=args.pipeline)
     try:
         if command == "note":
@@ -222,7 +243,7 @@ def library_command(name: str, argv: Sequence[str]) -> int:
     common = argparse.ArgumentParser(add_help=False)
     _common(common)
     make = cli_library.import_parser if name == "import" else cli_library.search_parser
-    args = make(common).parse_args(argv)
+    args = _parse(make(common), argv)
     library = Library(_db_path(args.db), pipeline=args.pipeline)
     try:
         if name == "import":
@@ -238,8 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # program; this runs its work and exits. Elsewhere it does nothing.
     multiprocessing.freeze_support()
     argv = _command_first(list(sys.argv[1:] if argv is None else argv))
-    annotating = _annotate_parser().parse_args(argv[1:]) if argv[:1] == ["annotate"] else None
-    window = _gui_parser().parse_args(argv) if not argv or argv[0] not in COMMANDS else None
+    annotating = _parse(_annotate_parser(), argv[1:]) if argv[:1] == ["annotate"] else None
+    window = _parse(_gui_parser(), argv) if not argv or argv[0] not in COMMANDS else None
     # Forked before the store, the overlay and Qt are imported, so they and the model's
     # load overlap (reader/core/early_model.py).
     wants_model = annotating is not None or window is not None

@@ -125,6 +125,8 @@ def run(lib: Library, args: argparse.Namespace) -> int:
             json.dump(rows, sys.stdout, ensure_ascii=False)
             sys.stdout.write("\n")
         else:
+            if not entities:
+                print("No entities yet." if not args.kind else f"No {args.kind} entities yet.")
             for e in entities:
                 also = f"  (also: {', '.join(e.aliases)})" if e.aliases else ""
                 print(

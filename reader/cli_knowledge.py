@@ -30,7 +30,9 @@ def export_parser(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 def note_parser(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """`reader note add|list …`."""
-    top = argparse.ArgumentParser(prog="reader note", description="Notes on entities.")
+    top = argparse.ArgumentParser(
+        prog="reader note", description="Notes on entities.", parents=[common]
+    )
     sub = top.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = sub.add_parser("add", help="add a note to an entity", parents=[common])
     add.add_argument("entity", help="the entity's name (any of its names)")
@@ -56,11 +58,15 @@ def run_export(lib: Library, args: argparse.Namespace) -> int:
 
 
 def _entity(lib: Library, name: str, kind: str | None, create: bool = True) -> EntityRef:
-    """The entity called `name`, or (to add a note) the name as the articles highlight it."""
+    """The entity called `name`, or that `name` stands for in the articles, or a new one.
+
+    "Warsame" after "Hodan Abdi Warsame" is her, as a click on it in the window
+    is; a name nothing stands for is created as the articles highlight it.
+    """
     name = " ".join(name.split()) if "\n" not in name else ""
     if not name:
         raise CorrectionError("give the entity's name, on one line")
-    ids = lib.store.entities_named(name)
+    ids = lib.store.entities_named(name) or lib.store.mention_entities(name)
     if ids:
         entity = lib.store.entity(ids[0])
         assert entity is not None
@@ -94,6 +100,8 @@ def run_note(lib: Library, args: argparse.Namespace) -> int:
         else:
             for n in notes:
                 print(f"— {n.created_at[:10]}\n{n.body}\n")
+            if not notes:
+                print(f"No notes on “{ref.name}” yet.")
         return 0
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():

@@ -1152,6 +1152,18 @@ class Store:
         )
         return [(Kind(k), int(n)) for k, n in rows]
 
+    def mention_entities(self, name: str) -> list[int]:
+        """The entities the articles' highlights of `name` stand for, most often first.
+
+        "Warsame" in an article that names "Hodan Abdi Warsame" first is linked to her.
+        """
+        rows = self.db.execute(
+            "SELECT entity_id FROM mentions WHERE norm = ? AND entity_id IS NOT NULL "
+            "GROUP BY entity_id ORDER BY count(*) DESC, entity_id",
+            [normalize(name)],
+        )
+        return [int(r[0]) for r in rows]
+
     def entity_names(self) -> list[str]:
         """Every entity's name, in the order of `entity_summaries` (an index-free small read)."""
         rows = self.db.execute("SELECT name FROM entities ORDER BY name COLLATE NOCASE, id")

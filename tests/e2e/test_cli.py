@@ -363,3 +363,39 @@ def test_a_note_on_a_highlighted_name_takes_the_kind_the_articles_give_it(cli: C
     assert added.returncode == 0, added.stderr
     listed = json.loads(cli.run("entity", "list", "--json").stdout)
     assert [(e["name"], e["kind"]) for e in listed] == [("Nairobi", "place")]
+
+
+def test_db_given_before_the_command_or_its_action_is_the_library_used(cli: Cli) -> None:
+    """`reader --db X entity mark …` once wrote to the default library, and `note` refused."""
+    other = cli.cwd / "other.db"
+    runs = [
+        ("--db", str(other), "entity", "mark", "Velmora Accord", "group"),
+        ("entity", "--db", str(other), "mark", "Tarsk Union", "group"),
+        ("--db", str(other), "note", "add", "Velmora Accord", "Signed in 2021."),
+        ("note", "--db", str(other), "add", "Tarsk Union", "A customs union."),
+    ]
+    for args in runs:
+        result = cli.run(*args)
+        assert result.returncode == 0, (args, result.stderr)
+    listed = json.loads(cli.run("entity", "list", "--json", "--db", str(other)).stdout)
+    assert [(e["name"], e["notes"]) for e in listed] == [("Tarsk Union", 1), ("Velmora Accord", 1)]
+    assert articles_in(cli.db) == 0
+    assert cli.run("entity", "list").stdout == "No entities yet.\n"  # the default library
+
+
+@pytest.mark.model
+def test_a_note_on_a_surname_goes_to_the_person_the_article_names(cli: Cli) -> None:
+    article = cli.cwd / "a.txt"
+    article.write_text(
+        "Talks\n\nDefence Minister Hodan Abdi Warsame met envoys in Mogadishu on Monday. "
+        "Warsame said the talks would go on.\n",
+        "utf-8",
+    )
+    assert cli.run("annotate", str(article)).returncode == 0
+    assert cli.run("note", "add", "Hodan Abdi Warsame", "Somali defence minister.").returncode == 0
+    added = cli.run("note", "add", "Warsame", "Briefs parliament on Thursdays.")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout == "Note added to “Hodan Abdi Warsame”\n"
+    people = json.loads(cli.run("entity", "list", "--kind", "person", "--json").stdout)
+    assert [(e["name"], e["notes"]) for e in people] == [("Hodan Abdi Warsame", 2)]
+    assert cli.run("note", "list", "Hodan Abdi Warsame").stdout.count("— ") == 2
