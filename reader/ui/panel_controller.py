@@ -104,11 +104,21 @@ class PanelController(QObject):
     def _show(self, view: EntityView | None, keep_notes: bool = False, record: bool = True) -> None:
         if view is None:
             return
+        previous = self.view
+        same_article = self._view_article == self.articles.article_id
+        if (
+            same_article
+            and previous is not None
+            and previous.identity is not None
+            and previous.identity == view.identity
+        ):
+            # Another mention of the entity shown: its note cards stay as they are. A
+            # note typed a moment ago may not be in the library yet, and new cards read
+            # from it would offer an empty one and start a second note.
+            keep_notes = True
         if not keep_notes:
             self.panel.flush()
-        previous = self.view
         partial = view
-        same_article = self._view_article == self.articles.article_id
         self._view_article = self.articles.article_id
         if (
             not view.complete

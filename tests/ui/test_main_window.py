@@ -377,3 +377,23 @@ def test_no_two_commands_share_a_shortcut(make_window: Factory) -> None:
     assert shared == {}
     back = next(a for a in window.findChildren(QAction) if a is window.actions_.back)
     assert "Alt+Left" in [k.toString() for k in back.shortcuts()]
+
+
+def test_clicking_another_mention_right_after_typing_keeps_the_note(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path
+) -> None:
+    """The note once vanished from the panel, and typing on started a second note."""
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    okafors = [m for m in mentions if m.text in ("Lena Okafor", "Okafor")]
+    click(qtbot, window.view, okafors[0])
+    QTest.keyClicks(window.panel.cards[0].editor, "Leader of the NAP")
+    click(qtbot, window.view, okafors[1])  # at once: the note is not in the library yet
+    assert window.panel.name.text() == "Lena Okafor"
+    [card] = window.panel.cards
+    assert card.body == "Leader of the NAP"
+    QTest.keyClicks(card.editor, " since 2019.")
+    qtbot.waitUntil(lambda: card.saved, timeout=5000)
+    with sqlite3.connect(db_path) as conn:
+        bodies = [r[0] for r in conn.execute("SELECT body FROM notes")]
+    assert bodies == ["Leader of the NAP since 2019."]
