@@ -60,12 +60,14 @@ def _report_bugs(log_file: Path | None) -> None:
     sys.excepthook = hook
 
 
-def lock_library(db_path: Path) -> QLockFile | str:
-    """Hold the library for this window, or say why another window already does.
+def lock_library(db_path: Path) -> QLockFile | tuple[str, str]:
+    """Hold the library for this window, or say why not: (dialog title, message).
 
     Two windows on one library would each keep their own copy of a note and
     overwrite the other's typing. The lock (`reader.db.lock`, private) goes
-    with the process, even after a crash or `kill -9`.
+    with the process, even after a crash or `kill -9`. A folder where the lock
+    cannot be written is not another window: the library could not be written
+    there either.
     """
     path = Path(str(db_path) + ".lock")
     private.ensure_dir(path.parent)
@@ -74,11 +76,19 @@ def lock_library(db_path: Path) -> QLockFile | str:
     if lock.tryLock(200):
         private.restrict(path)
         return lock
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        return (
+            "Cannot open the library",
+            f"{display_name(db_path)}: the library's folder is read-only, and Reader must "
+            "write there (the library, its journal and its lock); open a library in a "
+            "folder you can write with --db.",
+        )
     pid = lock.getLockInfo()[0]  # (pid, host name, application name)
     where = f" (process {pid})" if pid else ""
     return (
+        "Library already open",
         f"{display_name(db_path)}: this library is already open in another Reader window"
-        f"{where}. Use that window, or open another library with --db."
+        f"{where}. Use that window, or open another library with --db.",
     )
 
 
@@ -93,9 +103,10 @@ def run(
     app = make_app()
     _report_bugs(log_file)
     held = lock_library(db_path)
-    if isinstance(held, str):
-        print(f"reader: {held}", file=sys.stderr)
-        dialogs.critical(None, "Library already open", held)
+    if isinstance(held, tuple):
+        title, message = held
+        print(f"reader: {message}", file=sys.stderr)
+        dialogs.critical(None, title, message)
         return 1
     from reader.ui.main_window import MainWindow
 

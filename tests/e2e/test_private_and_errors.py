@@ -62,8 +62,8 @@ from pathlib import Path
 from reader.ui.app import lock_library, make_app
 make_app()
 held = lock_library(Path(sys.argv[1]))
-print("held" if not isinstance(held, str) else held, flush=True)
-if not isinstance(held, str):
+print("held" if not isinstance(held, tuple) else " | ".join(held), flush=True)
+if not isinstance(held, tuple):
     time.sleep(60)
 """
 
@@ -104,3 +104,20 @@ def test_a_second_window_on_the_same_library_is_refused_until_the_first_is_gone(
     finally:
         again.kill()
         again.communicate(timeout=30)
+
+
+def test_a_library_in_a_read_only_folder_is_not_called_open_elsewhere(tmp_path: Path) -> None:
+    """It once said "already open in another Reader window" with no other window."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    folder = Path("/proc/self")  # read-only for everyone, root included
+    refused = subprocess.run(
+        [sys.executable, "-c", HOLDER, str(folder / "reader.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert refused.stdout.startswith("Cannot open the library | ")
+    assert "folder is read-only" in refused.stdout
+    assert "already open" not in refused.stdout
