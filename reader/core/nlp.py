@@ -37,7 +37,7 @@ RANKED_PIPELINES = (
     "en_core_web_sm",
 )
 # Bump when the way text is fed to the model changes: it invalidates the cache.
-RUN_VERSION = "4"
+RUN_VERSION = "5"
 # Components an NER-only run never needs. Listened-to embedders (tok2vec,
 # transformer) are kept and dropped later only if nothing listens to them.
 _NOT_NEEDED = (
@@ -53,7 +53,7 @@ _NOT_NEEDED = (
     "entity_linker",
     "spancat",
 )
-_PARAGRAPH = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"[^\n\t]+")  # a line, or a table cell: no name crosses a tab
 
 
 class Cancelled(Exception):  # noqa: N818 - reads better than CancelledError at call sites

@@ -68,6 +68,23 @@ def test_pieces_cover_every_paragraph_with_their_offsets() -> None:
     ]
 
 
+def test_table_cells_are_read_one_by_one() -> None:
+    """A Markdown table reaches the text as tab-separated cells: "Tom Marr\tConservative"
+    was once one person."""
+    text = "Candidate\tParty\nTom Marr\tConservative\nAnn Lee\tLabour\n\nTom Marr won."
+    assert [p for _, p in model_pieces(text)] == [
+        "Candidate",
+        "Party",
+        "Tom Marr",
+        "Conservative",
+        "Ann Lee",
+        "Labour",
+        "Tom Marr won.",
+    ]
+    for offset, piece in model_pieces(text):
+        assert text[offset : offset + len(piece)] == piece
+
+
 def test_too_long_a_text_is_refused_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp, "MAX_TEXT", 1_000)
     with pytest.raises(PipelineError, match=r"too long .*1,001 characters.*up to 1,000"):

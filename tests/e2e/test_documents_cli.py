@@ -33,3 +33,18 @@ def test_annotate_a_document(cli: Cli, tmp_path: Path, name: str) -> None:
     for span in doc["spans"]:
         assert text[span["start"] : span["end"]] == span["text"]
     assert {"William Ruto", "Mombasa"} <= {s["text"] for s in doc["spans"]}
+
+
+@pytest.mark.model
+def test_no_highlight_runs_across_the_cells_of_a_markdown_table(cli: Cli) -> None:
+    page = cli.cwd / "results.md"
+    page.write_text(
+        "# Results\n\n| Candidate | Party |\n| --- | --- |\n"
+        "| Tom Marr | Conservative |\n| Ann Lee | Labour |\n\nTom Marr won in Leeds.\n",
+        "utf-8",
+    )
+    result = cli.run("annotate", str(page), "--json")
+    assert result.returncode == 0, result.stderr
+    spans = json.loads(result.stdout)["spans"]
+    assert not [s["text"] for s in spans if "\t" in s["text"] or "\n" in s["text"]]
+    assert ("Tom Marr", "person") in {(s["text"], s["kind"]) for s in spans}
