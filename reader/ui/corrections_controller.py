@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Signal
-from PySide6.QtGui import QAction, QActionGroup, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.changes import Changes, Result
@@ -295,6 +295,11 @@ class CorrectionsController(QObject):
             return None
         menu = QMenu(self.articles.view)
         menu.setObjectName("correctionsMenu")
+        if selection is not None:  # what every text's right-click menu offers first
+            copy = menu.addAction("Copy")
+            copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+            copy.triggered.connect(self.articles.view.copy)
+            menu.addSeparator()
         if mention is not None:
             title = menu.addAction(_menu_text(f"“{mention.text}”"))
             title.setEnabled(False)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.kinds import Kind
@@ -366,3 +367,20 @@ def test_a_correction_from_the_command_line_shows_when_the_user_comes_back(
         other.close()
     window.catch_up()  # what the window does when it is activated again
     qtbot.waitUntil(lambda: kinds_shown(window, "Valdoria") == {Kind.GROUP}, timeout=10_000)
+
+
+def test_the_menu_on_selected_text_offers_copy(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    okafor = next(m for m in mentions if m.text == "Lena Okafor")
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view._map.to_qt(okafor.start - len("its leader ")))
+    cursor.setPosition(window.view._map.to_qt(okafor.end), QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    selection = window.view.selection_span()
+    assert selection is not None
+    QApplication.clipboard().clear()
+    trigger(window, None, "Copy", selection)
+    assert QApplication.clipboard().text() == "its leader Lena Okafor"
