@@ -25,10 +25,17 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from reader.core.article import ArticleError
 from reader.core.changes import Changes, Result
-from reader.core.nlp import Cancelled
+from reader.core.corrections import CorrectionError
+from reader.core.exchange import ExchangeError
+from reader.core.nlp import Cancelled, PipelineError
+from reader.core.store import StoreError
 
 log = logging.getLogger(__name__)
+# What a job refuses to do with a reason the user is shown (an empty file, a
+# read-only library): the log says it in one line, without a traceback.
+REFUSALS = (ArticleError, StoreError, PipelineError, CorrectionError, ExchangeError)
 
 C = TypeVar("C")
 Job = Callable[[C, Callable[[], bool]], Any]
@@ -173,6 +180,8 @@ class Worker(QObject, Generic[C]):
                     else:
                         if isinstance(exc, Cancelled):  # the user stopped it: no failure
                             log.debug("%s: job cancelled", self.name)
+                        elif isinstance(exc, REFUSALS):  # told to the user; no bug to trace
+                            log.info("%s: %s", self.name, exc)
                         else:
                             log.warning("%s: job failed", self.name, exc_info=True)
                         self._finished.emit(task.id, False, exc)
