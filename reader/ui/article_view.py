@@ -829,6 +829,7 @@ class ArticleView(QTextBrowser):
         QTextEdit handles only plain Home and End; the Ctrl forms go to the
         start and the end of the article here.
         """
+        QToolTip.hideText()  # a hover's tooltip would stay over the highlight stepped to
         ctrl = event.modifiers() == Qt.KeyboardModifier.ControlModifier
         if event.key() == Qt.Key.Key_N and not event.modifiers():
             self.step(True)

@@ -338,6 +338,26 @@ def test_a_key_pressed_after_clicking_through_a_tooltip_goes_to_the_article(
         assert [r[0] for r in conn.execute("SELECT body FROM notes")] == ["Capital"]
 
 
+def test_stepping_with_the_keyboard_hides_a_hover_tooltip(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path
+) -> None:
+    """A tooltip over "Lena Okafor" once stayed up while N stepped the panel elsewhere."""
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    okafor = next(m for m in mentions if m.text == "Lena Okafor")
+    QTest.mouseMove(window.view.viewport(), QPoint(1, 1))  # from elsewhere: a move happens
+    QTest.mouseMove(window.view.viewport(), point_of(window.view, okafor))
+    visible_tooltip()
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_N)
+
+    def tooltip_gone() -> bool:
+        labels = QApplication.topLevelWidgets()
+        return not any(w.metaObject().className() == "QTipLabel" and w.isVisible() for w in labels)
+
+    qtbot.waitUntil(tooltip_gone, timeout=3000)  # Qt fades it in 0.3 s; it once stayed 10 s
+
+
 def test_closing_never_waits_for_the_model(
     qtbot: QtBot, make_window: Factory, article_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
