@@ -9,7 +9,7 @@ The dock emits what the user asked for: a query to run, a hit to open.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -21,7 +21,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -55,10 +62,47 @@ def marked_html(snippet: Snippet) -> str:
     return "".join(out)
 
 
-def hit_html(hit: Hit) -> str:
-    """A hit as two lines of rich text: what it is, and its snippet."""
+def fitted(snippet: Snippet, fits: Callable[[str], bool]) -> Snippet:
+    """The part of a snippet that `fits` one line, its first match in view, cuts marked "…".
+
+    A line clipped at the panel's edge hid the matched word of a long
+    snippet, and nothing said the line went on.
+    """
+    text = snippet.text
+    if fits(text):
+        return snippet
+    first = snippet.marks[0][0] if snippet.marks else 0
+    start = 0
+    # The words before the first match take at most a third of the line.
+    while start < first and not fits(("…" + text[start:first]) * 3):
+        space = text.find(" ", start + 1, first)
+        start = space + 1 if space != -1 else first
+    prefix = "…" if start > 0 else ""
+    low, high = start + 1, len(text)  # the longest line that fits, found by halving
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(prefix + text[start:middle] + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    end = low
+    shift = len(prefix) - start
+    marks = tuple(
+        (max(s, start) + shift, min(e, end) + shift)
+        for s, e in snippet.marks
+        if s < end and e > start
+    )
+    return Snippet(prefix + text[start:end] + "…", marks)
+
+
+def hit_html(hit: Hit, fits: Callable[[str], bool] | None = None) -> str:
+    """A hit as two lines of rich text: what it is, and its snippet (cut to `fits` a line)."""
     label = "Note on" if hit.kind == "note" else "Article"
-    return f"<i>{label}</i> <b>{html.escape(hit.title)}</b><br>{marked_html(hit.snippet)}"
+    title, snippet = hit.title, hit.snippet
+    if fits is not None:
+        title = fitted(Snippet(title, ()), lambda line: fits(f"{label} {line}")).text
+        snippet = fitted(snippet, fits)
+    return f"<i>{label}</i> <b>{html.escape(title)}</b><br>{marked_html(snippet)}"
 
 
 class HitsModel(QAbstractListModel):
@@ -105,7 +149,15 @@ class HitDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
-        doc.setHtml(str(index.data(HTML_ROLE) or ""))
+        hit = index.data(HIT_ROLE)
+        if isinstance(hit, Hit):
+            bold = QFont(option.font)
+            bold.setBold(True)  # measured bold throughout: the matches are
+            metrics = QFontMetrics(bold)
+            width = option.rect.width() - 12
+            doc.setHtml(hit_html(hit, lambda line: metrics.horizontalAdvance(line) <= width))
+        else:
+            doc.setHtml(str(index.data(HTML_ROLE) or ""))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

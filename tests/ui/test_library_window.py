@@ -16,8 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from reader.core import importer
 from reader.core.kinds import Kind
+from reader.core.search import Snippet
 from reader.ui.library_dock import COLUMNS
 from reader.ui.main_window import MainWindow
+from reader.ui.search_dock import fitted
 
 from .conftest import Dialogs
 from .test_main_window import TIMEOUT, click, open_and_wait
@@ -537,3 +539,25 @@ def test_ctrl_e_brings_the_entities_forward_when_the_library_is_open(
     assert not window.library_dock.isHidden()
     shortcuts["Ctrl+L"].trigger()
     qtbot.waitUntil(lambda: window.library_dock.isHidden())
+
+
+def test_a_long_search_hit_shows_its_match_and_says_where_it_was_cut() -> None:
+    """A hit's line was clipped at the panel's edge, the bold match beyond it, with no "…"."""
+    words = "the talks in the capital went on late into the night and then " * 3
+    text = words + "militias withdrew from the border towns before dawn " + words
+    at = text.index("militias")
+    snippet = Snippet(text, ((at, at + len("militias")),))
+
+    def fits(line: str) -> bool:
+        return len(line) <= 60
+
+    shown = fitted(snippet, fits)
+    assert fits(shown.text)
+    assert shown.text.startswith("…")
+    assert shown.text.endswith("…")
+    [(start, end)] = shown.marks
+    assert shown.text[start:end] == "militias"
+    assert start <= 20  # in the first third, with a few words before it
+    assert shown.text[1 : start - 1] in text  # the words that lead up to it, whole
+    short = Snippet("militias withdrew", ((0, 8),))
+    assert fitted(short, fits) == short
