@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Save pending notes and the layout, let the writer finish, stop the workers."""
         if not self._closing:
-            self.panel.flush()
+            self.entities.leave_notes()
             self.entities.close()
             self._close_library()
             self._closing = True

@@ -117,7 +117,7 @@ class PanelController(QObject):
             # from it would offer an empty one and start a second note.
             keep_notes = True
         if not keep_notes:
-            self.panel.flush()
+            self.leave_notes()
         partial = view
         self._view_article = self.articles.article_id
         if (
@@ -562,9 +562,30 @@ class PanelController(QObject):
         """How many notes the library has not taken yet."""
         return len(self._unsaved)
 
+    def leave_notes(self) -> None:
+        """The cards are about to go: save their typing, and drop the notes emptied in them.
+
+        A note cleared and left (select all, delete) was kept as a blank card
+        that read "Written …" with nothing under it.
+        """
+        self.panel.flush()
+        for card in self.panel.cards:
+            if card.note_id is not None and not card.body.strip():
+                self._drop_note(card.note_id)
+
+    def _drop_note(self, note_id: int) -> None:
+        """Delete a note with nothing in it: nothing to ask about, nothing to undo."""
+        self.writer.submit(
+            lambda lib, _c: lib.delete_note(note_id),
+            failed=lambda exc: self.error.emit("Note not deleted", str(exc)),
+        )
+
     def delete_note(self, token: int, note_id: int | None) -> None:
-        """Delete a note after asking (an unsaved empty card just goes)."""
-        if note_id is None:
+        """Delete a note after asking (an unsaved or empty card just goes)."""
+        card = self.panel.card(token)
+        if note_id is None or (card is not None and not card.body.strip()):
+            if note_id is not None:
+                self._drop_note(note_id)
             self.panel.remove_card(token)
             return
         name = self.view.name if self.view is not None else "this entity"

@@ -183,6 +183,45 @@ def test_note_edit_and_delete(
         assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
 
 
+def test_a_note_emptied_and_left_is_deleted_and_an_empty_one_goes_without_asking(
+    qtbot: QtBot,
+    make_window: Factory,
+    fake_model: None,
+    article_file: Path,
+    db_path: Path,
+    dialogs: Dialogs,
+) -> None:
+    """A cleared note stayed as a blank card, "Written …" over nothing, asked about on Delete."""
+
+    def bodies() -> list[str]:
+        with sqlite3.connect(db_path) as conn:
+            return [r[0] for r in conn.execute("SELECT body FROM notes ORDER BY id")]
+
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
+    card = window.panel.cards[0]
+    QTest.keyClicks(card.editor, "Wine region")
+    qtbot.waitUntil(lambda: card.saved, timeout=5000)
+    card.editor.setPlainText("")  # select all, delete
+    card.flush()
+    qtbot.waitUntil(lambda: card.saved, timeout=5000)
+    assert bodies() == [""]
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Port Amira"))
+    assert window.writer.wait_idle()
+    assert bodies() == []
+
+    card = window.panel.cards[0]
+    QTest.keyClicks(card.editor, "Port")
+    qtbot.waitUntil(lambda: card.saved, timeout=5000)
+    card.editor.setPlainText("  ")
+    card.flush()
+    QTest.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
+    assert window.writer.wait_idle()
+    assert bodies() == []
+    assert not [d for d in dialogs.shown if d[0] == "confirm"]
+
+
 def test_closing_saves_typing_still_pending(
     qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path
 ) -> None:
