@@ -45,9 +45,6 @@ if TYPE_CHECKING:
 
 PROCESSES_ENV = "READER_MODEL_PROCESSES"  # how many model processes; 1: only Reader's own
 POLL_S = 0.05  # how often a wait checks whether the caller cancelled
-# A run abandoned (the user moved on) is left to finish when its text is at most
-# this long, and the next run waits for it; a longer one costs the process.
-ABANDON_MAX = 100_000
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +88,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _child(conn: Connection, parents: Connection, ready: Any, parent: int, at_once: bool) -> None:
-    """Import spaCy, load the named pipeline, then answer (number, text) with its spans."""
+    """Import spaCy, load the named pipeline, then answer (number, text, …) with its spans."""
     parents.close()  # else the parent's death never reaches `recv` as end of file
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to report
@@ -108,10 +105,23 @@ def _child(conn: Connection, parents: Connection, ready: Any, parent: int, at_on
             conn.send((None, "error", str(exc)))  # every run would fail the same way
             return
         ready.set()
-        while (request := conn.recv()) is not None:
-            number, text = request
+        waiting: list[Any] = []  # a message that came during a run: the next to answer
+
+        def superseded() -> bool:
+            # The parent waits for one run at a time: anything it sends during a run
+            # (the next article, or None to stop) means it gave the run up.
+            if not waiting and conn.poll():
+                waiting.append(conn.recv())
+            return bool(waiting)
+
+        while (request := waiting.pop() if waiting else conn.recv()) is not None:
+            number, text, may_be_given_up = request
             try:
-                conn.send((number, "spans", pipeline.run(text)))
+                # A run nobody can give up (the CLI's) reads in fuller, faster batches.
+                spans = pipeline.run(text, superseded if may_be_given_up else None)
+                conn.send((number, "spans", spans))
+            except Cancelled:
+                conn.send((number, "stopped", None))
             except PipelineError as exc:
                 conn.send((number, "error", str(exc)))
     except (EOFError, OSError):
@@ -130,6 +140,7 @@ class EarlyModel:
         self._ready = ready
         self._naming = threading.Lock()  # the window names it on the GUI thread
         self._number = 0  # of the last run sent
+        self.stopped = 0  # runs given up and stopped in the child before their end
         self._load_error: str | None = None
         self.name: str | None = None  # the pipeline it loads
 
@@ -187,9 +198,11 @@ class EarlyModel:
 
         `meanwhile` is called first (the child cannot use the text before its
         model is loaded anyway). `cancelled` is polled while waiting:
-        Cancelled is raised, and the abandoned run's spans are skipped when
-        they come. A PipelineError (a pipeline that will not load, a text too
-        long) is raised with the message the in-process run would give.
+        Cancelled is raised at once; the child stops the abandoned run as soon
+        as the next one (or `close`) reaches it, within one small batch of
+        text, so quick switching never queues work. A PipelineError (a
+        pipeline that will not load, a text too long) is raised with the
+        message the in-process run would give.
         """
         reason = nlp.too_long(text)  # checked first, as Pipeline.run does
         if reason is not None:
@@ -204,13 +217,11 @@ class EarlyModel:
         self._number += 1
         number = self._number
         with contextlib.suppress(OSError):  # a child that failed reads no more; what it
-            conn.send((number, text))  # said before is still there to read
+            conn.send((number, text, cancelled is not None))  # said before is still there
         while True:
             try:
                 while cancelled is not None and not conn.poll(POLL_S):
                     if cancelled():
-                        if len(text) > ABANDON_MAX:
-                            self.close()
                         raise Cancelled
                 answered, what, value = conn.recv()
             except (EOFError, OSError):
@@ -225,6 +236,7 @@ class EarlyModel:
                 self.close()
                 return None
             if answered != number:
+                self.stopped += what == "stopped"
                 continue  # an abandoned run's answer
             if what == "error":
                 raise PipelineError(value)
