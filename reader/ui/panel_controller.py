@@ -219,6 +219,7 @@ class PanelController(QObject):
         """Nothing selected (a new article is on screen), unless an entity is being followed."""
         if self._pending is not None:
             return
+        self.leave_notes()
         self.panel.clear()
         self.view = None
 

@@ -221,6 +221,18 @@ def test_a_note_emptied_and_left_is_deleted_and_an_empty_one_goes_without_asking
     assert bodies() == []
     assert not [d for d in dialogs.shown if d[0] == "confirm"]
 
+    # Emptied, then another article opened.
+    click(qtbot, window.view, next(m for m in mentions if m.text == "NAP"))
+    card = window.panel.cards[0]
+    QTest.keyClicks(card.editor, "Party")
+    qtbot.waitUntil(lambda: card.saved, timeout=5000)
+    card.editor.setPlainText("")
+    other = article_file.with_name("other.txt")
+    other.write_text("Other news\n\nRain fell in Port Amira on Monday.\n", "utf-8")
+    open_and_wait(qtbot, window, other)
+    assert window.writer.wait_idle()
+    assert bodies() == []
+
 
 def test_closing_saves_typing_still_pending(
     qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path
