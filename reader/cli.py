@@ -123,8 +123,13 @@ def _db_path(arg: str | None) -> Path:
 def _command_first(argv: list[str]) -> list[str]:
     """`reader --db X search foo` as `reader search foo --db X`: options may come first."""
     i = 0
-    while i < len(argv) and argv[i] in ("--db", "--pipeline") and i + 1 < len(argv):
-        i += 2
+    while i < len(argv):
+        if argv[i] in ("--db", "--pipeline") and i + 1 < len(argv):
+            i += 2
+        elif argv[i].startswith(("--db=", "--pipeline=")):
+            i += 1
+        else:
+            break
     if 0 < i < len(argv) and argv[i] in COMMANDS:
         return [argv[i], *argv[:i], *argv[i + 1 :]]
     return argv

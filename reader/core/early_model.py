@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import queue
 import signal
 import sys
 import threading
@@ -105,16 +106,18 @@ def _child(conn: Connection, parents: Connection, ready: Any, parent: int, at_on
             conn.send((None, "error", str(exc)))  # every run would fail the same way
             return
         ready.set()
-        waiting: list[Any] = []  # a message that came during a run: the next to answer
+        # Requests are read as they come, by a thread of their own: the parent may
+        # send a long text while this process sends a long answer to a run it gave
+        # up, and if neither read, both would wait on a full pipe for ever.
+        requests: queue.Queue[Any] = queue.Queue()
+        threading.Thread(target=_read, args=(conn, requests), daemon=True).start()
 
         def superseded() -> bool:
-            # The parent waits for one run at a time: anything it sends during a run
-            # (the next article, or None to stop) means it gave the run up.
-            if not waiting and conn.poll():
-                waiting.append(conn.recv())
-            return bool(waiting)
+            # The parent waits for one run at a time: a request sent during a run
+            # means it gave that run up.
+            return not requests.empty()
 
-        while (request := waiting.pop() if waiting else conn.recv()) is not None:
+        while (request := requests.get()) is not None:
             number, text, may_be_given_up = request
             try:
                 # A run nobody can give up (the CLI's) reads in fuller, faster batches.
@@ -131,6 +134,15 @@ def _child(conn: Connection, parents: Connection, ready: Any, parent: int, at_on
             conn.send((None, "failed", traceback.format_exc()))
 
 
+def _read(conn: Connection, requests: queue.Queue[Any]) -> None:
+    """Queue every request the parent sends; None once it is gone."""
+    try:
+        while True:
+            requests.put(conn.recv())
+    except (EOFError, OSError):
+        requests.put(None)
+
+
 class EarlyModel:
     """A child process holding the model; see the module text. One thread uses it at a time."""
 
@@ -141,7 +153,6 @@ class EarlyModel:
         self._naming = threading.Lock()  # the window names it on the GUI thread
         self._number = 0  # of the last run sent
         self.stopped = 0  # runs given up and stopped in the child before their end
-        self._load_error: str | None = None
         self.name: str | None = None  # the pipeline it loads
 
     @classmethod
@@ -199,16 +210,14 @@ class EarlyModel:
         `meanwhile` is called first (the child cannot use the text before its
         model is loaded anyway). `cancelled` is polled while waiting:
         Cancelled is raised at once; the child stops the abandoned run as soon
-        as the next one (or `close`) reaches it, within one small batch of
-        text, so quick switching never queues work. A PipelineError (a
+        as the next request reaches it, within one small batch of text, so
+        quick switching never queues work. A PipelineError (a
         pipeline that will not load, a text too long) is raised with the
         message the in-process run would give.
         """
         reason = nlp.too_long(text)  # checked first, as Pipeline.run does
         if reason is not None:
             raise PipelineError(reason)
-        if self._load_error is not None:
-            raise PipelineError(self._load_error)
         conn = self._conn
         if conn is None or self.name is None:
             return None
@@ -228,8 +237,7 @@ class EarlyModel:
                 self.close()
                 return None
             if answered is None and what == "error":
-                self._load_error = value
-                self.close()
+                self.close()  # the next run loads here, as the in-process path retries
                 raise PipelineError(value)
             if answered is None:
                 log.warning("the model process failed; the model runs here:\n%s", value)
@@ -265,11 +273,6 @@ class EarlyPipeline(nlp.Pipeline):
         super().__init__(name)
         self.early = early
         self._meanwhile = meanwhile
-
-    @property
-    def loaded(self) -> bool:
-        """Loaded in the child or here: a run now costs only the run."""
-        return (self.early.ready and self.early.name == self.name) or super().loaded
 
     def run(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[ModelSpan]:
         """As `Pipeline.run`; in this process if the child failed or serves another pipeline."""

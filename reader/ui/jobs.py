@@ -30,12 +30,12 @@ from reader.core.changes import Changes, Result
 from reader.core.corrections import CorrectionError
 from reader.core.exchange import ExchangeError
 from reader.core.nlp import Cancelled, PipelineError
-from reader.core.store import StoreError
 
 log = logging.getLogger(__name__)
 # What a job refuses to do with a reason the user is shown (an empty file, a
-# read-only library): the log says it in one line, without a traceback.
-REFUSALS = (ArticleError, StoreError, PipelineError, CorrectionError, ExchangeError)
+# pipeline that will not load): the log says it in one line, without a traceback.
+# Not StoreError: a coding mistake in SQL ("no such column") becomes one too.
+REFUSALS = (ArticleError, PipelineError, CorrectionError, ExchangeError)
 
 C = TypeVar("C")
 Job = Callable[[C, Callable[[], bool]], Any]

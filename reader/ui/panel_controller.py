@@ -79,6 +79,7 @@ class PanelController(QObject):
         self._note_ids: dict[int, int] = {}
         self._latest: dict[int, _Latest] = {}
         self._creating: set[int] = set()
+        self._drop_when_made: set[int] = set()  # cards emptied and left while being created
         self._unsaved: dict[int, UnsavedNote] = {}
         self._recovery = RecoveryFile(Path(library.store.path).parent)
         self._told = False
@@ -478,6 +479,10 @@ class PanelController(QObject):
     ) -> None:
         entity_id, note_id = result.value
         self._creating.discard(token)
+        if token in self._drop_when_made:  # emptied and left while it was being made
+            self._drop_when_made.discard(token)
+            self._drop_note(token, note_id)
+            return
         self._note_ids[token] = note_id
         view = self.view
         # Only the view the note was written on learns its new id: the user may
@@ -571,11 +576,23 @@ class PanelController(QObject):
         """
         self.panel.flush()
         for card in self.panel.cards:
-            if card.note_id is not None and not card.body.strip():
-                self._drop_note(card.note_id)
+            if card.body.strip():
+                continue
+            if card.note_id is not None:
+                self._drop_note(card.token, card.note_id)
+            elif card.token in self._creating:  # emptied while its note is being made
+                self._drop_when_made.add(card.token)
 
-    def _drop_note(self, note_id: int) -> None:
-        """Delete a note with nothing in it: nothing to ask about, nothing to undo."""
+    def _drop_note(self, token: int, note_id: int) -> None:
+        """Delete a note with nothing in it: nothing to ask about, nothing to undo.
+
+        What was waiting to be saved in its card goes too: a retry must not
+        write to a deleted note.
+        """
+        self._latest.pop(token, None)
+        self._note_ids.pop(token, None)
+        if self._unsaved.pop(token, None) is not None:
+            self._keep_unsaved()
         self.writer.submit(
             lambda lib, _c: lib.delete_note(note_id),
             failed=lambda exc: self.error.emit("Note not deleted", str(exc)),
@@ -586,7 +603,7 @@ class PanelController(QObject):
         card = self.panel.card(token)
         if note_id is None or (card is not None and not card.body.strip()):
             if note_id is not None:
-                self._drop_note(note_id)
+                self._drop_note(token, note_id)
             self.panel.remove_card(token)
             return
         name = self.view.name if self.view is not None else "this entity"

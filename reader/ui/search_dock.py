@@ -86,13 +86,14 @@ def fitted(snippet: Snippet, fits: Callable[[str], bool]) -> Snippet:
         else:
             high = middle - 1
     end = low
+    suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
     marks = tuple(
         (max(s, start) + shift, min(e, end) + shift)
         for s, e in snippet.marks
         if s < end and e > start
     )
-    return Snippet(prefix + text[start:end] + "…", marks)
+    return Snippet(prefix + text[start:end] + suffix, marks)
 
 
 def hit_html(hit: Hit, fits: Callable[[str], bool] | None = None) -> str:

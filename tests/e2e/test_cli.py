@@ -373,12 +373,13 @@ def test_db_given_before_the_command_or_its_action_is_the_library_used(cli: Cli)
         ("entity", "--db", str(other), "mark", "Tarsk Union", "group"),
         ("--db", str(other), "note", "add", "Velmora Accord", "Signed in 2021."),
         ("note", "--db", str(other), "add", "Tarsk Union", "A customs union."),
+        (f"--db={other}", "note", "add", "Tarsk Union", "Founded in 1994."),
     ]
     for args in runs:
         result = cli.run(*args)
         assert result.returncode == 0, (args, result.stderr)
     listed = json.loads(cli.run("entity", "list", "--json", "--db", str(other)).stdout)
-    assert [(e["name"], e["notes"]) for e in listed] == [("Tarsk Union", 1), ("Velmora Accord", 1)]
+    assert [(e["name"], e["notes"]) for e in listed] == [("Tarsk Union", 2), ("Velmora Accord", 1)]
     assert articles_in(cli.db) == 0
     assert cli.run("entity", "list").stdout == "No entities yet.\n"  # the default library
 

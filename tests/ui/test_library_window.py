@@ -561,3 +561,5 @@ def test_a_long_search_hit_shows_its_match_and_says_where_it_was_cut() -> None:
     assert shown.text[1 : start - 1] in text  # the words that lead up to it, whole
     short = Snippet("militias withdrew", ((0, 8),))
     assert fitted(short, fits) == short
+    ending = Snippet(words + "militias withdrew", ((len(words), len(words) + 8),))
+    assert not fitted(ending, fits).text.endswith("…")  # it ends where the text does

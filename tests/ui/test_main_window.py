@@ -234,6 +234,29 @@ def test_a_note_emptied_and_left_is_deleted_and_an_empty_one_goes_without_asking
     assert bodies() == []
 
 
+def test_a_note_emptied_and_left_while_it_is_being_created_is_deleted(
+    qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path
+) -> None:
+    """Typed, emptied and left while the library was busy: the first text was kept."""
+    import threading
+
+    window = make_window()
+    mentions = open_and_wait(qtbot, window, article_file)
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Valdoria"))
+    busy = threading.Event()
+    window.writer.submit(lambda _lib, _c: busy.wait(10))  # the library is busy
+    card = window.panel.cards[0]
+    QTest.keyClicks(card.editor, "Wine region")
+    card.flush()  # its creation waits behind the busy writer
+    card.editor.setPlainText("")
+    click(qtbot, window.view, next(m for m in mentions if m.text == "Port Amira"))
+    busy.set()
+    assert window.writer.wait_idle()
+    assert window.writer.wait_idle()  # the deletion the creation's answer asked for
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
+
+
 def test_closing_saves_typing_still_pending(
     qtbot: QtBot, make_window: Factory, fake_model: None, article_file: Path, db_path: Path
 ) -> None:
