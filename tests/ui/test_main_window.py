@@ -229,7 +229,8 @@ def test_a_note_emptied_and_left_is_deleted_and_an_empty_one_goes_without_asking
     card.editor.setPlainText("")
     other = article_file.with_name("other.txt")
     other.write_text("Other news\n\nRain fell in Port Amira on Monday.\n", "utf-8")
-    open_and_wait(qtbot, window, other)
+    window.open_path(str(other))
+    qtbot.waitUntil(lambda: window.panel.view is None)  # the new article shows, nothing chosen
     assert window.writer.wait_idle()
     assert bodies() == []
 
