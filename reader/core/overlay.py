@@ -844,10 +844,12 @@ def _in_a_thing(text: str, start: int, end: int, kind: Kind) -> bool:
     return _is_storm(text, start, end) or _is_known_thing(text, start, end)
 
 
+# A corporate ending: "Android Inc." is the company, not the operating system.
+_COMPANY_ENDING = r",? (?:Inc|Corp|Ltd|LLC|Co|Holdings|Group)\b"
 _KNOWN_THING = re.compile(
     r"(?<![\w’'-])(?:"
     + "|".join(re.escape(n) for n in sorted(rules.KNOWN_THING_NAMES, key=len, reverse=True))
-    + r")(?![\w’'-])(?!,? (?:Inc|Corp|Ltd|LLC|Co|Holdings|Group)\b)"  # not "Android Inc."
+    + rf")(?![\w’'-])(?!{_COMPANY_ENDING})"
 )
 
 
@@ -900,7 +902,7 @@ def _drop_inside(spans: list[_Span], ranges: Sequence[tuple[int, int]]) -> list[
     return [sp for sp in spans if not taken.overlaps(sp.start, sp.end)]
 
 
-_COMPANY_AFTER = re.compile(r",? (?:Inc|Corp|Ltd|LLC|Co|Holdings|Group)\b")
+_COMPANY_AFTER = re.compile(_COMPANY_ENDING)
 
 
 def _is_known_thing(text: str, start: int, end: int) -> bool:
