@@ -96,10 +96,7 @@ def _child(conn: Connection, parents: Connection, ready: Any, parent: int, at_on
     try:
         if at_once:
             nlp.import_spacy()
-        name = conn.recv()
-        if name is None:
-            return
-        pipeline = nlp.Pipeline(name)
+        pipeline = nlp.Pipeline(conn.recv())  # the first message names it
         try:
             pipeline.load()
         except PipelineError as exc:

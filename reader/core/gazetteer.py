@@ -616,9 +616,16 @@ def demonyms() -> frozenset[str]:
 
 def load_all() -> None:
     """Read every name list now, while waiting for something else: the overlay needs them soon."""
-    for names in (given_names, world_given_names, world_surnames, place_names):
-        names()
-    for names in (_common_surnames, city_names, company_names, demonyms):
+    for names in (
+        given_names,
+        world_given_names,
+        world_surnames,
+        place_names,
+        _common_surnames,
+        city_names,
+        company_names,
+        demonyms,
+    ):
         names()
 
 
